@@ -1,0 +1,35 @@
+package dev.tether;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Optional column settings for a field. Every public, non-static, non-final field of a supported
+ * type is a column whether or not it carries this annotation; the annotation only overrides the
+ * defaults.
+ *
+ * <pre>{@code
+ * @Column(name = "full_name", nullable = false, length = 120, unique = true)
+ * public String name;
+ * }</pre>
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Column {
+  /** Column name; defaults to the snake_case of the field name ({@code parentId → parent_id}). */
+  String name() default "";
+
+  /**
+   * Whether the column accepts NULL. Defaults to true, except for primitive fields and the primary
+   * key, which are always NOT NULL.
+   */
+  boolean nullable() default true;
+
+  /** Adds a UNIQUE constraint on this column. */
+  boolean unique() default false;
+
+  /** Maximum length of a {@code String} column; 0 means the dialect's unbounded text type. */
+  int length() default 0;
+}

@@ -1,0 +1,49 @@
+package dev.tether;
+
+import dev.tether.mapping.Configurator;
+import dev.tether.mapping.Metadata;
+import java.util.Arrays;
+
+/**
+ * The set of mapped model classes, configured and validated eagerly. Every mapping mistake — a
+ * {@code backPopulates} naming a missing or one-sided partner, a {@code backref} colliding with a
+ * field, a relationship without (or with several) foreign-key paths — is a {@link MappingException}
+ * here, before any object is used. Backrefs exist as soon as this returns.
+ *
+ * <pre>{@code
+ * Registry models = Registry.of(Parent.class, Child.class);
+ * }</pre>
+ *
+ * Classes reachable through relationship fields are included automatically.
+ */
+public final class Registry {
+  private final Metadata metadata;
+
+  private Registry(Metadata metadata) {
+    this.metadata = metadata;
+  }
+
+  /** Configures {@code models} (and every model their relationships reach). */
+  public static Registry of(Class<?>... models) {
+    return new Registry(Configurator.configure(Arrays.asList(models)));
+  }
+
+  /** Whether {@code type} is mapped by this registry. */
+  public boolean contains(Class<?> type) {
+    return metadata.model(type) != null;
+  }
+
+  /** The configured metadata; internal. */
+  public Metadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Registry[");
+    metadata
+        .models()
+        .forEach(m -> b.append(m.name()).append("→").append(m.table().name()).append(' '));
+    return b.toString().trim() + "]";
+  }
+}

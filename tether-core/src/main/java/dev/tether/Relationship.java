@@ -1,0 +1,65 @@
+package dev.tether;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a relationship field: a {@link One} (the many-to-one or one-to-one side) or a {@link
+ * Many} (the one-to-many or many-to-many side). The attribute names are SQLAlchemy's.
+ *
+ * <p>Three wirings:
+ *
+ * <ul>
+ *   <li>neither {@code backPopulates} nor {@code backref}: the relationship stands alone and no
+ *       other attribute is touched in memory;
+ *   <li>{@code backPopulates = "x"} on both sides, each naming the other: both sides stay in sync
+ *       the instant either changes (naming one side only is a {@link MappingException});
+ *   <li>{@code backref = "x"} on one side: the reverse relationship {@code x} is created on the
+ *       target class by {@link Registry#of}, reached with {@link Model#related(String)}, and the
+ *       two are in sync exactly as with {@code backPopulates}.
+ * </ul>
+ *
+ * <pre>{@code
+ * @Relationship(backPopulates = "parent")
+ * public final Many<Child> children = many();
+ * }</pre>
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Relationship {
+  /** The relationship on the target class that this one mirrors; it must name this one back. */
+  String backPopulates() default "";
+
+  /** Creates the reverse relationship with this name on the target class. */
+  String backref() default "";
+
+  /**
+   * The foreign-key field (its Java name, e.g. {@code "senderId"}) this relationship follows, when
+   * several lead to the same table.
+   */
+  String foreignKeys() default "";
+
+  /** Many-to-many through this association table. */
+  String secondary() default "";
+
+  /** Order of a loaded collection, e.g. {@code "name"} or {@code "position desc"}. */
+  String orderBy() default "";
+
+  /**
+   * Cascades, comma separated: {@code save-update}, {@code merge}, {@code delete}, {@code
+   * delete-orphan}, {@code expunge}, {@code refresh-expire}, {@code all}. Default {@code
+   * "save-update, merge"}.
+   */
+  String cascade() default "save-update, merge";
+
+  /** Loading strategy; {@code "select"} (lazy, on first use) is the default. */
+  String lazy() default "select";
+
+  /** Rely on the database's ON DELETE rule instead of loading children to delete or detach them. */
+  boolean passiveDeletes() default false;
+
+  /** Read-only relationship: never written at flush and never synced. */
+  boolean viewOnly() default false;
+}

@@ -1,0 +1,255 @@
+package dev.tether.attribute;
+
+import dev.tether.MappingException;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.Mappings;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import java.util.function.Function;
+
+/**
+ * The ORM's bookkeeping for one model object: its mapping, its relationship containers (declared
+ * fields and backrefs), its session, status, identity key and the column values last known to be in
+ * the database (for dirty checking). One per object, created by {@code Model}'s constructor; the
+ * object's own fields stay plain.
+ */
+public final class InstanceState {
+  private static volatile Function<Object, InstanceState> access;
+
+  private final Object owner;
+  private ModelMapping mapping;
+  private Object[] attributes;
+  private SessionLink session;
+  private InstanceStatus status = InstanceStatus.TRANSIENT;
+  private Object key;
+  private Object[] snapshot;
+
+  /** Created by {@code Model}'s constructor for {@code owner}. */
+  public InstanceState(Object owner) {
+    this.owner = owner;
+  }
+
+  /** Installed once by {@code Model}: reads the state of a model object. */
+  public static void installAccess(Function<Object, InstanceState> reader) {
+    access = reader;
+  }
+
+  /** The state of a model object. */
+  public static InstanceState of(Object model) {
+    return access.apply(model);
+  }
+
+  /** The model object. */
+  public Object owner() {
+    return owner;
+  }
+
+  /** The object's mapping; fails clearly when its class was never passed to Registry.of. */
+  public ModelMapping mapping() {
+    ModelMapping m = mapping;
+    if (m == null) {
+      m = Mappings.of(owner.getClass());
+      if (m == null) {
+        throw new MappingException(
+            "not-mapped",
+            owner.getClass().getSimpleName()
+                + " is not mapped: pass it to Registry.of(...) before using its relationships.");
+      }
+      mapping = m;
+    }
+    return m;
+  }
+
+  /** The container of {@code relationship} (declared field or generated backref). */
+  public Object container(RelationshipMapping relationship) {
+    Object[] a = attributes;
+    if (a == null) {
+      bind();
+      a = attributes;
+    }
+    Object c = a[relationship.index()];
+    if (c == null) {
+      RelationshipAttribute created =
+          relationship.isCollection()
+              ? new CollectionAttribute<>(this)
+              : new ScalarAttribute<>(this);
+      created.bind(this, relationship);
+      a[relationship.index()] = created;
+      c = created;
+    }
+    return c;
+  }
+
+  /** The container named {@code name}; fails with the names that exist. */
+  public Object container(String name) {
+    RelationshipMapping r = mapping().relationship(name);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          mapping().name()
+              + " has no relationship '"
+              + name
+              + "'."
+              + dev.tether.mapping.Names.didYouMean(name, mapping().relationshipNames())
+              + " Its relationships: "
+              + String.join(", ", mapping().relationshipNames())
+              + ".");
+    }
+    return container(r);
+  }
+
+  /** Binds every declared container to its relationship (first use of any of them). */
+  void bind() {
+    if (attributes != null) {
+      return;
+    }
+    ModelMapping m = mapping();
+    Object[] a = new Object[m.relationships().size()];
+    for (RelationshipMapping r : m.relationships()) {
+      if (r.isGenerated()) {
+        continue;
+      }
+      Object c = r.fieldValue(owner);
+      if (!(c instanceof RelationshipAttribute ra) || !ra.belongsTo(this)) {
+        throw new MappingException(
+            "relationship-uninitialized",
+            r.qualifiedName()
+                + " is not initialized with its own container: declare it as `public final "
+                + (r.isCollection() ? "Many" : "One")
+                + "<"
+                + r.target().name()
+                + "> "
+                + r.name()
+                + " = "
+                + (r.isCollection() ? "many()" : "one()")
+                + ";`.");
+      }
+      ra.bind(this, r);
+      a[r.index()] = c;
+    }
+    attributes = a;
+  }
+
+  /** Containers created so far (null slots for backrefs never touched). */
+  Object[] containersIfBound() {
+    return attributes;
+  }
+
+  /** Runs {@code action} on every container that exists, e.g. to expire them. */
+  public void forEachContainer(java.util.function.Consumer<Object> action) {
+    if (attributes == null) {
+      if (status == InstanceStatus.TRANSIENT) {
+        return;
+      }
+      bind();
+    }
+    for (Object c : attributes) {
+      if (c != null) {
+        action.accept(c);
+      }
+    }
+  }
+
+  /** Expires every relationship: the next use loads it again. */
+  public void expireRelationships() {
+    forEachContainer(c -> ((RelationshipAttribute) c).expire());
+  }
+
+  /** Clears the change history of every relationship after a flush. */
+  public void relationshipsFlushed() {
+    forEachContainer(c -> ((RelationshipAttribute) c).flushed());
+  }
+
+  /** Whether the container of {@code relationship} has its contents in memory. */
+  public boolean isLoaded(RelationshipMapping relationship) {
+    return ((RelationshipAttribute) container(relationship)).isLoaded();
+  }
+
+  /** A relationship changed: tell the session, if any. */
+  void changed() {
+    SessionLink s = session;
+    if (s != null) {
+      s.relationshipChanged(this);
+    }
+  }
+
+  /** The owning session, or {@code null}. */
+  public SessionLink session() {
+    return session;
+  }
+
+  /** Attaches to (or, with {@code null}, detaches from) a session. */
+  public void session(SessionLink link) {
+    this.session = link;
+  }
+
+  /** The object's status. */
+  public InstanceStatus status() {
+    return status;
+  }
+
+  /** Sets the status (done by the session). */
+  public void status(InstanceStatus s) {
+    this.status = s;
+  }
+
+  /** The identity key (primary key value) once the object has a row. */
+  public Object key() {
+    return key;
+  }
+
+  /** Sets the identity key. */
+  public void key(Object k) {
+    this.key = k;
+  }
+
+  /** Column values as last loaded or flushed, indexed like the table's columns; or null. */
+  public Object[] snapshot() {
+    return snapshot;
+  }
+
+  /** Records the current column values as the database's. */
+  public void takeSnapshot() {
+    ModelMapping m = mapping();
+    Object[] s = new Object[m.columns().size()];
+    for (ColumnMapping c : m.columns()) {
+      s[c.index()] = c.get(owner);
+    }
+    snapshot = s;
+  }
+
+  /** Forgets the snapshot (the object has no row any more). */
+  public void clearSnapshot() {
+    snapshot = null;
+  }
+
+  /** The value of {@code column} as the database has it (snapshot), or the field if none. */
+  public Object committedValue(ColumnMapping column) {
+    return snapshot != null ? snapshot[column.index()] : column.get(owner);
+  }
+
+  /** {@code Child(id=1, parentId=2)}: class name and column fields, never relationships. */
+  public String describe() {
+    ModelMapping m = mapping != null ? mapping : Mappings.of(owner.getClass());
+    if (m == null) {
+      return owner.getClass().getSimpleName()
+          + "@"
+          + Integer.toHexString(System.identityHashCode(owner));
+    }
+    StringBuilder b = new StringBuilder(m.name()).append('(');
+    boolean first = true;
+    for (ColumnMapping c : m.columns()) {
+      if (!first) {
+        b.append(", ");
+      }
+      first = false;
+      Object v = c.get(owner);
+      b.append(c.fieldName()).append('=');
+      if (v instanceof byte[] bytes) {
+        b.append("byte[").append(bytes.length).append(']');
+      } else {
+        b.append(v);
+      }
+    }
+    return b.append(')').toString();
+  }
+}

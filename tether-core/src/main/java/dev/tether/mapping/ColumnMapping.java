@@ -1,0 +1,156 @@
+package dev.tether.mapping;
+
+import java.lang.invoke.VarHandle;
+
+/**
+ * One column of a mapped table: its SQL name, Java type, constraints, and — for columns of a model
+ * — the {@link VarHandle} that reads and writes the field (resolved once at configuration).
+ */
+public final class ColumnMapping {
+  private final TableMapping table;
+  private final String fieldName;
+  private final String name;
+  private final Class<?> javaType;
+  private final ColumnType type;
+  private final VarHandle handle;
+  private final boolean primaryKey;
+  private final boolean nullable;
+  private final boolean unique;
+  private final int length;
+  private final int index;
+  private final String foreignKeyText;
+  private final String onDelete;
+  private ColumnMapping references;
+
+  ColumnMapping(
+      TableMapping table,
+      String fieldName,
+      String name,
+      Class<?> javaType,
+      VarHandle handle,
+      boolean primaryKey,
+      boolean nullable,
+      boolean unique,
+      int length,
+      int index,
+      String foreignKeyText,
+      String onDelete) {
+    this.table = table;
+    this.fieldName = fieldName;
+    this.name = name;
+    this.javaType = javaType;
+    this.type = ColumnType.of(javaType);
+    this.handle = handle;
+    this.primaryKey = primaryKey;
+    this.nullable = nullable;
+    this.unique = unique;
+    this.length = length;
+    this.index = index;
+    this.foreignKeyText = foreignKeyText;
+    this.onDelete = onDelete;
+  }
+
+  /** The table this column belongs to. */
+  public TableMapping table() {
+    return table;
+  }
+
+  /** The Java field name ({@code parentId}); for columns without a field, the column name. */
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /** The SQL column name ({@code parent_id}). */
+  public String name() {
+    return name;
+  }
+
+  /** The declared Java type of the field. */
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  /** The classified value type. */
+  public ColumnType type() {
+    return type;
+  }
+
+  /** Whether this is the primary key. */
+  public boolean primaryKey() {
+    return primaryKey;
+  }
+
+  /** Whether the database generates the value when it is null at insert. */
+  public boolean generated() {
+    return primaryKey && (type == ColumnType.INTEGER || type == ColumnType.LONG);
+  }
+
+  /** Whether the column accepts NULL. */
+  public boolean nullable() {
+    return nullable;
+  }
+
+  /** Whether the column carries a UNIQUE constraint. */
+  public boolean unique() {
+    return unique;
+  }
+
+  /** Maximum length for strings, 0 for unbounded. */
+  public int length() {
+    return length;
+  }
+
+  /** Position of the column in its table (0-based), also the index into value snapshots. */
+  public int index() {
+    return index;
+  }
+
+  /** The referenced column, or {@code null} when this is not a foreign key. */
+  public ColumnMapping references() {
+    return references;
+  }
+
+  /** The ON DELETE action of the foreign key, or an empty string. */
+  public String onDelete() {
+    return onDelete;
+  }
+
+  String foreignKeyText() {
+    return foreignKeyText;
+  }
+
+  void resolveReference(ColumnMapping target) {
+    this.references = target;
+  }
+
+  /** Reads the field of {@code instance}. */
+  public Object get(Object instance) {
+    return handle.get(instance);
+  }
+
+  /** Writes the field of {@code instance}; primitives take their zero value for {@code null}. */
+  public void set(Object instance, Object value) {
+    if (value == null && javaType.isPrimitive()) {
+      value = zeroOf(javaType);
+    }
+    handle.set(instance, value);
+  }
+
+  private static Object zeroOf(Class<?> primitive) {
+    if (primitive == int.class) {
+      return 0;
+    }
+    if (primitive == long.class) {
+      return 0L;
+    }
+    if (primitive == double.class) {
+      return 0.0d;
+    }
+    return Boolean.FALSE;
+  }
+
+  @Override
+  public String toString() {
+    return table.name() + "." + name;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.tether.mapping;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The configured mappings of one registry: every model, and the tables in foreign-key dependency
+ * order (referenced tables first). Immutable once built by {@link Configurator}.
+ */
+public final class Metadata {
+  private final Map<Class<?>, ModelMapping> models;
+  private final List<TableMapping> tablesInDependencyOrder;
+
+  Metadata(Map<Class<?>, ModelMapping> models) {
+    this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    this.tablesInDependencyOrder = Collections.unmodifiableList(sortTables(models.values()));
+  }
+
+  /** The mapping of {@code type}, or {@code null} when this registry does not map it. */
+  public ModelMapping model(Class<?> type) {
+    return models.get(type);
+  }
+
+  /** Every mapped model in registration order. */
+  public Collection<ModelMapping> models() {
+    return models.values();
+  }
+
+  /**
+   * Tables with every referenced table before the tables that reference it; tables in a cycle keep
+   * registration order (the schema layer adds the cycle's constraints afterwards).
+   */
+  public List<TableMapping> tablesInDependencyOrder() {
+    return tablesInDependencyOrder;
+  }
+
+  private static List<TableMapping> sortTables(Collection<ModelMapping> models) {
+    List<TableMapping> tables = new ArrayList<>();
+    for (ModelMapping m : models) {
+      tables.add(m.table());
+    }
+    Map<TableMapping, Set<TableMapping>> dependsOn = new HashMap<>();
+    for (TableMapping t : tables) {
+      Set<TableMapping> deps = new HashSet<>();
+      for (ColumnMapping c : t.columns()) {
+        if (c.references() != null && c.references().table() != t) {
+          deps.add(c.references().table());
+        }
+      }
+      dependsOn.put(t, deps);
+    }
+    List<TableMapping> sorted = new ArrayList<>();
+    Set<TableMapping> done = new HashSet<>();
+    while (sorted.size() < tables.size()) {
+      boolean progressed = false;
+      for (TableMapping t : tables) {
+        if (!done.contains(t) && done.containsAll(dependsOn.get(t))) {
+          sorted.add(t);
+          done.add(t);
+          progressed = true;
+        }
+      }
+      if (!progressed) {
+        for (TableMapping t : tables) {
+          if (done.add(t)) {
+            sorted.add(t);
+            break;
+          }
+        }
+      }
+    }
+    return sorted;
+  }
+}

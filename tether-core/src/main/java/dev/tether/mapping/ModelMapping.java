@@ -1,0 +1,106 @@
+package dev.tether.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Tether knows about one model class once {@code Registry.of} has configured it: its
+ * table and columns, its relationships (declared fields and generated backrefs), and a constructor
+ * handle. Immutable after configuration.
+ */
+public final class ModelMapping {
+  private final Class<?> type;
+  private final TableMapping table;
+  private final MethodHandle constructor;
+  private final List<RelationshipMapping> relationships = new ArrayList<>();
+  private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+  private final Map<String, ColumnMapping> columnsByField = new LinkedHashMap<>();
+
+  ModelMapping(Class<?> type, TableMapping table, MethodHandle constructor) {
+    this.type = type;
+    this.table = table;
+    this.constructor = constructor;
+  }
+
+  /** The model class. */
+  public Class<?> type() {
+    return type;
+  }
+
+  /** The class's simple name, as used in messages. */
+  public String name() {
+    return type.getSimpleName();
+  }
+
+  /** The mapped table. */
+  public TableMapping table() {
+    return table;
+  }
+
+  /** The column fields in table order. */
+  public List<ColumnMapping> columns() {
+    return table.columns();
+  }
+
+  /** The primary-key column. */
+  public ColumnMapping id() {
+    return table.primaryKey();
+  }
+
+  /** The column mapped from the Java field {@code fieldName}, or {@code null}. */
+  public ColumnMapping columnByField(String fieldName) {
+    return columnsByField.get(fieldName);
+  }
+
+  /** Every relationship, declared ones first, then generated backrefs. */
+  public List<RelationshipMapping> relationships() {
+    return Collections.unmodifiableList(relationships);
+  }
+
+  /** The relationship (declared or backref) named {@code name}, or {@code null}. */
+  public RelationshipMapping relationship(String name) {
+    return relationshipsByName.get(name);
+  }
+
+  /** Names of every column field and relationship, for suggestions. */
+  public List<String> attributeNames() {
+    List<String> names = new ArrayList<>(columnsByField.keySet());
+    names.addAll(relationshipsByName.keySet());
+    return names;
+  }
+
+  /** Names of the relationships only. */
+  public List<String> relationshipNames() {
+    return new ArrayList<>(relationshipsByName.keySet());
+  }
+
+  /** A new, empty instance through the no-argument constructor. */
+  public Object newInstance() {
+    try {
+      return constructor.invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("constructor of " + name() + " failed", t);
+    }
+  }
+
+  void addColumn(ColumnMapping column) {
+    table.add(column);
+    columnsByField.put(column.fieldName(), column);
+  }
+
+  void addRelationship(RelationshipMapping relationship) {
+    relationships.add(relationship);
+    relationshipsByName.put(relationship.name(), relationship);
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tether.mapping;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A table of the schema: its name, its columns in order, and its primary key column. */
+public final class TableMapping {
+  private final String name;
+  private final List<ColumnMapping> columns = new ArrayList<>();
+  private ColumnMapping primaryKey;
+
+  TableMapping(String name) {
+    this.name = name;
+  }
+
+  /** The table name as declared. */
+  public String name() {
+    return name;
+  }
+
+  /** The columns in declaration order (superclass fields first). */
+  public List<ColumnMapping> columns() {
+    return Collections.unmodifiableList(columns);
+  }
+
+  /** The primary key column. */
+  public ColumnMapping primaryKey() {
+    return primaryKey;
+  }
+
+  /** The column with that SQL name, or {@code null}. */
+  public ColumnMapping column(String columnName) {
+    for (ColumnMapping c : columns) {
+      if (c.name().equals(columnName)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  void add(ColumnMapping column) {
+    columns.add(column);
+    if (column.primaryKey()) {
+      primaryKey = column;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
