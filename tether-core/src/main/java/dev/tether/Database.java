@@ -1,0 +1,74 @@
+package dev.tether;
+
+import javax.sql.DataSource;
+
+/**
+ * A database with mapped models: the entry point that opens sessions and creates or drops the
+ * schema. Open it once per application and close it at exit.
+ *
+ * <pre>{@code
+ * Database db = Database.open("jdbc:sqlite:app.db", models);
+ * db.createAll();
+ * try (Session session = db.session()) { ... }
+ * db.close();
+ * }</pre>
+ *
+ * Supported URLs: {@code jdbc:sqlite:FILE}, {@code jdbc:sqlite::memory:}, {@code
+ * jdbc:postgresql://...}, {@code jdbc:mariadb://...} and {@code jdbc:mysql://...}.
+ */
+public final class Database implements AutoCloseable {
+  private final dev.tether.session.Engine engine;
+
+  private Database(dev.tether.session.Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Opens a pooled database for a JDBC URL (HikariCP; a single shared connection for {@code
+   * jdbc:sqlite::memory:}).
+   */
+  public static Database open(String jdbcUrl, Registry models) {
+    return new Database(dev.tether.session.Engine.open(jdbcUrl, models.metadata()));
+  }
+
+  /** Uses a data source the application owns (and closes); the dialect is read from it. */
+  public static Database open(DataSource dataSource, Registry models) {
+    return new Database(dev.tether.session.Engine.open(dataSource, models.metadata()));
+  }
+
+  /** Creates every table, primary key, foreign key and foreign-key index that does not exist. */
+  public void createAll() {
+    engine.createAll();
+  }
+
+  /** Drops every mapped table that exists, children before parents. */
+  public void dropAll() {
+    engine.dropAll();
+  }
+
+  /** A new session; close it when done. */
+  public Session session() {
+    return engine.session();
+  }
+
+  /** Reports every statement to {@code listener} (tests, metrics). */
+  public void addStatementListener(StatementListener listener) {
+    engine.addStatementListener(listener);
+  }
+
+  /** Stops reporting to {@code listener}. */
+  public void removeStatementListener(StatementListener listener) {
+    engine.removeStatementListener(listener);
+  }
+
+  /** The dialect's name: {@code sqlite}, {@code postgresql} or {@code mariadb}. */
+  public String dialect() {
+    return engine.dialectName();
+  }
+
+  /** Closes the pool (or the shared connection). */
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tether;
+
+/**
+ * A unit of work: an identity map (one object per row), the changes to flush, and one database
+ * transaction at a time. Not thread-safe; use one per request or task, and close it.
+ *
+ * <pre>{@code
+ * try (Session session = db.session()) {
+ *   session.add(parent);          // save-update cascade brings the children
+ *   session.commit();             // parents inserted before children, keys written back
+ * }
+ * }</pre>
+ */
+public interface Session extends AutoCloseable {
+  /**
+   * Makes {@code model} (and everything reachable from it through {@code save-update}
+   * relationships) part of this session: a new object is inserted at the next flush, a detached one
+   * is attached again.
+   */
+  void add(Object model);
+
+  /** {@link #add} for each object. */
+  default void addAll(Iterable<?> models) {
+    for (Object m : models) {
+      add(m);
+    }
+  }
+
+  /**
+   * The object of {@code type} with primary key {@code id}: from the identity map when it is there
+   * (no SQL), else loaded; {@code null} when no such row exists.
+   */
+  <T> T get(Class<T> type, Object id);
+
+  /** Marks {@code model} for deletion at the next flush. */
+  void delete(Object model);
+
+  /** Whether {@code model} belongs to this session (pending, persistent or deleted here). */
+  boolean contains(Object model);
+
+  /**
+   * Writes every pending change to the database inside the current transaction, in foreign-key
+   * order. On failure the transaction is rolled back and the exception rethrown.
+   */
+  void flush();
+
+  /** Flushes and commits; loaded relationships are expired so they reload on next use. */
+  void commit();
+
+  /**
+   * Rolls the transaction back: objects added since the last commit become transient again,
+   * persistent objects are expired, and the session remains usable.
+   */
+  void rollback();
+
+  /** Releases the connection (rolling back anything uncommitted) and detaches every object. */
+  @Override
+  void close();
+}
