@@ -74,6 +74,9 @@ public final class InstanceState {
               ? new CollectionAttribute<>(this)
               : new ScalarAttribute<>(this);
       created.bind(this, relationship);
+      if (hasRow()) {
+        created.expire();
+      }
       a[relationship.index()] = created;
       c = created;
     }
@@ -164,6 +167,40 @@ public final class InstanceState {
     return ((RelationshipAttribute) container(relationship)).isLoaded();
   }
 
+  /** Whether the object has (or had) a database row, so its relationships load from there. */
+  public boolean hasRow() {
+    return status == InstanceStatus.PERSISTENT
+        || status == InstanceStatus.DETACHED
+        || status == InstanceStatus.DELETED;
+  }
+
+  /** Calls {@code action} with each relationship whose container exists. */
+  public void forEachRelationship(
+      java.util.function.BiConsumer<RelationshipMapping, Object> action) {
+    if (attributes == null) {
+      bind();
+    }
+    for (RelationshipMapping r : mapping().relationships()) {
+      Object c = attributes[r.index()];
+      if (c != null) {
+        action.accept(r, c);
+      }
+    }
+  }
+
+  /**
+   * Removes {@code other} from this object's {@code relationship} without syncing the other side
+   * (the session's memory fix-ups after a flush, which change both sides themselves).
+   */
+  public void unlinkRaw(RelationshipMapping relationship, Object other) {
+    ((RelationshipAttribute) container(relationship)).unlinkRaw(other);
+  }
+
+  /** Adds {@code other} to this object's {@code relationship} without syncing the other side. */
+  public void linkRaw(RelationshipMapping relationship, Object other) {
+    ((RelationshipAttribute) container(relationship)).linkRaw(other);
+  }
+
   /** A relationship changed: tell the session, if any. */
   void changed() {
     SessionLink s = session;
@@ -215,6 +252,11 @@ public final class InstanceState {
       s[c.index()] = c.get(owner);
     }
     snapshot = s;
+  }
+
+  /** Sets the snapshot to values known to be in the database. */
+  public void restoreSnapshot(Object[] values) {
+    snapshot = values;
   }
 
   /** Forgets the snapshot (the object has no row any more). */

@@ -1,37 +1,193 @@
 package dev.tether.session;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tether.DatabaseException;
 import dev.tether.Session;
 import dev.tether.StatementListener;
+import dev.tether.TetherException;
 import dev.tether.mapping.Metadata;
+import dev.tether.schema.SchemaGenerator;
+import dev.tether.sql.Dialect;
+import dev.tether.sql.Executor;
+import dev.tether.sql.Statements;
+import dev.tether.sql.mariadb.MariadbDialect;
+import dev.tether.sql.postgresql.PostgresqlDialect;
+import dev.tether.sql.sqlite.SqliteDialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 
-/** Placeholder while persistence is written. */
+/**
+ * What a {@code Database} is made of: the metadata, the dialect chosen from the URL or the data
+ * source, the connection source, the SQL executor and rendered statements. Opens sessions and runs
+ * the schema DDL.
+ */
 public final class Engine {
-  private Engine() {}
+  private final Metadata metadata;
+  private final Dialect dialect;
+  private final ConnectionSource connections;
+  private final Executor executor;
+  private final Statements statements;
 
+  private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
+    this.metadata = metadata;
+    this.dialect = dialect;
+    this.connections = connections;
+    this.executor = new Executor(dialect);
+    this.statements = new Statements(dialect);
+  }
+
+  /** Opens a pool for {@code url} (one shared connection for in-memory SQLite). */
   public static Engine open(String url, Metadata metadata) {
-    throw new UnsupportedOperationException("not yet");
+    Dialect dialect = dialectForUrl(url);
+    String adjusted = dialect.adjustUrl(url);
+    if (dialect.needsSharedConnection(url)) {
+      try {
+        Connection c = DriverManager.getConnection(adjusted);
+        dialect.prepare(c);
+        return new Engine(metadata, dialect, ConnectionSource.shared(c));
+      } catch (SQLException e) {
+        throw new DatabaseException(
+            "connect", "cannot open " + url + ": " + e.getMessage(), e.getSQLState(), e);
+      }
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(adjusted);
+    config.setPoolName("tether-" + dialect.name());
+    config.setMaximumPoolSize(dialect.defaultPoolSize());
+    config.setMinimumIdle(1);
+    config.setAutoCommit(true);
+    try {
+      return new Engine(metadata, dialect, ConnectionSource.of(new HikariDataSource(config), true));
+    } catch (RuntimeException e) {
+      throw new DatabaseException(
+          "connect", "cannot connect to " + url + ": " + rootMessage(e), null, e);
+    }
   }
 
+  /** Uses an application-owned data source; its product name chooses the dialect. */
   public static Engine open(DataSource ds, Metadata metadata) {
-    throw new UnsupportedOperationException("not yet");
+    String product;
+    try (Connection c = ds.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    } catch (SQLException e) {
+      throw new DatabaseException(
+          "connect", "cannot connect: " + e.getMessage(), e.getSQLState(), e);
+    }
+    Dialect d =
+        product.contains("sqlite")
+            ? new SqliteDialect()
+            : product.contains("postgres")
+                ? new PostgresqlDialect()
+                : product.contains("mariadb") || product.contains("mysql")
+                    ? new MariadbDialect()
+                    : null;
+    if (d == null) {
+      throw new TetherException(
+          "unsupported-database",
+          "Tether supports SQLite, PostgreSQL and MariaDB/MySQL; this data source is "
+              + product
+              + ".");
+    }
+    return new Engine(metadata, d, ConnectionSource.of(ds, false));
   }
 
-  public void createAll() {}
+  private static Dialect dialectForUrl(String url) {
+    String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
+    if (u.startsWith("jdbc:sqlite:")) {
+      return new SqliteDialect();
+    }
+    if (u.startsWith("jdbc:postgresql:")) {
+      return new PostgresqlDialect();
+    }
+    if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+      return new MariadbDialect();
+    }
+    throw new TetherException(
+        "unsupported-url",
+        "Cannot open '"
+            + url
+            + "': Tether supports jdbc:sqlite:FILE, jdbc:sqlite::memory:, jdbc:postgresql://...,"
+            + " jdbc:mariadb://... and jdbc:mysql://... URLs.");
+  }
 
-  public void dropAll() {}
+  private static String rootMessage(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null) {
+      r = r.getCause();
+    }
+    return r.getMessage();
+  }
+
+  public void createAll() {
+    runDdl(new SchemaGenerator(dialect).createStatements(metadata));
+  }
+
+  public void dropAll() {
+    runDdl(new SchemaGenerator(dialect).dropStatements(metadata));
+  }
+
+  private void runDdl(java.util.List<String> ddl) {
+    Connection c = null;
+    try {
+      c = connections.acquire();
+      c.setAutoCommit(true);
+      for (String sql : ddl) {
+        executor.execute(c, sql);
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e, null);
+    } finally {
+      if (c != null) {
+        try {
+          connections.release(c);
+        } catch (SQLException ignored) {
+          // the pool reports broken connections itself
+        }
+      }
+    }
+  }
 
   public Session session() {
-    return null;
+    return new SessionImpl(this);
   }
 
-  public void addStatementListener(StatementListener l) {}
+  public void addStatementListener(StatementListener l) {
+    executor.addListener(l);
+  }
 
-  public void removeStatementListener(StatementListener l) {}
+  public void removeStatementListener(StatementListener l) {
+    executor.removeListener(l);
+  }
 
   public String dialectName() {
-    return "";
+    return dialect.name();
   }
 
-  public void close() {}
+  public void close() {
+    connections.close();
+  }
+
+  Metadata metadata() {
+    return metadata;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  Statements statements() {
+    return statements;
+  }
+
+  ConnectionSource connections() {
+    return connections;
+  }
 }

@@ -1,0 +1,113 @@
+package dev.tether.schema;
+
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.Metadata;
+import dev.tether.mapping.TableMapping;
+import dev.tether.sql.Dialect;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
+ * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
+ * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
+ * created later (a cycle) are added with ALTER TABLE where the dialect allows.
+ */
+public final class SchemaGenerator {
+  private final Dialect dialect;
+
+  public SchemaGenerator(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** Every statement {@code createAll} runs, in order. */
+  public List<String> createStatements(Metadata metadata) {
+    List<String> out = new ArrayList<>();
+    List<String> later = new ArrayList<>();
+    Set<TableMapping> created = new HashSet<>();
+    for (TableMapping t : metadata.tablesInDependencyOrder()) {
+      StringJoiner parts = new StringJoiner(",\n  ", "(\n  ", "\n)");
+      for (ColumnMapping c : t.columns()) {
+        parts.add(columnDefinition(c));
+      }
+      for (ColumnMapping c : t.columns()) {
+        if (c.references() == null) {
+          continue;
+        }
+        TableMapping target = c.references().table();
+        boolean ready = target == t || created.contains(target);
+        if (ready || !dialect.addsForeignKeysLater()) {
+          parts.add(foreignKey(c));
+        } else {
+          later.add("ALTER TABLE " + q(t.name()) + " ADD " + foreignKey(c));
+        }
+      }
+      out.add("CREATE TABLE IF NOT EXISTS " + q(t.name()) + " " + parts + dialect.tableOptions());
+      for (ColumnMapping c : t.columns()) {
+        if (c.references() != null && !c.primaryKey() && !c.unique()) {
+          out.add(
+              "CREATE INDEX IF NOT EXISTS "
+                  + q("ix_" + t.name() + "_" + c.name())
+                  + " ON "
+                  + q(t.name())
+                  + " ("
+                  + q(c.name())
+                  + ")");
+        }
+      }
+      created.add(t);
+    }
+    out.addAll(later);
+    return out;
+  }
+
+  /** Every statement {@code dropAll} runs, children before parents. */
+  public List<String> dropStatements(Metadata metadata) {
+    List<TableMapping> tables = new ArrayList<>(metadata.tablesInDependencyOrder());
+    java.util.Collections.reverse(tables);
+    List<String> out = new ArrayList<>();
+    for (TableMapping t : tables) {
+      out.addAll(dialect.dropTable(t.name()));
+    }
+    return out;
+  }
+
+  private String columnDefinition(ColumnMapping c) {
+    if (c.primaryKey() && c.generated()) {
+      return q(c.name()) + " " + dialect.generatedPrimaryKey(c);
+    }
+    StringBuilder b = new StringBuilder(q(c.name())).append(' ').append(dialect.sqlType(c));
+    if (c.primaryKey()) {
+      b.append(" NOT NULL PRIMARY KEY");
+    } else {
+      if (!c.nullable()) {
+        b.append(" NOT NULL");
+      }
+      if (c.unique()) {
+        b.append(" UNIQUE");
+      }
+    }
+    return b.toString();
+  }
+
+  private String foreignKey(ColumnMapping c) {
+    String action = c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete();
+    return "CONSTRAINT "
+        + q("fk_" + c.table().name() + "_" + c.name())
+        + " FOREIGN KEY ("
+        + q(c.name())
+        + ") REFERENCES "
+        + q(c.references().table().name())
+        + " ("
+        + q(c.references().name())
+        + ")"
+        + action;
+  }
+
+  private String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.tether.session;
+
+import dev.tether.DatabaseException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Where sessions get their connection: a pool, an application-owned data source, or the single
+ * shared connection that an in-memory SQLite database must use (each new connection would see an
+ * empty database).
+ */
+abstract class ConnectionSource {
+  abstract Connection acquire() throws SQLException;
+
+  abstract void release(Connection c) throws SQLException;
+
+  abstract void close();
+
+  static ConnectionSource of(DataSource ds, boolean closeable) {
+    return new ConnectionSource() {
+      @Override
+      Connection acquire() throws SQLException {
+        return ds.getConnection();
+      }
+
+      @Override
+      void release(Connection c) throws SQLException {
+        c.close();
+      }
+
+      @Override
+      void close() {
+        if (closeable && ds instanceof AutoCloseable a) {
+          try {
+            a.close();
+          } catch (Exception e) {
+            throw new DatabaseException("close", "closing the pool failed: " + e, null, e);
+          }
+        }
+      }
+    };
+  }
+
+  static ConnectionSource shared(Connection c) {
+    return new ConnectionSource() {
+      @Override
+      Connection acquire() {
+        return c;
+      }
+
+      @Override
+      void release(Connection c) {}
+
+      @Override
+      void close() {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          throw new DatabaseException("close", "closing the connection failed: " + e, null, e);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tether.session;
+
+import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.ModelMapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One object per row per session: model → primary key → object state. */
+final class IdentityMap {
+  private final Map<ModelMapping, Map<Object, InstanceState>> byModel = new IdentityHashMap<>();
+
+  InstanceState get(ModelMapping m, Object key) {
+    Map<Object, InstanceState> rows = byModel.get(m);
+    return rows == null ? null : rows.get(normalize(m, key));
+  }
+
+  /** Adds {@code s}; returns the state already registered under its key, if any. */
+  InstanceState putIfAbsent(ModelMapping m, Object key, InstanceState s) {
+    return byModel.computeIfAbsent(m, k -> new HashMap<>()).putIfAbsent(normalize(m, key), s);
+  }
+
+  void remove(ModelMapping m, Object key, InstanceState s) {
+    Map<Object, InstanceState> rows = byModel.get(m);
+    if (rows != null) {
+      rows.remove(normalize(m, key), s);
+    }
+  }
+
+  List<InstanceState> all() {
+    List<InstanceState> out = new ArrayList<>();
+    byModel.values().forEach(rows -> out.addAll(rows.values()));
+    return out;
+  }
+
+  void clear() {
+    byModel.clear();
+  }
+
+  /** {@code get(Parent.class, 1L)} finds an {@code Integer} key and vice versa. */
+  static Object normalize(ModelMapping m, Object key) {
+    if (key instanceof Number n) {
+      ColumnType t = m.id().type();
+      if (t == ColumnType.INTEGER) {
+        return n.intValue();
+      }
+      if (t == ColumnType.LONG) {
+        return n.longValue();
+      }
+    }
+    return key;
+  }
+}

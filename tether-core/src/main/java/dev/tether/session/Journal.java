@@ -1,0 +1,68 @@
+package dev.tether.session;
+
+import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ColumnMapping;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the current transaction changed in memory that a rollback must undo: objects inserted (and
+ * which of their keys the database generated), objects deleted, and the column values each updated
+ * object had when the transaction began.
+ */
+final class Journal {
+  final Set<InstanceState> inserted = new LinkedHashSet<>();
+  final Set<InstanceState> deleted = new LinkedHashSet<>();
+  private final Set<InstanceState> generatedKey =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
+
+  void inserted(InstanceState s, boolean keyGenerated) {
+    inserted.add(s);
+    if (keyGenerated) {
+      generatedKey.add(s);
+    }
+  }
+
+  /** Remembers the committed column values before the first UPDATE of this transaction. */
+  void updating(InstanceState s) {
+    before.putIfAbsent(s, s.snapshot());
+  }
+
+  /** Clears a key the database generated in this transaction (the row no longer exists). */
+  void resetKey(InstanceState s) {
+    if (generatedKey.remove(s)) {
+      s.mapping().id().set(s.owner(), null);
+    }
+    s.key(null);
+  }
+
+  /** Puts back the snapshot of the transaction's start, so the next flush sees the changes. */
+  void restoreSnapshot(InstanceState s) {
+    Object[] old = before.get(s);
+    if (old != null) {
+      s.restoreSnapshot(old);
+    }
+  }
+
+  /** Sets the column fields back to their committed values (explicit rollback). */
+  void restoreColumns(InstanceState s) {
+    restoreSnapshot(s);
+    Object[] snap = s.snapshot();
+    if (snap == null) {
+      return;
+    }
+    for (ColumnMapping c : s.mapping().columns()) {
+      c.set(s.owner(), snap[c.index()]);
+    }
+  }
+
+  void clear() {
+    inserted.clear();
+    deleted.clear();
+    generatedKey.clear();
+    before.clear();
+  }
+}

@@ -1,0 +1,497 @@
+package dev.tether.session;
+
+import dev.tether.DatabaseException;
+import dev.tether.Session;
+import dev.tether.SessionStateException;
+import dev.tether.attribute.CollectionAttribute;
+import dev.tether.attribute.InstanceState;
+import dev.tether.attribute.InstanceStatus;
+import dev.tether.attribute.ScalarAttribute;
+import dev.tether.attribute.SessionLink;
+import dev.tether.mapping.Cascade;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.Direction;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The session: identity map, the sets of pending, deleted and changed objects, the current
+ * transaction's connection and its journal (what to undo if the transaction rolls back). Flushing
+ * is delegated to {@link UnitOfWork}.
+ */
+final class SessionImpl implements Session, SessionLink {
+  final Engine engine;
+  final IdentityMap identity = new IdentityMap();
+  final Set<InstanceState> pending = new LinkedHashSet<>();
+  final Set<InstanceState> deleted = new LinkedHashSet<>();
+  final Set<InstanceState> changed = new LinkedHashSet<>();
+  final Journal journal = new Journal();
+  private Connection connection;
+  private boolean closed;
+  private boolean flushing;
+
+  SessionImpl(Engine engine) {
+    this.engine = engine;
+  }
+
+  // ---- public API ----------------------------------------------------------------------------
+
+  @Override
+  public void add(Object model) {
+    checkOpen();
+    mappingOf(model);
+    cascadeAdd(model);
+  }
+
+  @Override
+  public <T> T get(Class<T> type, Object id) {
+    checkOpen();
+    ModelMapping m = engine.metadata().model(type);
+    if (m == null) {
+      throw notMapped(type);
+    }
+    if (id == null) {
+      throw new IllegalArgumentException(
+          "session.get(" + type.getSimpleName() + ", null): the key is null");
+    }
+    InstanceState s = identity.get(m, id);
+    if (s != null) {
+      return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
+    }
+    autoflush();
+    List<Object> found = Loading.select(this, m, m.id(), IdentityMap.normalize(m, id));
+    return found.isEmpty() ? null : type.cast(found.get(0));
+  }
+
+  @Override
+  public void delete(Object model) {
+    checkOpen();
+    mappingOf(model);
+    InstanceState s = InstanceState.of(model);
+    if (s.session() != null && s.session() != this) {
+      throw otherSession(s);
+    }
+    switch (s.status()) {
+      case TRANSIENT ->
+          throw new SessionStateException(
+              "Cannot delete "
+                  + s.describe()
+                  + ": it is transient (never added to a session, no row). Only persistent objects"
+                  + " can be deleted.");
+      case PENDING -> {
+        pending.remove(s);
+        detach(s, InstanceStatus.TRANSIENT);
+      }
+      case DETACHED -> {
+        attach(s);
+        deleted.add(s);
+      }
+      case PERSISTENT -> deleted.add(s);
+      case DELETED -> {}
+    }
+  }
+
+  @Override
+  public boolean contains(Object model) {
+    InstanceState s = InstanceState.of(model);
+    return s.session() == this;
+  }
+
+  @Override
+  public void flush() {
+    checkOpen();
+    if (flushing) {
+      return;
+    }
+    flushing = true;
+    try {
+      new UnitOfWork(this).run();
+    } catch (RuntimeException e) {
+      failedFlush();
+      throw e;
+    } finally {
+      flushing = false;
+    }
+  }
+
+  @Override
+  public void commit() {
+    checkOpen();
+    flush();
+    if (connection != null) {
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        DatabaseException failure = engine.dialect().translate(e, "COMMIT");
+        rollback();
+        throw failure;
+      }
+      releaseConnection();
+    }
+    for (InstanceState s : journal.deleted) {
+      detach(s, InstanceStatus.DETACHED);
+    }
+    journal.clear();
+    for (InstanceState s : identity.all()) {
+      s.expireRelationships();
+    }
+  }
+
+  @Override
+  public void rollback() {
+    checkOpen();
+    rollbackConnection();
+    for (InstanceState s : journal.inserted) {
+      identity.remove(s.mapping(), s.key(), s);
+      journal.resetKey(s);
+      detach(s, InstanceStatus.TRANSIENT);
+    }
+    for (InstanceState s : pending) {
+      journal.resetKey(s);
+      detach(s, InstanceStatus.TRANSIENT);
+    }
+    pending.clear();
+    for (InstanceState s : journal.deleted) {
+      s.status(InstanceStatus.PERSISTENT);
+      identity.putIfAbsent(s.mapping(), s.key(), s);
+    }
+    deleted.clear();
+    for (InstanceState s : identity.all()) {
+      journal.restoreColumns(s);
+      s.status(InstanceStatus.PERSISTENT);
+      s.expireRelationships();
+    }
+    changed.clear();
+    journal.clear();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    try {
+      rollbackConnection();
+    } finally {
+      for (InstanceState s : identity.all()) {
+        detach(s, InstanceStatus.DETACHED);
+      }
+      for (InstanceState s : pending) {
+        detach(s, InstanceStatus.TRANSIENT);
+      }
+      for (InstanceState s : journal.deleted) {
+        detach(s, InstanceStatus.DETACHED);
+      }
+      identity.clear();
+      pending.clear();
+      deleted.clear();
+      changed.clear();
+      journal.clear();
+      closed = true;
+    }
+  }
+
+  // ---- SessionLink: what relationship containers ask of the session ---------------------------
+
+  @Override
+  public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
+    checkOpenFor(owner, rel);
+    autoflush();
+    if (rel.direction() != Direction.ONE_TO_MANY) {
+      throw new UnsupportedOperationException(rel.qualifiedName() + ": " + rel.direction());
+    }
+    Object key = rel.referencedColumn().get(owner.owner());
+    if (key == null) {
+      return List.of();
+    }
+    return Loading.select(this, rel.target(), rel.foreignKey(), key);
+  }
+
+  @Override
+  public Object loadReference(InstanceState owner, RelationshipMapping rel) {
+    checkOpenFor(owner, rel);
+    autoflush();
+    if (rel.direction() == Direction.MANY_TO_ONE) {
+      Object key = rel.foreignKey().get(owner.owner());
+      if (key == null) {
+        return null;
+      }
+      if (rel.referencedColumn().primaryKey()) {
+        InstanceState hit = identity.get(rel.target(), key);
+        if (hit != null) {
+          return hit.status() == InstanceStatus.DELETED ? null : hit.owner();
+        }
+      }
+      List<Object> rows = Loading.select(this, rel.target(), rel.referencedColumn(), key);
+      return rows.isEmpty() ? null : rows.get(0);
+    }
+    Object key = rel.referencedColumn().get(owner.owner());
+    if (key == null) {
+      return null;
+    }
+    List<Object> rows = Loading.select(this, rel.target(), rel.foreignKey(), key);
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  @Override
+  public Object identity(ModelMapping model, Object key) {
+    InstanceState s = identity.get(model, key);
+    return s == null ? null : s.owner();
+  }
+
+  @Override
+  public void relationshipChanged(InstanceState owner) {
+    if (!closed) {
+      changed.add(owner);
+    }
+  }
+
+  @Override
+  public void cascadeAdd(Object other) {
+    if (!closed) {
+      addGraph(other);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Session@" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  /** Adds {@code root} and everything reachable from it through save-update relationships. */
+  private void addGraph(Object root) {
+    Deque<Object> work = new ArrayDeque<>(); // FIFO: rows insert in the order they were linked
+    work.addLast(root);
+    Map<Object, Boolean> seen = new IdentityHashMap<>();
+    while (!work.isEmpty()) {
+      Object o = work.pollFirst();
+      if (seen.put(o, Boolean.TRUE) != null) {
+        continue;
+      }
+      InstanceState s = InstanceState.of(o);
+      if (s.session() == this) {
+        if (o != root) {
+          continue;
+        }
+      } else if (s.session() != null) {
+        throw otherSession(s);
+      } else {
+        attach(s);
+      }
+      s.forEachRelationship(
+          (rel, container) -> {
+            if (!rel.cascades(Cascade.SAVE_UPDATE)) {
+              return;
+            }
+            if (container instanceof ScalarAttribute<?> one) {
+              Object v = one.isLoaded() ? one.peek() : null;
+              if (v != null) {
+                work.addLast(v);
+              }
+            } else if (container instanceof CollectionAttribute<?> many) {
+              for (Object v : many.membersIfLoaded()) {
+                work.addLast(v);
+              }
+              for (Object v : many.addedSinceFlush()) {
+                work.addLast(v);
+              }
+            }
+          });
+    }
+  }
+
+  /** Makes a transient object pending, or a detached one persistent, in this session. */
+  private void attach(InstanceState s) {
+    switch (s.status()) {
+      case TRANSIENT -> {
+        s.session(this);
+        s.status(InstanceStatus.PENDING);
+        pending.add(s);
+      }
+      case DETACHED -> {
+        InstanceState clash = identity.putIfAbsent(s.mapping(), s.key(), s);
+        if (clash != null && clash != s) {
+          throw new SessionStateException(
+              "Cannot add "
+                  + s.describe()
+                  + ": this session already holds another object for the same row ("
+                  + clash.describe()
+                  + "). Use the object the session has, or a new session.");
+        }
+        s.session(this);
+        s.status(InstanceStatus.PERSISTENT);
+        if (s.snapshot() == null) {
+          s.takeSnapshot();
+        }
+      }
+      case DELETED ->
+          throw new SessionStateException(
+              "Cannot add "
+                  + s.describe()
+                  + ": it was deleted and committed; it has no row any more.");
+      default -> {
+        s.session(this);
+      }
+    }
+  }
+
+  void detach(InstanceState s, InstanceStatus to) {
+    s.session(null);
+    s.status(to);
+  }
+
+  /** The transaction's connection, begun on first use. */
+  Connection connection() {
+    if (connection == null) {
+      try {
+        Connection c = engine.connections().acquire();
+        c.setAutoCommit(false);
+        connection = c;
+      } catch (SQLException e) {
+        throw engine.dialect().translate(e, null);
+      }
+    }
+    return connection;
+  }
+
+  private void rollbackConnection() {
+    if (connection != null) {
+      try {
+        connection.rollback();
+      } catch (SQLException e) {
+        throw engine.dialect().translate(e, "ROLLBACK");
+      } finally {
+        releaseConnection();
+      }
+    }
+  }
+
+  private void releaseConnection() {
+    Connection c = connection;
+    connection = null;
+    try {
+      engine.connections().release(c);
+    } catch (SQLException e) {
+      throw engine.dialect().translate(e, null);
+    }
+  }
+
+  /**
+   * After a failed flush the transaction is rolled back and every change made since the last commit
+   * is pending again: rows inserted in this transaction are re-inserted, updates and deletes
+   * re-applied, by the next flush. Nothing is half-written and nothing is lost.
+   */
+  private void failedFlush() {
+    try {
+      rollbackConnection();
+    } catch (RuntimeException ignored) {
+      // the flush failure is what the caller needs to see
+    }
+    List<InstanceState> reinsert = new ArrayList<>(journal.inserted);
+    for (InstanceState s : reinsert) {
+      identity.remove(s.mapping(), s.key(), s);
+      journal.resetKey(s);
+      s.clearSnapshot();
+      s.status(InstanceStatus.PENDING);
+    }
+    for (InstanceState s : pending) {
+      journal.resetKey(s);
+    }
+    Set<InstanceState> all = new LinkedHashSet<>(reinsert);
+    all.addAll(pending);
+    pending.clear();
+    pending.addAll(all);
+    for (InstanceState s : journal.deleted) {
+      s.status(InstanceStatus.PERSISTENT);
+      identity.putIfAbsent(s.mapping(), s.key(), s);
+      deleted.add(s);
+    }
+    for (InstanceState s : identity.all()) {
+      journal.restoreSnapshot(s);
+    }
+    journal.clear();
+  }
+
+  void autoflush() {
+    if (!flushing) {
+      flush();
+    }
+  }
+
+  boolean flushing() {
+    return flushing;
+  }
+
+  ModelMapping mappingOf(Object model) {
+    if (!(model instanceof dev.tether.Model)) {
+      throw new IllegalArgumentException(
+          (model == null ? "null" : model.getClass().getName())
+              + " is not a model (models extend dev.tether.Model).");
+    }
+    ModelMapping m = engine.metadata().model(model.getClass());
+    if (m == null) {
+      throw notMapped(model.getClass());
+    }
+    return m;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new SessionStateException("This session is closed; open a new one with db.session().");
+    }
+  }
+
+  private void checkOpenFor(InstanceState owner, RelationshipMapping rel) {
+    if (closed) {
+      throw new SessionStateException(
+          "Cannot load "
+              + rel.qualifiedName()
+              + " of "
+              + owner.describe()
+              + ": the session is closed.");
+    }
+  }
+
+  private SessionStateException otherSession(InstanceState s) {
+    return new SessionStateException(
+        s.describe()
+            + " belongs to "
+            + s.session().describe()
+            + ", not to "
+            + describe()
+            + ". An object belongs to one session at a time: close the other session first.");
+  }
+
+  private static dev.tether.TetherException notMapped(Class<?> type) {
+    return new dev.tether.TetherException(
+        "not-mapped",
+        type.getSimpleName()
+            + " is not mapped by this database's registry; include it in Registry.of(...).");
+  }
+
+  /** Whether values of {@code column} differ ({@code byte[]} by content). */
+  static boolean differs(ColumnMapping column, Object a, Object b) {
+    if (column.type() == ColumnType.BYTES && a instanceof byte[] x && b instanceof byte[] y) {
+      return !java.util.Arrays.equals(x, y);
+    }
+    if (column.type() == ColumnType.DECIMAL
+        && a instanceof java.math.BigDecimal x
+        && b instanceof java.math.BigDecimal y) {
+      return x.compareTo(y) != 0;
+    }
+    return !java.util.Objects.equals(a, b);
+  }
+}

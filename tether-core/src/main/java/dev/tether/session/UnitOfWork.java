@@ -1,0 +1,697 @@
+package dev.tether.session;
+
+import dev.tether.TetherException;
+import dev.tether.attribute.CollectionAttribute;
+import dev.tether.attribute.InstanceState;
+import dev.tether.attribute.InstanceStatus;
+import dev.tether.attribute.ScalarAttribute;
+import dev.tether.mapping.Cascade;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.Direction;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import dev.tether.mapping.TableMapping;
+import dev.tether.sql.Executor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One flush: cascades, foreign keys copied from relationships, INSERTs in foreign-key order
+ * (parents first; rows of a self-referencing table parent-first), UPDATEs of changed columns only,
+ * DELETEs children first, and afterwards the in-memory graph brought in line with what was written
+ * (deleted objects leave loaded collections; a foreign key written directly re-points its
+ * relationship).
+ */
+final class UnitOfWork {
+  /** An owner's relationship that changed a member's foreign key. */
+  private record Link(InstanceState owner, RelationshipMapping rel) {}
+
+  private final SessionImpl session;
+  private final Engine engine;
+  private final Executor executor;
+  private final Map<InstanceState, List<Link>> addedBy = new IdentityHashMap<>();
+  private final Map<InstanceState, List<Link>> removedBy = new IdentityHashMap<>();
+  private final Map<InstanceState, List<Link>> orphanedBy = new IdentityHashMap<>();
+  private final Set<InstanceState> toInsert = new LinkedHashSet<>();
+  private final Set<InstanceState> toDelete = new LinkedHashSet<>();
+  private final Set<InstanceState> inserted = new LinkedHashSet<>();
+  private final Set<InstanceState> postUpdate = new LinkedHashSet<>();
+  private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
+  private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
+
+  UnitOfWork(SessionImpl session) {
+    this.session = session;
+    this.engine = session.engine;
+    this.executor = engine.executor();
+  }
+
+  void run() {
+    cascadeSaves();
+    cascadeDeletes();
+    toInsert.addAll(session.pending);
+    collectCollectionChanges();
+    Map<ModelMapping, List<InstanceState>> persistent = persistentByModel();
+    List<ModelMapping> order = modelsInDependencyOrder();
+    for (ModelMapping m : order) {
+      insertRows(m);
+    }
+    resolvePostUpdates();
+    for (ModelMapping m : order) {
+      updateRows(m, persistent.getOrDefault(m, List.of()));
+    }
+    for (int i = order.size() - 1; i >= 0; i--) {
+      deleteRows(order.get(i));
+    }
+    afterFlush();
+  }
+
+  // ---- cascades --------------------------------------------------------------------------------
+
+  private void cascadeSaves() {
+    List<InstanceState> roots = new ArrayList<>(session.pending);
+    roots.addAll(session.changed);
+    for (InstanceState s : roots) {
+      if (s.session() == session) {
+        session.cascadeAdd(s.owner());
+      }
+    }
+  }
+
+  private void cascadeDeletes() {
+    List<InstanceState> work = new ArrayList<>(session.deleted);
+    for (int i = 0; i < work.size(); i++) {
+      InstanceState d = work.get(i);
+      toDelete.add(d);
+      for (RelationshipMapping rel : d.mapping().relationships()) {
+        if (rel.viewOnly() || rel.direction() == Direction.MANY_TO_ONE) {
+          continue;
+        }
+        boolean deletes = rel.cascades(Cascade.DELETE);
+        if (!deletes && rel.passiveDeletes()) {
+          continue;
+        }
+        for (Object member : members(d, rel)) {
+          InstanceState m = InstanceState.of(member);
+          if (m.session() != session || toDelete.contains(m) || work.contains(m)) {
+            continue;
+          }
+          if (deletes) {
+            session.deleted.add(m);
+            work.add(m);
+          } else if (Objects.equals(rel.foreignKey().get(member), refOf(d, rel))) {
+            if (!rel.foreignKey().nullable()) {
+              throw new TetherException(
+                  "delete-orphan-not-null",
+                  "Cannot delete "
+                      + d.describe()
+                      + ": "
+                      + m.describe()
+                      + " still refers to it through "
+                      + rel.foreignKey()
+                      + ", which is NOT NULL, and "
+                      + rel.qualifiedName()
+                      + " does not cascade delete. Delete or move the "
+                      + rel.target().name()
+                      + " objects first, or declare @Relationship(cascade = \"all, delete-orphan\")"
+                      + " on "
+                      + rel.qualifiedName()
+                      + ".");
+            }
+            orphanedBy.computeIfAbsent(m, k -> new ArrayList<>()).add(new Link(d, rel));
+          }
+        }
+      }
+    }
+  }
+
+  /** The members of a relationship, loading it if needed (no autoflush: we are flushing). */
+  private static Object[] members(InstanceState s, RelationshipMapping rel) {
+    Object c = s.container(rel);
+    if (c instanceof CollectionAttribute<?> many) {
+      return many.toArray();
+    }
+    Object v = ((ScalarAttribute<?>) c).get();
+    return v == null ? new Object[0] : new Object[] {v};
+  }
+
+  // ---- what collections did to their members' foreign keys -------------------------------------
+
+  private void collectCollectionChanges() {
+    Set<InstanceState> owners = new LinkedHashSet<>(toInsert);
+    owners.addAll(session.changed);
+    for (InstanceState owner : owners) {
+      if (owner.session() != session || toDelete.contains(owner)) {
+        continue;
+      }
+      boolean isNew = toInsert.contains(owner);
+      owner.forEachRelationship(
+          (rel, container) -> {
+            if (rel.viewOnly() || rel.direction() != Direction.ONE_TO_MANY) {
+              return;
+            }
+            if (container instanceof CollectionAttribute<?> many) {
+              for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
+                requireInSession(InstanceState.of(m), owner, rel);
+                link(addedBy, m, owner, rel);
+              }
+              if (!isNew) {
+                for (Object m : many.removedSinceFlush()) {
+                  link(removedBy, m, owner, rel);
+                }
+              }
+            } else if (container instanceof ScalarAttribute<?> one
+                && (one.changed() || isNew)
+                && one.isLoaded()
+                && one.peek() != null) {
+              requireInSession(InstanceState.of(one.peek()), owner, rel);
+              link(addedBy, one.peek(), owner, rel);
+            }
+          });
+    }
+  }
+
+  private static void link(
+      Map<InstanceState, List<Link>> map,
+      Object member,
+      InstanceState owner,
+      RelationshipMapping rel) {
+    map.computeIfAbsent(InstanceState.of(member), k -> new ArrayList<>()).add(new Link(owner, rel));
+  }
+
+  private void requireInSession(InstanceState target, InstanceState from, RelationshipMapping rel) {
+    if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
+      return;
+    }
+    throw new TetherException(
+        "not-in-session",
+        from.describe()
+            + " refers to "
+            + target.describe()
+            + " through "
+            + rel.qualifiedName()
+            + ", but that object is not in this session ("
+            + rel.qualifiedName()
+            + " does not cascade save-update). Add it with session.add(...) before flushing, or"
+            + " keep the default cascade. Tether never drops it silently.");
+  }
+
+  /**
+   * Copies foreign-key values from relationships into {@code s}'s fields: first its own many-to-one
+   * references, then collections that gained or lost it (the collection side wins, as in
+   * SQLAlchemy).
+   */
+  private void syncForeignKeys(InstanceState s, boolean isNew) {
+    Object owner = s.owner();
+    s.forEachRelationship(
+        (rel, container) -> {
+          if (rel.viewOnly()
+              || rel.direction() != Direction.MANY_TO_ONE
+              || !(container instanceof ScalarAttribute<?> one)) {
+            return;
+          }
+          boolean apply = one.changed() || (isNew && one.isLoaded() && one.peek() != null);
+          if (apply) {
+            Object target = one.peek();
+            if (target != null) {
+              requireInSession(InstanceState.of(target), s, rel);
+            }
+            rel.foreignKey().set(owner, keyFor(s, rel, target));
+          }
+        });
+    for (Link l : orphanedBy.getOrDefault(s, List.of())) {
+      if (Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
+        l.rel.foreignKey().set(owner, null);
+      }
+    }
+    List<Link> added = addedBy.getOrDefault(s, List.of());
+    for (Link l : removedBy.getOrDefault(s, List.of())) {
+      boolean readded = added.stream().anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey());
+      if (!readded && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
+        l.rel.foreignKey().set(owner, null);
+      }
+    }
+    for (Link l : added) {
+      l.rel.foreignKey().set(owner, keyFor(s, l.rel, l.owner.owner()));
+    }
+  }
+
+  /**
+   * The value for a foreign key pointing at {@code target}; when the target's row is not inserted
+   * yet (a cycle between tables), null now and an UPDATE after the inserts.
+   */
+  private Object keyFor(InstanceState s, RelationshipMapping rel, Object target) {
+    if (target == null) {
+      return null;
+    }
+    InstanceState t = InstanceState.of(target);
+    Object v = rel.referencedColumn().get(target);
+    if (v == null && toInsert.contains(t) && !inserted.contains(t)) {
+      if (!rel.foreignKey().nullable()) {
+        throw new TetherException(
+            "cycle-not-null",
+            "Cannot order the inserts: "
+                + s.describe()
+                + " needs the key of "
+                + t.describe()
+                + " in "
+                + rel.foreignKey()
+                + " (NOT NULL), but that row must be inserted later because of a cycle of"
+                + " foreign keys between "
+                + rel.owner().table().name()
+                + " and "
+                + rel.target().table().name()
+                + ". Make one foreign key of the cycle nullable.");
+      }
+      postUpdate.add(s);
+    }
+    return v;
+  }
+
+  private static Object refOf(InstanceState owner, RelationshipMapping rel) {
+    return rel.referencedColumn().get(owner.owner());
+  }
+
+  // ---- INSERT ----------------------------------------------------------------------------------
+
+  private void insertRows(ModelMapping m) {
+    List<InstanceState> rows = new ArrayList<>();
+    for (InstanceState s : toInsert) {
+      if (s.mapping() == m && !inserted.contains(s)) {
+        rows.add(s);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<InstanceState> batch = new ArrayList<>();
+    Set<InstanceState> inBatch = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (InstanceState s : parentsFirst(m, rows)) {
+      for (InstanceState dep : sameTableTargets(s)) {
+        if (inBatch.contains(dep)) {
+          insertBatch(m, batch);
+          batch.clear();
+          inBatch.clear();
+          break;
+        }
+      }
+      syncForeignKeys(s, true);
+      batch.add(s);
+      inBatch.add(s);
+    }
+    insertBatch(m, batch);
+  }
+
+  /** Pending rows of the same table that {@code s} references (self-referential tables). */
+  private List<InstanceState> sameTableTargets(InstanceState s) {
+    List<InstanceState> out = new ArrayList<>();
+    s.forEachRelationship(
+        (rel, c) -> {
+          if (rel.direction() == Direction.MANY_TO_ONE
+              && rel.target() == s.mapping()
+              && c instanceof ScalarAttribute<?> one
+              && one.isLoaded()
+              && one.peek() != null) {
+            InstanceState t = InstanceState.of(one.peek());
+            if (toInsert.contains(t) && t != s) {
+              out.add(t);
+            }
+          }
+        });
+    for (Link l : addedBy.getOrDefault(s, List.of())) {
+      if (l.owner.mapping() == s.mapping() && toInsert.contains(l.owner) && l.owner != s) {
+        out.add(l.owner);
+      }
+    }
+    return out;
+  }
+
+  /** Orders rows of one table so that every row comes after the rows it references. */
+  private List<InstanceState> parentsFirst(ModelMapping m, List<InstanceState> rows) {
+    boolean selfReferencing = false;
+    for (RelationshipMapping r : m.relationships()) {
+      selfReferencing |= r.target() == m;
+    }
+    if (!selfReferencing) {
+      return rows;
+    }
+    List<InstanceState> out = new ArrayList<>(rows.size());
+    Set<InstanceState> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<InstanceState> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (InstanceState s : rows) {
+      place(s, rows, out, placed, visiting);
+    }
+    return out;
+  }
+
+  private void place(
+      InstanceState s,
+      List<InstanceState> rows,
+      List<InstanceState> out,
+      Set<InstanceState> placed,
+      Set<InstanceState> visiting) {
+    if (placed.contains(s) || !visiting.add(s)) {
+      return; // a row cycle: keyFor() breaks it with a post-update
+    }
+    for (InstanceState t : sameTableTargets(s)) {
+      if (rows.contains(t)) {
+        place(t, rows, out, placed, visiting);
+      }
+    }
+    visiting.remove(s);
+    if (placed.add(s)) {
+      out.add(s);
+    }
+  }
+
+  private void insertBatch(ModelMapping m, List<InstanceState> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    ColumnMapping id = m.id();
+    List<InstanceState> generated = new ArrayList<>();
+    List<InstanceState> given = new ArrayList<>();
+    for (InstanceState s : batch) {
+      if (id.generated() && id.get(s.owner()) == null) {
+        generated.add(s);
+      } else if (id.get(s.owner()) == null) {
+        throw new TetherException(
+            "no-key",
+            "Cannot insert "
+                + s.describe()
+                + ": its primary key "
+                + m.name()
+                + "."
+                + id.fieldName()
+                + " is null and the database cannot generate a "
+                + id.javaType().getSimpleName()
+                + " key. Assign it before flushing.");
+      } else {
+        given.add(s);
+      }
+    }
+    List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
+    withoutKey.remove(id);
+    insertChunks(m, generated, withoutKey, id);
+    insertChunks(m, given, m.columns(), null);
+    for (InstanceState s : batch) {
+      Object key = IdentityMap.normalize(m, id.get(s.owner()));
+      InstanceState clash = session.identity.putIfAbsent(m, key, s);
+      if (clash != null && clash != s) {
+        throw new TetherException(
+            "duplicate-key",
+            "Cannot insert "
+                + s.describe()
+                + ": the session already has "
+                + clash.describe()
+                + " with the same primary key.");
+      }
+      s.key(key);
+      s.status(InstanceStatus.PERSISTENT);
+      s.takeSnapshot();
+      session.journal.inserted(s, generated.contains(s));
+      inserted.add(s);
+    }
+  }
+
+  private void insertChunks(
+      ModelMapping m, List<InstanceState> rows, List<ColumnMapping> cols, ColumnMapping returning) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int perRow = Math.max(1, cols.size());
+    int chunk =
+        Math.max(
+            1,
+            Math.min(
+                engine.dialect().insertRowsPerStatement(),
+                engine.dialect().maxParameters() / perRow));
+    if (cols.isEmpty()) {
+      chunk = 1;
+    }
+    for (int from = 0; from < rows.size(); from += chunk) {
+      List<InstanceState> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+      ColumnType[] types = new ColumnType[part.size() * cols.size()];
+      Object[] values = new Object[types.length];
+      int i = 0;
+      for (InstanceState s : part) {
+        for (ColumnMapping c : cols) {
+          types[i] = c.type();
+          values[i++] = c.get(s.owner());
+        }
+      }
+      String sql = engine.statements().insert(m, cols, part.size(), returning);
+      if (returning == null) {
+        executor.update(session.connection(), sql, types, values);
+        continue;
+      }
+      List<Object> keys =
+          executor.insertReturning(session.connection(), sql, types, values, returning);
+      if (keys.size() != part.size()) {
+        throw new TetherException(
+            "generated-keys",
+            "The database returned "
+                + keys.size()
+                + " keys for "
+                + part.size()
+                + " inserted rows.");
+      }
+      keys.sort(null);
+      for (int k = 0; k < part.size(); k++) {
+        returning.set(part.get(k).owner(), keys.get(k));
+      }
+    }
+  }
+
+  private void resolvePostUpdates() {
+    for (InstanceState s : postUpdate) {
+      syncForeignKeys(s, true);
+    }
+  }
+
+  // ---- UPDATE ----------------------------------------------------------------------------------
+
+  private void updateRows(ModelMapping m, List<InstanceState> states) {
+    List<InstanceState> candidates = new ArrayList<>(states);
+    for (InstanceState s : postUpdate) {
+      if (s.mapping() == m) {
+        candidates.add(s);
+      }
+    }
+    Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
+    for (InstanceState s : candidates) {
+      if (toDelete.contains(s) || (inserted.contains(s) && !postUpdate.contains(s))) {
+        continue;
+      }
+      if (session.changed.contains(s)
+          || addedBy.containsKey(s)
+          || removedBy.containsKey(s)
+          || orphanedBy.containsKey(s)) {
+        syncForeignKeys(s, false);
+      }
+      List<ColumnMapping> dirty = dirtyColumns(s);
+      if (!dirty.isEmpty()) {
+        bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
+      }
+    }
+    for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
+      List<ColumnMapping> cols = e.getKey();
+      ColumnType[] types = new ColumnType[cols.size() + 1];
+      for (int i = 0; i < cols.size(); i++) {
+        types[i] = cols.get(i).type();
+      }
+      types[cols.size()] = m.id().type();
+      List<Object[]> params = new ArrayList<>();
+      for (InstanceState s : e.getValue()) {
+        Object[] row = new Object[cols.size() + 1];
+        for (int i = 0; i < cols.size(); i++) {
+          row[i] = cols.get(i).get(s.owner());
+        }
+        row[cols.size()] = s.key();
+        params.add(row);
+        before.put(s, s.snapshot());
+        session.journal.updating(s);
+      }
+      executor.batch(session.connection(), engine.statements().update(m, cols), types, params);
+      for (InstanceState s : e.getValue()) {
+        s.takeSnapshot();
+      }
+    }
+  }
+
+  private List<ColumnMapping> dirtyColumns(InstanceState s) {
+    Object[] snap = s.snapshot();
+    List<ColumnMapping> dirty = new ArrayList<>();
+    for (ColumnMapping c : s.mapping().columns()) {
+      Object now = c.get(s.owner());
+      if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
+        if (c.primaryKey()) {
+          throw new TetherException(
+              "primary-key-changed",
+              s.describe()
+                  + ": the primary key changed from "
+                  + (snap == null ? null : snap[c.index()])
+                  + " to "
+                  + now
+                  + ". Tether does not update primary keys; create a new object instead.");
+        }
+        dirty.add(c);
+      }
+    }
+    return dirty;
+  }
+
+  // ---- DELETE ----------------------------------------------------------------------------------
+
+  private void deleteRows(ModelMapping m) {
+    List<InstanceState> rows = new ArrayList<>();
+    for (InstanceState s : toDelete) {
+      if (s.mapping() == m) {
+        rows.add(s);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<InstanceState> ordered = parentsFirst(m, rows);
+    java.util.Collections.reverse(ordered);
+    List<Object[]> params = new ArrayList<>();
+    for (InstanceState s : ordered) {
+      params.add(new Object[] {s.key()});
+    }
+    executor.batch(
+        session.connection(),
+        engine.statements().delete(m),
+        new ColumnType[] {m.id().type()},
+        params);
+    for (InstanceState s : ordered) {
+      session.identity.remove(m, s.key(), s);
+      s.status(InstanceStatus.DELETED);
+      session.journal.deleted.add(s);
+    }
+  }
+
+  // ---- afterwards: memory agrees with the database ---------------------------------------------
+
+  private void afterFlush() {
+    for (InstanceState d : toDelete) {
+      d.forEachRelationship(
+          (rel, c) -> {
+            if (rel.reverse() == null) {
+              return;
+            }
+            Object[] members =
+                c instanceof CollectionAttribute<?> many
+                    ? many.membersIfLoaded()
+                    : peekOf((ScalarAttribute<?>) c);
+            for (Object other : members) {
+              InstanceState.of(other).unlinkRaw(rel.reverse(), d.owner());
+            }
+          });
+    }
+    Set<InstanceState> written = new LinkedHashSet<>(inserted);
+    written.addAll(before.keySet());
+    for (InstanceState s : written) {
+      repointFromForeignKeys(s, before.get(s));
+    }
+    for (InstanceState s : session.changed) {
+      s.relationshipsFlushed();
+    }
+    for (InstanceState s : written) {
+      s.relationshipsFlushed();
+    }
+    for (InstanceState s : toDelete) {
+      s.relationshipsFlushed();
+    }
+    session.pending.clear();
+    session.deleted.clear();
+    session.changed.clear();
+  }
+
+  private static Object[] peekOf(ScalarAttribute<?> one) {
+    Object v = one.isLoaded() ? one.peek() : null;
+    return v == null ? new Object[0] : new Object[] {v};
+  }
+
+  /**
+   * A foreign key that now differs from what its relationship shows (written directly on the field,
+   * or set on an unlinked side) re-points the relationship and moves the object between the loaded
+   * collections of the old and new targets.
+   */
+  private void repointFromForeignKeys(InstanceState s, Object[] oldSnapshot) {
+    s.forEachRelationship(
+        (rel, c) -> {
+          if (rel.direction() != Direction.MANY_TO_ONE
+              || rel.viewOnly()
+              || !(c instanceof ScalarAttribute<?> one)) {
+            return;
+          }
+          Object fk = rel.foreignKey().get(s.owner());
+          Object shown = one.isLoaded() ? one.peek() : null;
+          Object shownKey = shown == null ? null : rel.referencedColumn().get(shown);
+          if (one.isLoaded() && Objects.equals(shownKey, fk)) {
+            return;
+          }
+          Object oldKey = oldSnapshot == null ? null : oldSnapshot[rel.foreignKey().index()];
+          Object old = shown != null ? shown : lookup(rel, oldKey);
+          Object now = lookup(rel, fk);
+          if (old != null && rel.reverse() != null) {
+            InstanceState.of(old).unlinkRaw(rel.reverse(), s.owner());
+          }
+          if (fk == null) {
+            one.setCommitted(null);
+          } else if (now != null) {
+            one.setCommitted(now);
+            if (rel.reverse() != null) {
+              InstanceState.of(now).linkRaw(rel.reverse(), s.owner());
+            }
+          } else {
+            one.expire();
+          }
+        });
+  }
+
+  private Object lookup(RelationshipMapping rel, Object key) {
+    if (key == null || !rel.referencedColumn().primaryKey()) {
+      return null;
+    }
+    InstanceState t = session.identity.get(rel.target(), key);
+    return t == null ? null : t.owner();
+  }
+
+  // ---- ordering
+  // ----------------------------------------------------------------------------------
+
+  private List<ModelMapping> modelsInDependencyOrder() {
+    Map<TableMapping, ModelMapping> byTable = new HashMap<>();
+    for (ModelMapping m : engine.metadata().models()) {
+      byTable.put(m.table(), m);
+      tables.put(m, m.table());
+    }
+    List<ModelMapping> out = new ArrayList<>();
+    for (TableMapping t : engine.metadata().tablesInDependencyOrder()) {
+      ModelMapping m = byTable.get(t);
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private Map<ModelMapping, List<InstanceState>> persistentByModel() {
+    Map<ModelMapping, List<InstanceState>> out = new IdentityHashMap<>();
+    for (InstanceState s : session.identity.all()) {
+      if (s.status() == InstanceStatus.PERSISTENT) {
+        out.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    return out;
+  }
+}

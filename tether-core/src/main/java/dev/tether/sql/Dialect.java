@@ -1,0 +1,236 @@
+package dev.tether.sql;
+
+import dev.tether.DatabaseException;
+import dev.tether.IntegrityException;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What differs between databases: identifier quoting, SQL types, key generation, value binding and
+ * error translation. The core asks capability questions ({@link #maxParameters()}, {@link
+ * #supportsReturning()}) and never which database this is. One subclass per dialect package.
+ */
+public abstract class Dialect {
+  /** {@code sqlite}, {@code postgresql} or {@code mariadb}. */
+  public abstract String name();
+
+  /** Quotes an identifier. */
+  public String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** Bound parameters allowed in one statement. */
+  public abstract int maxParameters();
+
+  /** Rows per multi-row INSERT. */
+  public int insertRowsPerStatement() {
+    return 1000;
+  }
+
+  /** Whether {@code INSERT ... RETURNING} is available. */
+  public boolean supportsReturning() {
+    return true;
+  }
+
+  /** The SQL type of a column in DDL. */
+  public abstract String sqlType(ColumnMapping column);
+
+  /** The full definition of a generated integer primary key column (after its quoted name). */
+  public abstract String generatedPrimaryKey(ColumnMapping column);
+
+  /** Text after {@code CREATE TABLE (...)}, e.g. an engine clause. */
+  public String tableOptions() {
+    return "";
+  }
+
+  /** Statements that drop a table if it exists, whatever references it. */
+  public List<String> dropTable(String table) {
+    return List.of("DROP TABLE IF EXISTS " + quote(table));
+  }
+
+  /** Whether foreign keys to tables created later can be added with ALTER TABLE. */
+  public boolean addsForeignKeysLater() {
+    return true;
+  }
+
+  /** Adjusts a JDBC URL (driver flags that Tether relies on). */
+  public String adjustUrl(String url) {
+    return url;
+  }
+
+  /**
+   * Whether every session must share one connection for {@code url} (an in-memory database that
+   * each new connection would see empty).
+   */
+  public boolean needsSharedConnection(String url) {
+    return false;
+  }
+
+  /** The default size of the connection pool. */
+  public int defaultPoolSize() {
+    return 10;
+  }
+
+  /** Run on each new connection (pragmas, session settings). */
+  public List<String> connectionInitSql() {
+    return List.of();
+  }
+
+  /** Binds {@code value} of {@code type} to parameter {@code i}. */
+  public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, nullType(type));
+      return;
+    }
+    switch (type) {
+      case INTEGER -> ps.setInt(i, ((Number) value).intValue());
+      case LONG -> ps.setLong(i, ((Number) value).longValue());
+      case STRING -> ps.setString(i, (String) value);
+      case BOOLEAN -> ps.setBoolean(i, (Boolean) value);
+      case DOUBLE -> ps.setDouble(i, ((Number) value).doubleValue());
+      case DECIMAL -> ps.setBigDecimal(i, (BigDecimal) value);
+      case DATE -> ps.setObject(i, value);
+      case DATETIME -> ps.setObject(i, value);
+      case INSTANT -> bindInstant(ps, i, (Instant) value);
+      case UUID -> ps.setString(i, value.toString());
+      case ENUM -> ps.setString(i, ((Enum<?>) value).name());
+      case BYTES -> ps.setBytes(i, (byte[]) value);
+    }
+  }
+
+  /** Reads column {@code i} as the Java type of {@code column}. */
+  public Object read(ResultSet rs, int i, ColumnMapping column) throws SQLException {
+    Object v =
+        switch (column.type()) {
+          case INTEGER -> {
+            int x = rs.getInt(i);
+            yield rs.wasNull() ? null : x;
+          }
+          case LONG -> {
+            long x = rs.getLong(i);
+            yield rs.wasNull() ? null : x;
+          }
+          case STRING -> rs.getString(i);
+          case BOOLEAN -> {
+            boolean x = rs.getBoolean(i);
+            yield rs.wasNull() ? null : x;
+          }
+          case DOUBLE -> {
+            double x = rs.getDouble(i);
+            yield rs.wasNull() ? null : x;
+          }
+          case DECIMAL -> readDecimal(rs, i);
+          case DATE -> readDate(rs, i);
+          case DATETIME -> readDateTime(rs, i);
+          case INSTANT -> readInstant(rs, i);
+          case UUID -> {
+            String s = rs.getString(i);
+            yield s == null ? null : UUID.fromString(s);
+          }
+          case ENUM -> {
+            String s = rs.getString(i);
+            yield s == null ? null : enumValue(column.javaType(), s);
+          }
+          case BYTES -> rs.getBytes(i);
+        };
+    return v;
+  }
+
+  protected void bindInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
+    ps.setObject(i, java.time.OffsetDateTime.ofInstant(value, java.time.ZoneOffset.UTC));
+  }
+
+  protected Object readInstant(ResultSet rs, int i) throws SQLException {
+    java.time.OffsetDateTime t = rs.getObject(i, java.time.OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  protected Object readDecimal(ResultSet rs, int i) throws SQLException {
+    return rs.getBigDecimal(i);
+  }
+
+  protected Object readDate(ResultSet rs, int i) throws SQLException {
+    return rs.getObject(i, LocalDate.class);
+  }
+
+  protected Object readDateTime(ResultSet rs, int i) throws SQLException {
+    return rs.getObject(i, LocalDateTime.class);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumValue(Class<?> type, String name) {
+    return Enum.valueOf((Class) type, name);
+  }
+
+  private static int nullType(ColumnType type) {
+    return switch (type) {
+      case INTEGER -> Types.INTEGER;
+      case LONG -> Types.BIGINT;
+      case BOOLEAN -> Types.BOOLEAN;
+      case DOUBLE -> Types.DOUBLE;
+      case DECIMAL -> Types.NUMERIC;
+      case DATE -> Types.DATE;
+      case DATETIME -> Types.TIMESTAMP;
+      case INSTANT -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case BYTES -> Types.VARBINARY;
+      default -> Types.VARCHAR;
+    };
+  }
+
+  /**
+   * Turns a driver exception into a typed one: {@link IntegrityException} for constraint violations
+   * (naming the constraint or column when the message does), else {@link DatabaseException}. The
+   * SQL is included; bound values never are.
+   */
+  public DatabaseException translate(SQLException e, String sql) {
+    String state = e.getSQLState();
+    String message = e.getMessage() + (sql == null ? "" : " [SQL: " + sql + "]");
+    if (isIntegrityViolation(e)) {
+      return new IntegrityException(message, state, constraintOf(e.getMessage()), e);
+    }
+    if (state != null && state.startsWith("40")) {
+      return new DatabaseException("serialization", message, state, e);
+    }
+    return new DatabaseException("database", message, state, e);
+  }
+
+  protected boolean isIntegrityViolation(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("23");
+  }
+
+  /** The constraint or column named in a driver message, or null. */
+  protected String constraintOf(String message) {
+    String named = firstGroup(message, "constraint [\"`']([^\"`']+)[\"`']");
+    return named != null ? named : firstGroup(message, "column \"([^\"]+)\"");
+  }
+
+  protected static String firstGroup(String text, String regex) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** A connection's dialect-specific preparation after it is opened. */
+  public void prepare(Connection c) throws SQLException {
+    for (String sql : connectionInitSql()) {
+      try (var st = c.createStatement()) {
+        st.execute(sql);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tether.sql;
+
+import dev.tether.StatementListener;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs SQL on a JDBC connection: binds every value as a parameter through the dialect, logs the
+ * statement (logger {@code dev.tether.sql}: SQL at DEBUG, values at TRACE), tells the statement
+ * listeners, and translates driver errors into Tether's exceptions.
+ */
+public final class Executor {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.tether.sql");
+
+  private final Dialect dialect;
+  private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+
+  public Executor(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public void addListener(StatementListener l) {
+    listeners.add(l);
+  }
+
+  public void removeListener(StatementListener l) {
+    listeners.remove(l);
+  }
+
+  /** Reads rows: one {@code Object[]} per row, values converted per {@code columns}. */
+  public List<Object[]> query(
+      Connection c,
+      String sql,
+      ColumnType[] paramTypes,
+      Object[] params,
+      List<ColumnMapping> columns) {
+    announce(sql, 1, params);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, paramTypes, params, 0);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Object[]> rows = new ArrayList<>();
+        int n = columns.size();
+        while (rs.next()) {
+          Object[] row = new Object[n];
+          for (int i = 0; i < n; i++) {
+            row[i] = dialect.read(rs, i + 1, columns.get(i));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /** Runs an INSERT ... RETURNING for generated keys; returns the keys in ascending order. */
+  public List<Object> insertReturning(
+      Connection c, String sql, ColumnType[] paramTypes, Object[] params, ColumnMapping key) {
+    announce(sql, 1, params);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, paramTypes, params, 0);
+      List<Object> keys = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(dialect.read(rs, 1, key));
+        }
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /** Runs one statement; returns the update count. */
+  public int update(Connection c, String sql, ColumnType[] paramTypes, Object[] params) {
+    announce(sql, 1, params);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, paramTypes, params, 0);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /** Runs one statement per parameter set as a JDBC batch; returns the update counts. */
+  public int[] batch(Connection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
+    if (rows.size() == 1) {
+      return new int[] {update(c, sql, paramTypes, rows.get(0))};
+    }
+    announce(sql, rows.size(), rows.isEmpty() ? null : rows.get(0));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bindAll(ps, paramTypes, row, 0);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /** Runs DDL or other parameterless SQL. */
+  public void execute(Connection c, String sql) {
+    announce(sql, 1, null);
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  private void bindAll(PreparedStatement ps, ColumnType[] types, Object[] values, int from)
+      throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      dialect.bind(ps, from + i + 1, types[i], values[i]);
+    }
+  }
+
+  private void announce(String sql, int rows, Object[] params) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(rows == 1 ? sql : sql + " [batch of " + rows + "]");
+    }
+    if (params != null && LOG.isTraceEnabled()) {
+      LOG.trace("  values: {}", describe(params));
+    }
+    for (StatementListener l : listeners) {
+      l.onStatement(sql, rows);
+    }
+  }
+
+  private static String describe(Object[] params) {
+    Object[] shown = params.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof byte[] b) {
+        shown[i] = "byte[" + b.length + "]";
+      }
+    }
+    return Arrays.toString(shown);
+  }
+}

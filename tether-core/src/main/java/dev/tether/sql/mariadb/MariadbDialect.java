@@ -1,0 +1,110 @@
+package dev.tether.sql.mariadb;
+
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.sql.Dialect;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * MariaDB (10.5+, for {@code INSERT ... RETURNING}) through MariaDB Connector/J; also the MySQL URL
+ * prefix. Instants are stored in UTC as {@code DATETIME(6)}; unbounded strings that take part in
+ * keys become {@code VARCHAR(255)}.
+ */
+public final class MariadbDialect extends Dialect {
+  @Override
+  public String name() {
+    return "mariadb";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  @Override
+  public int maxParameters() {
+    return 65535;
+  }
+
+  @Override
+  public String sqlType(ColumnMapping c) {
+    return switch (c.type()) {
+      case INTEGER -> "INT";
+      case LONG -> "BIGINT";
+      case STRING -> {
+        if (c.length() > 0) {
+          yield "VARCHAR(" + c.length() + ")";
+        }
+        boolean keyed = c.primaryKey() || c.unique() || c.references() != null;
+        yield keyed ? "VARCHAR(255)" : "LONGTEXT";
+      }
+      case BOOLEAN -> "BOOLEAN";
+      case DOUBLE -> "DOUBLE";
+      case DECIMAL -> "DECIMAL(65,30)";
+      case DATE -> "DATE";
+      case DATETIME, INSTANT -> "DATETIME(6)";
+      case UUID -> "CHAR(36)";
+      case ENUM -> "VARCHAR(255)";
+      case BYTES -> "LONGBLOB";
+    };
+  }
+
+  @Override
+  public String generatedPrimaryKey(ColumnMapping c) {
+    return sqlType(c) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+  }
+
+  @Override
+  public String tableOptions() {
+    return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+  }
+
+  @Override
+  public List<String> dropTable(String table) {
+    return List.of(
+        "SET FOREIGN_KEY_CHECKS = 0",
+        "DROP TABLE IF EXISTS " + quote(table),
+        "SET FOREIGN_KEY_CHECKS = 1");
+  }
+
+  @Override
+  protected void bindInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
+    ps.setObject(i, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  @Override
+  protected Object readInstant(ResultSet rs, int i) throws SQLException {
+    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  /** DECIMAL(65,30) pads 30 fraction digits; hand back the value without the padding zeros. */
+  @Override
+  protected Object readDecimal(ResultSet rs, int i) throws SQLException {
+    BigDecimal d = rs.getBigDecimal(i);
+    if (d == null) {
+      return null;
+    }
+    BigDecimal stripped = d.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  @Override
+  protected String constraintOf(String message) {
+    String fk = firstGroup(message, "CONSTRAINT `([^`]+)`");
+    if (fk != null) {
+      return fk;
+    }
+    String key = firstGroup(message, "for key '([^']+)'");
+    if (key != null) {
+      return key;
+    }
+    return firstGroup(message, "Column '([^']+)' cannot be null");
+  }
+}

@@ -1,0 +1,144 @@
+package dev.tether.sql.sqlite;
+
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.sql.Dialect;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * SQLite (the embedded default, through xerial sqlite-jdbc). Dates and times are stored as ISO-8601
+ * text with a fixed width so they sort, decimals as text so they stay exact, and foreign keys are
+ * switched on for every connection.
+ */
+public final class SqliteDialect extends Dialect {
+  private static final DateTimeFormatter INSTANT_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATETIME_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn");
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public int maxParameters() {
+    return 32766;
+  }
+
+  @Override
+  public int insertRowsPerStatement() {
+    return 100;
+  }
+
+  @Override
+  public String sqlType(ColumnMapping c) {
+    return switch (c.type()) {
+      case INTEGER, LONG, BOOLEAN -> "INTEGER";
+      case DOUBLE -> "REAL";
+      case BYTES -> "BLOB";
+      case STRING -> c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
+      default -> "TEXT";
+    };
+  }
+
+  @Override
+  public String generatedPrimaryKey(ColumnMapping c) {
+    return "INTEGER PRIMARY KEY";
+  }
+
+  @Override
+  public boolean addsForeignKeysLater() {
+    return false;
+  }
+
+  @Override
+  public boolean needsSharedConnection(String url) {
+    return url.contains(":memory:") || url.contains("mode=memory");
+  }
+
+  /** SQLite writes one transaction at a time; a few connections serve concurrent readers. */
+  @Override
+  public int defaultPoolSize() {
+    return 4;
+  }
+
+  /** Foreign keys on, a busy timeout, and WAL for files (faster, readers never block). */
+  @Override
+  public String adjustUrl(String url) {
+    if (needsSharedConnection(url) || url.contains("foreign_keys")) {
+      return url;
+    }
+    return url
+        + (url.contains("?") ? "&" : "?")
+        + "foreign_keys=true&busy_timeout=10000&journal_mode=WAL&synchronous=NORMAL";
+  }
+
+  @Override
+  public List<String> connectionInitSql() {
+    return List.of("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000");
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int i, dev.tether.mapping.ColumnType type, Object value)
+      throws SQLException {
+    if (value == null) {
+      super.bind(ps, i, type, null);
+      return;
+    }
+    switch (type) {
+      case DECIMAL -> ps.setString(i, ((BigDecimal) value).toPlainString());
+      case DATE -> ps.setString(i, value.toString());
+      case DATETIME -> ps.setString(i, DATETIME_TEXT.format((LocalDateTime) value));
+      case INSTANT -> ps.setString(i, INSTANT_TEXT.format((Instant) value));
+      default -> super.bind(ps, i, type, value);
+    }
+  }
+
+  @Override
+  protected Object readDecimal(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : new BigDecimal(s);
+  }
+
+  @Override
+  protected Object readDate(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : LocalDate.parse(s);
+  }
+
+  @Override
+  protected Object readDateTime(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : LocalDateTime.parse(s);
+  }
+
+  @Override
+  protected Object readInstant(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : Instant.parse(s);
+  }
+
+  @Override
+  protected boolean isIntegrityViolation(SQLException e) {
+    String m = e.getMessage();
+    return m != null && (m.contains("SQLITE_CONSTRAINT") || m.contains("constraint failed"));
+  }
+
+  @Override
+  protected String constraintOf(String message) {
+    String named = firstGroup(message, "constraint failed: ([A-Za-z0-9_.,\\s]+?)\\)");
+    if (named != null) {
+      return named.trim();
+    }
+    return message != null && message.contains("FOREIGN KEY") ? "FOREIGN KEY" : null;
+  }
+}
