@@ -580,34 +580,45 @@ final class UnitOfWork {
 
   // ---- afterwards: memory agrees with the database ---------------------------------------------
 
+  /**
+   * Brings loaded relationships in line with the rows just written, for every relationship over a
+   * foreign key that changed — linked or not: a row whose key now names another parent leaves the
+   * old parent's loaded collection and joins the new one's; a many-to-one shows the object its key
+   * names; a deleted row leaves every loaded collection.
+   */
   private void afterFlush() {
+    Map<ColumnMapping, List<RelationshipMapping>> overKey = relationshipsByForeignKey();
+    for (InstanceState s : inserted) {
+      for (ColumnMapping fk : foreignKeysOf(s.mapping())) {
+        moved(s, fk, null, fk.get(s.owner()), overKey);
+      }
+    }
+    for (Map.Entry<InstanceState, Object[]> e : before.entrySet()) {
+      InstanceState s = e.getKey();
+      if (inserted.contains(s)) {
+        continue;
+      }
+      for (ColumnMapping fk : foreignKeysOf(s.mapping())) {
+        Object old = e.getValue()[fk.index()];
+        Object now = fk.get(s.owner());
+        if (SessionImpl.differs(fk, old, now)) {
+          moved(s, fk, old, now, overKey);
+        } else {
+          showKey(s, fk, now, overKey);
+        }
+      }
+    }
     for (InstanceState d : toDelete) {
-      d.forEachRelationship(
-          (rel, c) -> {
-            if (rel.reverse() == null) {
-              return;
-            }
-            Object[] members =
-                c instanceof CollectionAttribute<?> many
-                    ? many.membersIfLoaded()
-                    : peekOf((ScalarAttribute<?>) c);
-            for (Object other : members) {
-              InstanceState.of(other).unlinkRaw(rel.reverse(), d.owner());
-            }
-          });
+      for (ColumnMapping fk : foreignKeysOf(d.mapping())) {
+        Object[] snap = d.snapshot();
+        moved(d, fk, snap == null ? null : snap[fk.index()], null, overKey);
+      }
     }
-    Set<InstanceState> written = new LinkedHashSet<>(inserted);
-    written.addAll(before.keySet());
-    for (InstanceState s : written) {
-      repointFromForeignKeys(s, before.get(s));
-    }
-    for (InstanceState s : session.changed) {
-      s.relationshipsFlushed();
-    }
-    for (InstanceState s : written) {
-      s.relationshipsFlushed();
-    }
-    for (InstanceState s : toDelete) {
+    List<InstanceState> touched = new ArrayList<>(session.changed);
+    touched.addAll(inserted);
+    touched.addAll(before.keySet());
+    touched.addAll(toDelete);
+    for (InstanceState s : touched) {
       s.relationshipsFlushed();
     }
     session.pending.clear();
@@ -615,55 +626,90 @@ final class UnitOfWork {
     session.changed.clear();
   }
 
-  private static Object[] peekOf(ScalarAttribute<?> one) {
-    Object v = one.isLoaded() ? one.peek() : null;
-    return v == null ? new Object[0] : new Object[] {v};
+  /** Row {@code s}'s foreign key {@code fk} went from {@code oldKey} to {@code newKey}. */
+  private void moved(
+      InstanceState s,
+      ColumnMapping fk,
+      Object oldKey,
+      Object newKey,
+      Map<ColumnMapping, List<RelationshipMapping>> overKey) {
+    for (RelationshipMapping r : overKey.getOrDefault(fk, List.of())) {
+      if (r.direction() != Direction.ONE_TO_MANY) {
+        continue;
+      }
+      Object oldOwner = lookup(r.owner(), r.referencedColumn(), oldKey);
+      Object newOwner = lookup(r.owner(), r.referencedColumn(), newKey);
+      if (oldOwner != null && oldOwner != newOwner) {
+        InstanceState.of(oldOwner).unlinkRaw(r, s.owner());
+      }
+      if (newOwner != null) {
+        InstanceState.of(newOwner).linkRaw(r, s.owner());
+      }
+    }
+    showKey(s, fk, newKey, overKey);
   }
 
-  /**
-   * A foreign key that now differs from what its relationship shows (written directly on the field,
-   * or set on an unlinked side) re-points the relationship and moves the object between the loaded
-   * collections of the old and new targets.
-   */
-  private void repointFromForeignKeys(InstanceState s, Object[] oldSnapshot) {
+  /** Every many-to-one of {@code s} over {@code fk} shows the object {@code key} names. */
+  private void showKey(
+      InstanceState s,
+      ColumnMapping fk,
+      Object key,
+      Map<ColumnMapping, List<RelationshipMapping>> overKey) {
+    if (toDelete.contains(s)) {
+      return;
+    }
     s.forEachRelationship(
         (rel, c) -> {
           if (rel.direction() != Direction.MANY_TO_ONE
-              || rel.viewOnly()
+              || rel.foreignKey() != fk
               || !(c instanceof ScalarAttribute<?> one)) {
             return;
           }
-          Object fk = rel.foreignKey().get(s.owner());
           Object shown = one.isLoaded() ? one.peek() : null;
           Object shownKey = shown == null ? null : rel.referencedColumn().get(shown);
-          if (one.isLoaded() && Objects.equals(shownKey, fk)) {
+          if (one.isLoaded() && Objects.equals(shownKey, key)) {
             return;
           }
-          Object oldKey = oldSnapshot == null ? null : oldSnapshot[rel.foreignKey().index()];
-          Object old = shown != null ? shown : lookup(rel, oldKey);
-          Object now = lookup(rel, fk);
-          if (old != null && rel.reverse() != null) {
-            InstanceState.of(old).unlinkRaw(rel.reverse(), s.owner());
-          }
-          if (fk == null) {
+          Object target = lookup(rel.target(), rel.referencedColumn(), key);
+          if (key == null) {
             one.setCommitted(null);
-          } else if (now != null) {
-            one.setCommitted(now);
-            if (rel.reverse() != null) {
-              InstanceState.of(now).linkRaw(rel.reverse(), s.owner());
-            }
+          } else if (target != null) {
+            one.setCommitted(target);
           } else {
             one.expire();
           }
         });
   }
 
-  private Object lookup(RelationshipMapping rel, Object key) {
-    if (key == null || !rel.referencedColumn().primaryKey()) {
+  private Map<ColumnMapping, List<RelationshipMapping>> relationshipsByForeignKey() {
+    Map<ColumnMapping, List<RelationshipMapping>> out = new IdentityHashMap<>();
+    for (ModelMapping m : engine.metadata().models()) {
+      for (RelationshipMapping r : m.relationships()) {
+        if (!r.viewOnly()) {
+          out.computeIfAbsent(r.foreignKey(), k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<ColumnMapping> foreignKeysOf(ModelMapping m) {
+    List<ColumnMapping> out = new ArrayList<>();
+    for (ColumnMapping c : m.columns()) {
+      if (c.references() != null) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The object of {@code model} whose {@code column} is {@code key}, if in memory. */
+  private Object lookup(ModelMapping model, ColumnMapping column, Object key) {
+    if (key == null || !column.primaryKey()) {
       return null;
     }
-    InstanceState t = session.identity.get(rel.target(), key);
-    return t == null ? null : t.owner();
+    InstanceState t = session.identity.get(model, key);
+    return t == null || toDelete.contains(t) ? null : t.owner();
   }
 
   // ---- ordering
