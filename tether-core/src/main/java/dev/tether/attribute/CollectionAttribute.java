@@ -191,6 +191,13 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     return new Itr();
   }
 
+  /** Loads first: a stream over an unloaded collection must not see the load as a change. */
+  @Override
+  public java.util.Spliterator<T> spliterator() {
+    load();
+    return super.spliterator();
+  }
+
   @Override
   public List<T> subList(int from, int to) {
     load();

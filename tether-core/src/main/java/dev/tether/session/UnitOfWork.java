@@ -609,10 +609,7 @@ final class UnitOfWork {
       }
     }
     for (InstanceState d : toDelete) {
-      for (ColumnMapping fk : foreignKeysOf(d.mapping())) {
-        Object[] snap = d.snapshot();
-        moved(d, fk, snap == null ? null : snap[fk.index()], null, overKey);
-      }
+      forgetDeleted(d, overKey);
     }
     List<InstanceState> touched = new ArrayList<>(session.changed);
     touched.addAll(inserted);
@@ -624,6 +621,38 @@ final class UnitOfWork {
     session.pending.clear();
     session.deleted.clear();
     session.changed.clear();
+  }
+
+  /**
+   * A deleted row leaves every loaded collection and reference that holds it: those its own
+   * relationships point to (linked pairs, whatever was flushed) and those over its foreign keys, by
+   * the committed and the current key (unlinked sides).
+   */
+  private void forgetDeleted(
+      InstanceState d, Map<ColumnMapping, List<RelationshipMapping>> overKey) {
+    d.forEachRelationship(
+        (rel, c) -> {
+          if (rel.reverse() == null) {
+            return;
+          }
+          Object[] members =
+              c instanceof CollectionAttribute<?> many
+                  ? many.membersIfLoaded()
+                  : peekOf((ScalarAttribute<?>) c);
+          for (Object other : members) {
+            InstanceState.of(other).unlinkRaw(rel.reverse(), d.owner());
+          }
+        });
+    Object[] snap = d.snapshot();
+    for (ColumnMapping fk : foreignKeysOf(d.mapping())) {
+      moved(d, fk, snap == null ? null : snap[fk.index()], null, overKey);
+      moved(d, fk, fk.get(d.owner()), null, overKey);
+    }
+  }
+
+  private static Object[] peekOf(ScalarAttribute<?> one) {
+    Object v = one.isLoaded() ? one.peek() : null;
+    return v == null ? new Object[0] : new Object[] {v};
   }
 
   /** Row {@code s}'s foreign key {@code fk} went from {@code oldKey} to {@code newKey}. */

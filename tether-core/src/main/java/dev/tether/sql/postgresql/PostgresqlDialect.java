@@ -59,8 +59,8 @@ public final class PostgresqlDialect extends Dialect {
 
   @Override
   public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
-    if (type == ColumnType.UUID && value != null) {
-      ps.setObject(i, value);
+    if (type == ColumnType.UUID) {
+      ps.setObject(i, value, java.sql.Types.OTHER);
       return;
     }
     super.bind(ps, i, type, value);
