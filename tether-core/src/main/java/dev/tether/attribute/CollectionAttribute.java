@@ -105,6 +105,25 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   }
 
   /**
+   * Adds the absent elements of {@code xs} in order; every element is checked before anything
+   * changes, so a null or a wrong type leaves the collection and every parent as they were.
+   */
+  @Override
+  public boolean addAll(Collection<? extends T> xs) {
+    load();
+    boolean changed = false;
+    for (Object x : checked(xs)) {
+      if (!items.contains(x)) {
+        items.add(x);
+        added(x);
+        Sync.linked(state, rel, x);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
    * Inserts the absent elements of {@code xs}, in order, starting at {@code index}; elements
    * already present stay where they are (AbstractList's version advances the index for them too,
    * and so misplaces the rest or runs past the end).

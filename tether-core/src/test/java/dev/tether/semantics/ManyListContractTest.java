@@ -311,6 +311,29 @@ class ManyListContractTest {
     assertThat(p.children.remove(null)).isFalse();
   }
 
+  /**
+   * A null element is refused by every way in, with the relationship named, and changes nothing.
+   */
+  @Test
+  void null_elements_are_refused_before_anything_changes() {
+    List<Child> cs = children(2);
+    Parent p = parentWith(cs.subList(0, 1));
+    Child c1 = cs.get(1);
+
+    assertThatThrownBy(() -> p.children.add(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("Parent.children cannot hold null");
+    assertThatThrownBy(() -> p.children.add(0, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> p.children.set(0, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> p.children.addAll(java.util.Arrays.asList(c1, null)))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> p.children.addAll(0, java.util.Arrays.asList(c1, null)))
+        .isInstanceOf(NullPointerException.class);
+
+    assertThat(p.children).containsExactly(cs.get(0));
+    assertThat(c1.parent.get()).isNull();
+  }
+
   /** An index out of range fails like ArrayList's, and changes nothing. */
   @Test
   void indexes_out_of_range_are_refused() {
