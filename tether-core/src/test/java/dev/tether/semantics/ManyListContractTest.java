@@ -334,6 +334,35 @@ class ManyListContractTest {
     assertThat(c1.parent.get()).isNull();
   }
 
+  /** An object of the wrong class (through a raw type) is refused with both classes named. */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void wrong_element_types_are_refused() {
+    Parent p = new Parent("p");
+    Child c = new Child("c");
+    List raw = p.children;
+    BackrefOnChild.Child stranger = new BackrefOnChild.Child("s");
+
+    assertThatThrownBy(() -> raw.add(new Parent("q")))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("Parent.children")
+        .hasMessageContaining("not Parent");
+    assertThatThrownBy(() -> raw.add(stranger))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining(BackrefOnChild.Child.class.getCanonicalName());
+    assertThatThrownBy(() -> raw.addAll(List.of(c, "text")))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("String");
+    assertThat(p.children).isEmpty();
+    assertThat(c.parent.get()).isNull();
+
+    dev.tether.One rawOne = c.parent;
+    assertThatThrownBy(() -> rawOne.set(new Child("not a parent")))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("Child.parent");
+    assertThat(c.parent.isPresent()).isFalse();
+  }
+
   /** An index out of range fails like ArrayList's, and changes nothing. */
   @Test
   void indexes_out_of_range_are_refused() {
