@@ -3,12 +3,15 @@ package dev.tether.attribute;
 import dev.tether.Many;
 import dev.tether.mapping.RelationshipMapping;
 import java.util.AbstractList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.function.IntSupplier;
 
 /**
  * The container behind every {@link Many}: an ordered identity set whose every mutator fires the
@@ -99,6 +102,47 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     items.insert(index, x);
     added(x);
     Sync.linked(state, rel, x);
+  }
+
+  /**
+   * Adds the absent elements of {@code xs} in order; every element is checked before anything
+   * changes, so a null or a wrong type leaves the collection and every parent as they were.
+   */
+  @Override
+  public boolean addAll(Collection<? extends T> xs) {
+    load();
+    boolean changed = false;
+    for (Object x : checked(xs)) {
+      if (!items.contains(x)) {
+        items.add(x);
+        added(x);
+        Sync.linked(state, rel, x);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Inserts the absent elements of {@code xs}, in order, starting at {@code index}; elements
+   * already present stay where they are (AbstractList's version advances the index for them too,
+   * and so misplaces the rest or runs past the end).
+   */
+  @Override
+  public boolean addAll(int index, Collection<? extends T> xs) {
+    load();
+    if (index < 0 || index > items.size()) {
+      throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size());
+    }
+    int at = index;
+    for (Object x : checked(xs)) {
+      if (!items.contains(x)) {
+        items.insert(at++, x);
+        added(x);
+        Sync.linked(state, rel, x);
+      }
+    }
+    return at > index;
   }
 
   @Override
@@ -196,6 +240,15 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   public java.util.Spliterator<T> spliterator() {
     load();
     return super.spliterator();
+  }
+
+  @Override
+  public ListIterator<T> listIterator(int index) {
+    load();
+    if (index < 0 || index > items.size()) {
+      throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size());
+    }
+    return new OrderedListIterator<>(this, index, () -> modCount);
   }
 
   @Override
@@ -341,6 +394,16 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     state.changed();
   }
 
+  /** A copy of {@code xs} whose every element may join this collection; throws otherwise. */
+  private Object[] checked(Collection<?> xs) {
+    Object[] in = xs.toArray();
+    for (Object x : in) {
+      Sync.checkTarget(rel, x);
+      Sync.checkSessions(state, rel, x);
+    }
+    return in;
+  }
+
   private static OrderedIdentitySet addTo(OrderedIdentitySet set, Object o) {
     OrderedIdentitySet s = set == null ? new OrderedIdentitySet() : set;
     s.add(o);
@@ -456,6 +519,30 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     }
 
     @Override
+    public boolean addAll(Collection<? extends T> xs) {
+      return addAll(size(), xs);
+    }
+
+    @Override
+    public boolean addAll(int index, Collection<? extends T> xs) {
+      check(index, size() + 1);
+      int before = root.items.size();
+      boolean changed = root.addAll(from + index, xs);
+      to += root.items.size() - before;
+      expected = root.modCount;
+      if (changed) {
+        modCount++;
+      }
+      return changed;
+    }
+
+    @Override
+    public ListIterator<T> listIterator(int index) {
+      check(index, size() + 1);
+      return new OrderedListIterator<>(this, index, () -> modCount);
+    }
+
+    @Override
     public T remove(int index) {
       check(index, size());
       T old = root.remove(from + index);
@@ -483,6 +570,112 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     private void check(int index, int size) {
       if (index < 0 || index >= size) {
         throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size);
+      }
+    }
+  }
+
+  /**
+   * The list iterator of a collection or a sub-list. AbstractList's would do, except that its
+   * {@code add} always steps over the new element: adding an element that is already present is a
+   * no-op here, so the cursor must stay, or the next {@code next()} skips an element.
+   */
+  private static final class OrderedListIterator<T> implements ListIterator<T> {
+    private final List<T> list;
+    private final IntSupplier version;
+    private int cursor;
+    private int lastRet = -1;
+    private int expected;
+
+    OrderedListIterator(List<T> list, int index, IntSupplier version) {
+      this.list = list;
+      this.version = version;
+      this.cursor = index;
+      this.expected = version.getAsInt();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return cursor < list.size();
+    }
+
+    @Override
+    public T next() {
+      checkForComodification();
+      if (cursor >= list.size()) {
+        throw new NoSuchElementException();
+      }
+      T x = list.get(cursor);
+      lastRet = cursor++;
+      return x;
+    }
+
+    @Override
+    public boolean hasPrevious() {
+      return cursor > 0;
+    }
+
+    @Override
+    public T previous() {
+      checkForComodification();
+      if (cursor <= 0) {
+        throw new NoSuchElementException();
+      }
+      T x = list.get(cursor - 1);
+      lastRet = --cursor;
+      return x;
+    }
+
+    @Override
+    public int nextIndex() {
+      return cursor;
+    }
+
+    @Override
+    public int previousIndex() {
+      return cursor - 1;
+    }
+
+    @Override
+    public void remove() {
+      if (lastRet < 0) {
+        throw new IllegalStateException(
+            "next() or previous() has not been called since the last" + " remove() or add()");
+      }
+      checkForComodification();
+      list.remove(lastRet);
+      if (lastRet < cursor) {
+        cursor--;
+      }
+      lastRet = -1;
+      expected = version.getAsInt();
+    }
+
+    @Override
+    public void set(T x) {
+      if (lastRet < 0) {
+        throw new IllegalStateException(
+            "next() or previous() has not been called since the last" + " remove() or add()");
+      }
+      checkForComodification();
+      list.set(lastRet, x);
+      expected = version.getAsInt();
+    }
+
+    @Override
+    public void add(T x) {
+      checkForComodification();
+      int before = list.size();
+      list.add(cursor, x);
+      if (list.size() != before) {
+        cursor++;
+      }
+      lastRet = -1;
+      expected = version.getAsInt();
+    }
+
+    private void checkForComodification() {
+      if (version.getAsInt() != expected) {
+        throw new ConcurrentModificationException();
       }
     }
   }

@@ -91,15 +91,24 @@ final class Sync {
       throw new NullPointerException(
           rel.qualifiedName() + " cannot hold null; remove the element instead.");
     }
-    if (!rel.target().type().isInstance(value)) {
+    Class<?> expected = rel.target().type();
+    if (!expected.isInstance(value)) {
+      Class<?> actual = value.getClass();
+      boolean sameSimpleName = expected.getSimpleName().equals(actual.getSimpleName());
       throw new ClassCastException(
           rel.qualifiedName()
               + " holds "
-              + rel.target().name()
+              + className(expected, sameSimpleName)
               + " objects, not "
-              + value.getClass().getSimpleName()
+              + className(actual, sameSimpleName)
               + ".");
     }
+  }
+
+  /** The simple name, or the full one when two classes of one message share a simple name. */
+  private static String className(Class<?> type, boolean qualify) {
+    String canonical = type.getCanonicalName();
+    return qualify ? (canonical != null ? canonical : type.getName()) : type.getSimpleName();
   }
 
   static DetachedInstanceException detached(InstanceState owner, RelationshipMapping rel) {
