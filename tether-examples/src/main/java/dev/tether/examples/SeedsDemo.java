@@ -1,0 +1,296 @@
+package dev.tether.examples;
+
+import dev.tether.Database;
+import dev.tether.Many;
+import dev.tether.MappingException;
+import dev.tether.One;
+import dev.tether.Registry;
+import dev.tether.Session;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * A two-minute tour of the three ways to wire {@code Parent.children} and {@code Child.parent} —
+ * neither, {@code backPopulates}, {@code backref} — then seed 000's mistake and a round trip
+ * through an SQLite file, printed like the seeds' REPL transcripts: {@code >>> code}, then its
+ * value, with every SQL statement as it runs.
+ *
+ * <p>Run it from the repository root:
+ *
+ * <pre>{@code
+ * mvn -q -DskipTests -pl tether-examples -am package exec:java
+ * }</pre>
+ *
+ * The database file ({@code tether-examples/target/tether-demo.db}, or the system property {@code
+ * tether.demo.db}) is deleted first, so every run prints the same thing. The models are in this
+ * package, one file per wiring ({@link Neither}, {@link BackPopulates}, {@link BackrefOnChild},
+ * {@link BackrefOnParent}, {@link Mistakes}); all of them map the same two tables.
+ */
+public final class SeedsDemo {
+  private static final PrintStream OUT = System.out;
+  private static final int WIDTH = 100;
+
+  private SeedsDemo() {}
+
+  /** Runs the tour. */
+  public static void main(String[] args) throws IOException {
+    Path file = Path.of(System.getProperty("tether.demo.db", "target/tether-demo.db"));
+    deleteDatabase(file);
+    String url = "jdbc:sqlite:" + Path.of("").toAbsolutePath().relativize(file.toAbsolutePath());
+
+    OUT.println("Tether: neither / backPopulates / backref, the seeds' three scenarios in Java");
+    Wired<Neither.Child> neither = neither();
+    Wired<BackPopulates.Parent> backPopulates = backPopulates();
+    Wired<BackrefOnChild.Parent> backref = backref();
+    mistakes();
+    persistAndReload(url, backPopulates);
+    otherWirings(url, neither, backref);
+  }
+
+  /** What an in-memory section hands to the persistence sections: its models and its objects. */
+  private record Wired<T>(Registry models, T object) {}
+
+  // ---- 1. neither ------------------------------------------------------------------------------
+
+  private static Wired<Neither.Child> neither() {
+    heading("1. Neither backPopulates nor backref");
+    model("Parent", "@Relationship Many<Child> children = many();");
+    model("Child", "@Relationship One<Parent> parent = one();");
+    Registry models = registry(Neither.Parent.class, Neither.Child.class);
+    echo("Parent parent = new Parent(); Child child = new Child()");
+    var parent = new Neither.Parent();
+    var child = new Neither.Child();
+    echo("child.parent.set(parent)");
+    child.parent.set(parent);
+    show("parent.children", () -> parent.children);
+    note("two independent relationships: writing one never touches the other");
+    return new Wired<>(models, child);
+  }
+
+  // ---- 2. backPopulates ------------------------------------------------------------------------
+
+  private static Wired<BackPopulates.Parent> backPopulates() {
+    heading("2. backPopulates on both sides, each naming the other");
+    model("Parent", "@Relationship(backPopulates = \"parent\") Many<Child> children = many();");
+    model("Child", "@Relationship(backPopulates = \"children\") One<Parent> parent = one();");
+    Registry models = registry(BackPopulates.Parent.class, BackPopulates.Child.class);
+    echo("Parent parent = new Parent(); Child child = new Child()");
+    var parent = new BackPopulates.Parent();
+    var child = new BackPopulates.Child();
+    echo("child.parent.set(parent)");
+    child.parent.set(parent);
+    show("parent.children", () -> parent.children);
+    echo("Child child2 = new Child()");
+    var child2 = new BackPopulates.Child();
+    echo("parent.children.add(child2)");
+    parent.children.add(child2);
+    show("child2.parent.get()", () -> child2.parent.get());
+    show("parent.children.add(child2)", () -> parent.children.add(child2));
+    note("false: Many is an ordered set, an element is never there twice");
+    return new Wired<>(models, parent);
+  }
+
+  // ---- 3. backref ------------------------------------------------------------------------------
+
+  private static Wired<BackrefOnChild.Parent> backref() {
+    heading("3. backref on one side only: Registry.of creates the other side");
+    model("Parent", "(no relationship field)");
+    model("Child", "@Relationship(backref = \"children\") One<Parent> parent = one();");
+    Registry models = registry(BackrefOnChild.Parent.class, BackrefOnChild.Child.class);
+    echo("Parent parent = new Parent(); Child child = new Child()");
+    var parent = new BackrefOnChild.Parent();
+    var child = new BackrefOnChild.Child();
+    echo("child.parent.set(parent)");
+    child.parent.set(parent);
+    show("parent.related(\"children\")", () -> parent.related("children"));
+    echo("Child child2 = new Child(); Many<Child> kids = parent.related(\"children\")");
+    var child2 = new BackrefOnChild.Child();
+    Many<BackrefOnChild.Child> kids = parent.related("children");
+    echo("kids.add(child2)");
+    kids.add(child2);
+    show("child2.parent.get()", () -> child2.parent.get());
+    note("two-way, like backPopulates (seed 002 says the child \"remains unaware\": it does not)");
+
+    OUT.println();
+    note("the other way round, as in seed 001:");
+    model("Parent", "@Relationship(backref = \"parent\") Many<Child> children = many();");
+    model("Child", "(no relationship field, only @ForeignKey(\"parent.id\") Integer parentId)");
+    registry(BackrefOnParent.Parent.class, BackrefOnParent.Child.class);
+    echo("Parent parent = new Parent(); Child child = new Child()");
+    var p = new BackrefOnParent.Parent();
+    var c = new BackrefOnParent.Child();
+    echo("parent.children.add(child)");
+    p.children.add(c);
+    show("child.related(\"parent\")", () -> c.related("parent"));
+    echo("One<Parent> itsParent = child.related(\"parent\")");
+    One<BackrefOnParent.Parent> itsParent = c.related("parent");
+    echo("itsParent.set(null)");
+    itsParent.set(null);
+    show("parent.children", () -> p.children);
+    return new Wired<>(models, parent);
+  }
+
+  // ---- 4. seed 000's mistake -------------------------------------------------------------------
+
+  private static void mistakes() {
+    heading("4. Seed 000's mistake: backPopulates on one side only, or misspelt");
+    model("Parent", "@Relationship Many<Child> children = many();");
+    model("Child", "@Relationship(backPopulates = \"children\") One<Parent> parent = one();");
+    registry(Mistakes.OneSided.Parent.class, Mistakes.OneSided.Child.class);
+    OUT.println();
+    model("Parent", "@Relationship(backPopulates = \"parnt\") Many<Child> children = many();");
+    model("Child", "@Relationship(backPopulates = \"children\") One<Parent> parent = one();");
+    registry(Mistakes.Typo.Parent.class, Mistakes.Typo.Child.class);
+    note("SQLAlchemy accepts the first silently and syncs one direction only");
+  }
+
+  // ---- 5. persistence --------------------------------------------------------------------------
+
+  private static void persistAndReload(String url, Wired<BackPopulates.Parent> wired) {
+    heading("5. Persist, reload, delete: the backPopulates objects of section 2");
+    var parent = wired.object();
+    var child = parent.children.get(0);
+    echo("Database db = Database.open(\"" + url + "\", models)");
+    try (Database db = open(url, wired.models())) {
+      echo("db.createAll()");
+      db.createAll();
+      try (Session session = db.session()) {
+        echo("session.add(parent); session.commit()");
+        session.add(parent);
+        session.commit();
+        note("save-update cascade: both children came along, inserted after the parent");
+        show("child.parentId", () -> child.parentId);
+      }
+      echo("session.close(); session = db.session()");
+      try (Session session = db.session()) {
+        echo("Parent loaded = session.get(Parent.class, " + parent.id + ")");
+        var loaded = session.get(BackPopulates.Parent.class, parent.id);
+        show("loaded.children", () -> loaded.children);
+        echo("session.delete(loaded.children.get(0)); session.flush()");
+        session.delete(loaded.children.get(0));
+        session.flush();
+        show("loaded.children", () -> loaded.children);
+        note("after a flush, memory agrees with the database");
+        session.commit();
+      }
+    }
+  }
+
+  // ---- 6. the other wirings, same tables -------------------------------------------------------
+
+  private static void otherWirings(
+      String url, Wired<Neither.Child> neither, Wired<BackrefOnChild.Parent> backref) {
+    heading("6. Same tables, other wirings: the objects of sections 1 and 3");
+    note("neither: the two sides meet only in the database");
+    var child = neither.object();
+    var parent = child.parent.get();
+    echo("Database db = Database.open(url, models); Session session = db.session()");
+    try (Database db = open(url, neither.models());
+        Session session = db.session()) {
+      echo("session.add(child); session.commit()");
+      session.add(child);
+      session.commit();
+      show("parent.children", () -> parent.children);
+    }
+
+    note("backref: saved through the side that Registry.of created, loaded by name");
+    var adopted = backref.object();
+    echo("Database db = Database.open(url, models); Session session = db.session()");
+    try (Database db = open(url, backref.models())) {
+      try (Session session = db.session()) {
+        echo("session.add(parent); session.commit()");
+        session.add(adopted);
+        session.commit();
+      }
+      echo("session.close(); session = db.session()");
+      try (Session session = db.session()) {
+        echo("Parent loaded = session.get(Parent.class, " + adopted.id + ")");
+        var loaded = session.get(BackrefOnChild.Parent.class, adopted.id);
+        show("loaded.related(\"children\")", () -> loaded.related("children"));
+      }
+    }
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** Prints and runs {@code Registry.of}; a {@link MappingException} is printed, not thrown. */
+  private static Registry registry(Class<?> parent, Class<?> child) {
+    OUT.println(">>> Registry models = Registry.of(Parent.class, Child.class)");
+    try {
+      return Registry.of(parent, child);
+    } catch (MappingException e) {
+      OUT.println(wrap("MappingException: " + e.getMessage(), "    "));
+      return null;
+    }
+  }
+
+  /** Opens {@code url} for {@code models}, printing every statement it runs. */
+  private static Database open(String url, Registry models) {
+    Database db = Database.open(url, models);
+    db.addStatementListener(
+        (sql, rows) ->
+            OUT.println("   SQL: " + oneLine(sql) + (rows == 1 ? "" : "   [" + rows + " rows]")));
+    return db;
+  }
+
+  private static void heading(String title) {
+    OUT.println();
+    OUT.println("== " + title + " ==");
+  }
+
+  /** A model's relationship declaration, aligned under the section heading. */
+  private static void model(String owner, String declaration) {
+    OUT.printf("   %-8s%s%n", owner + ":", declaration);
+  }
+
+  /** Prints {@code >>> code}; the Java statements right after the call run that code. */
+  private static void echo(String code) {
+    OUT.println(">>> " + code);
+  }
+
+  /** Prints {@code >>> expression}, then evaluates it and prints its value. */
+  private static void show(String expression, Supplier<?> value) {
+    echo(expression);
+    OUT.println(value.get());
+  }
+
+  private static void note(String text) {
+    OUT.println("// " + text);
+  }
+
+  /** Multi-line DDL on one line. */
+  private static String oneLine(String sql) {
+    return sql.replaceAll("\\(\\s+", "(").replaceAll("\\s+\\)", ")").replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  /** Word-wraps {@code text} at {@link #WIDTH} columns, indenting continuation lines. */
+  private static String wrap(String text, String indent) {
+    StringBuilder out = new StringBuilder();
+    int column = 0;
+    for (String word : text.split(" ")) {
+      if (column > 0 && column + 1 + word.length() > WIDTH) {
+        out.append('\n').append(indent);
+        column = indent.length();
+      } else if (column > 0) {
+        out.append(' ');
+        column++;
+      }
+      out.append(word);
+      column += word.length();
+    }
+    return out.toString();
+  }
+
+  private static void deleteDatabase(Path file) throws IOException {
+    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(file + suffix));
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+  }
+}
