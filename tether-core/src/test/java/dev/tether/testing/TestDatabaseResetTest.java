@@ -25,8 +25,9 @@ class TestDatabaseResetTest {
   @Parameter TestDatabase target;
 
   @BeforeEach
-  void requireServer() {
+  void requireServerAndStartEmpty() {
     target.requireAvailable();
+    target.reset();
   }
 
   @Test
