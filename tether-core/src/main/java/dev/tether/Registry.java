@@ -33,8 +33,8 @@ public final class Registry {
     return metadata.model(type) != null;
   }
 
-  /** The configured metadata; internal. */
-  public Metadata metadata() {
+  /** The configured metadata, for {@link Database}. */
+  Metadata metadata() {
     return metadata;
   }
 

@@ -1,6 +1,6 @@
 package dev.tether.session;
 
-import dev.tether.TetherException;
+import dev.tether.FlushException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
@@ -108,7 +108,7 @@ final class UnitOfWork {
             work.add(m);
           } else if (Objects.equals(rel.foreignKey().get(member), refOf(d, rel))) {
             if (!rel.foreignKey().nullable()) {
-              throw new TetherException(
+              throw new FlushException(
                   "delete-orphan-not-null",
                   "Cannot delete "
                       + d.describe()
@@ -190,8 +190,7 @@ final class UnitOfWork {
     if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
       return;
     }
-    throw new TetherException(
-        "not-in-session",
+    throw new dev.tether.SessionStateException(
         from.describe()
             + " refers to "
             + target.describe()
@@ -255,7 +254,7 @@ final class UnitOfWork {
     Object v = rel.referencedColumn().get(target);
     if (v == null && toInsert.contains(t) && !inserted.contains(t)) {
       if (!rel.foreignKey().nullable()) {
-        throw new TetherException(
+        throw new FlushException(
             "cycle-not-null",
             "Cannot order the inserts: "
                 + s.describe()
@@ -382,7 +381,7 @@ final class UnitOfWork {
       if (id.generated() && id.get(s.owner()) == null) {
         generated.add(s);
       } else if (id.get(s.owner()) == null) {
-        throw new TetherException(
+        throw new FlushException(
             "no-key",
             "Cannot insert "
                 + s.describe()
@@ -405,7 +404,7 @@ final class UnitOfWork {
       Object key = IdentityMap.normalize(m, id.get(s.owner()));
       InstanceState clash = session.identity.putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
-        throw new TetherException(
+        throw new FlushException(
             "duplicate-key",
             "Cannot insert "
                 + s.describe()
@@ -455,7 +454,7 @@ final class UnitOfWork {
       List<Object> keys =
           executor.insertReturning(session.connection(), sql, types, values, returning);
       if (keys.size() != part.size()) {
-        throw new TetherException(
+        throw new FlushException(
             "generated-keys",
             "The database returned "
                 + keys.size()
@@ -533,7 +532,7 @@ final class UnitOfWork {
       Object now = c.get(s.owner());
       if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
         if (c.primaryKey()) {
-          throw new TetherException(
+          throw new FlushException(
               "primary-key-changed",
               s.describe()
                   + ": the primary key changed from "

@@ -40,6 +40,11 @@ public abstract class Dialect {
     return 1000;
   }
 
+  /** The tail of an INSERT of a row that takes every column's default. */
+  public String defaultValuesClause() {
+    return " DEFAULT VALUES";
+  }
+
   /** Whether {@code INSERT ... RETURNING} is available. */
   public boolean supportsReturning() {
     return true;

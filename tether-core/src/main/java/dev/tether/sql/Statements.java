@@ -60,7 +60,7 @@ public final class Statements {
     }
     if (columns.isEmpty()) {
       b.setLength(0);
-      b.append("INSERT INTO ").append(q(m.table().name())).append(" DEFAULT VALUES");
+      b.append("INSERT INTO ").append(q(m.table().name())).append(dialect.defaultValuesClause());
     }
     if (returning != null) {
       b.append(" RETURNING ").append(q(returning.name()));

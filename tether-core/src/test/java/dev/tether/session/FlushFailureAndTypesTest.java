@@ -105,13 +105,21 @@ class FlushFailureAndTypesTest {
     public String name;
   }
 
+  /** A table with nothing but its generated key (INSERT of defaults differs per dialect). */
+  @Table("ticket")
+  public static class Ticket extends Model {
+    @Id public Long id;
+  }
+
   @Parameter TestDatabase target;
   Database db;
   final StatementRecorder sql = new StatementRecorder();
 
   @BeforeEach
   void open() {
-    db = target.open(Registry.of(Account.class, Entry.class, AllTypes.class, Tagged.class));
+    db =
+        target.open(
+            Registry.of(Account.class, Entry.class, AllTypes.class, Tagged.class, Ticket.class));
     db.addStatementListener(sql);
   }
 
@@ -265,6 +273,22 @@ class FlushFailureAndTypesTest {
       assertThat(n.color).isNull();
       assertThat(n.bytes).isNull();
       assertThat(n.i).isZero();
+    }
+  }
+
+  @Test
+  void rowsWithOnlyAGeneratedKeyGetDistinctKeys() {
+    Ticket a = new Ticket();
+    Ticket b = new Ticket();
+    try (Session s = db.session()) {
+      s.add(a);
+      s.add(b);
+      s.commit();
+    }
+    assertThat(a.id).isNotNull();
+    assertThat(b.id).isNotNull().isNotEqualTo(a.id);
+    try (Session s = db.session()) {
+      assertThat(s.get(Ticket.class, b.id)).isNotNull();
     }
   }
 

@@ -28,6 +28,11 @@ public final class MariadbDialect extends Dialect {
   }
 
   @Override
+  public String defaultValuesClause() {
+    return " () VALUES ()";
+  }
+
+  @Override
   public int maxParameters() {
     return 65535;
   }
