@@ -32,8 +32,10 @@ public abstract class Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** Bound parameters allowed in one statement. */
-  public abstract int maxParameters();
+  /** Bound parameters allowed in one statement (the 16-bit limit of the wire protocols). */
+  public int maxParameters() {
+    return 65535;
+  }
 
   /** Rows per multi-row INSERT. */
   public int insertRowsPerStatement() {

@@ -33,11 +33,6 @@ public final class MariadbDialect extends Dialect {
   }
 
   @Override
-  public int maxParameters() {
-    return 65535;
-  }
-
-  @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
       case INTEGER -> "INT";

@@ -18,11 +18,6 @@ public final class PostgresqlDialect extends Dialect {
   }
 
   @Override
-  public int maxParameters() {
-    return 65535;
-  }
-
-  @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
       case INTEGER -> "integer";
