@@ -62,7 +62,9 @@ final class ModelReader {
     }
     Table table = type.getAnnotation(Table.class);
     String tableName = table != null ? table.value() : Names.snake(type.getSimpleName());
-    ModelMapping model = new ModelMapping(type, new TableMapping(tableName), constructorOf(type));
+    ModelMapping model =
+        new ModelMapping(
+            type, new TableMapping(tableName, type.getSimpleName()), constructorOf(type));
     for (Field f : instanceFields(type)) {
       if (isRelationshipField(f)) {
         readRelationship(model, f);
@@ -182,15 +184,24 @@ final class ModelReader {
                 r.viewOnly(),
                 null);
     if (!declared.backPopulates().isEmpty() && !declared.backref().isEmpty()) {
+      String target = targetOf(model.type(), f).getSimpleName();
       throw new MappingException(
           "backref-and-backpopulates",
           where
-              + " declares both backref and backPopulates; they are mutually exclusive. Use"
-              + " backPopulates = \""
+              + " declares both backref and backPopulates; they are two ways to the same end, so"
+              + " keep one: backPopulates = \""
               + declared.backPopulates()
-              + "\" with a matching field on the other class, or backref = \""
+              + "\" when "
+              + target
+              + " declares the reverse field itself (naming \""
+              + f.getName()
+              + "\" back), or backref = \""
               + declared.backref()
-              + "\" alone to have Tether create the reverse side.");
+              + "\" alone to have Tether create "
+              + target
+              + "."
+              + declared.backref()
+              + ".");
     }
     model.addRelationship(
         new RelationshipMapping(
@@ -205,6 +216,16 @@ final class ModelReader {
       return c;
     }
     return null;
+  }
+
+  /** The mapped instance field {@code name} of {@code type} (it is known to exist). */
+  static Field field(Class<?> type, String name) {
+    for (Field f : instanceFields(type)) {
+      if (f.getName().equals(name)) {
+        return f;
+      }
+    }
+    throw new IllegalStateException("no field " + name + " on " + type);
   }
 
   static boolean isRelationshipField(Field f) {

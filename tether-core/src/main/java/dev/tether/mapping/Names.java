@@ -56,6 +56,11 @@ public final class Names {
     return close == null ? "" : " Did you mean '" + close + "'?";
   }
 
+  /** {@code Parent → parent}. */
+  static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
