@@ -219,8 +219,9 @@ public final class Configurator {
               r.qualifiedName()
                   + ": cascade = \""
                   + r.declared().cascade()
-                  + "\" deletes through a viewOnly relationship, which never writes. Remove"
-                  + " viewOnly = true, or the delete cascades.");
+                  + "\" deletes, but a viewOnly relationship never writes, so it cannot delete"
+                  + " either. Remove viewOnly = true, or the delete and delete-orphan cascades"
+                  + " (cascade = \"none\").");
         }
         if (r.cascades(Cascade.DELETE_ORPHAN) && r.direction() == Direction.MANY_TO_ONE) {
           throw new MappingException(
