@@ -61,15 +61,17 @@ final class BackPopulation {
                   + target.name()
                   + " already has a relationship field '"
                   + name
-                  + "'. Either link the two fields with backPopulates = \""
+                  + "'. To link the two declared fields, replace backref = \""
                   + name
-                  + "\" here and backPopulates = \""
+                  + "\" with backPopulates = \""
+                  + name
+                  + "\" and add backPopulates = \""
                   + r.name()
-                  + "\" on "
+                  + "\" to "
                   + target.name()
                   + "."
                   + name
-                  + ", or choose another backref name.");
+                  + "; otherwise choose another backref name.");
         }
         if (target.columnByField(name) != null) {
           throw new MappingException(
@@ -83,7 +85,12 @@ final class BackPopulation {
                   + target.name()
                   + " already has a column field '"
                   + name
-                  + "'. Choose another backref name.");
+                  + "'. Choose another backref name"
+                  + (name.length() > 2
+                          && name.endsWith("Id")
+                          && target.relationship(name.substring(0, name.length() - 2)) == null
+                      ? ", e.g. backref = \"" + name.substring(0, name.length() - 2) + "\"."
+                      : "."));
         }
         boolean collection = r.direction() == Direction.MANY_TO_ONE;
         RelationshipMapping.Declared declared =
