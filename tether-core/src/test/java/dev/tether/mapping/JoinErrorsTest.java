@@ -471,4 +471,30 @@ class JoinErrorsTest {
             + "model class, e.g. Many<Child>.",
         TargetBase.Owner.class);
   }
+
+  static final class Secondary {
+    @Table("je_se_article")
+    public static class Article extends Model {
+      @Id public Integer id;
+
+      @Relationship(secondary = "je_se_article_tag")
+      public final Many<Tag> tags = many();
+    }
+
+    @Table("je_se_tag")
+    public static class Tag extends Model {
+      @Id public Integer id;
+    }
+  }
+
+  @Test
+  void manyToManyThroughSecondaryIsNotSupportedYet() {
+    assertRefused(
+        "secondary-unsupported",
+        "Article.tags: many-to-many through secondary = \"je_se_article_tag\" is "
+            + "not supported by this version of Tether yet. Map the association "
+            + "table as a model with two @ForeignKey columns and two one-to-many "
+            + "relationships.",
+        Secondary.Article.class);
+  }
 }
