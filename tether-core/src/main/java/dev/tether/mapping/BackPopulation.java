@@ -375,13 +375,21 @@ final class BackPopulation {
 
   /**
    * A name for a new reverse field when {@code name} is taken: {@code parentId → parent}, else the
-   * owner's name for a One, else a placeholder.
+   * owner's name for a One; a placeholder when that is taken too, or for a Many.
    */
   private static String suggestedName(RelationshipMapping r, String name) {
+    String candidate;
     if (name.length() > 2 && name.endsWith("Id")) {
-      return name.substring(0, name.length() - 2);
+      candidate = name.substring(0, name.length() - 2);
+    } else if (r.direction() == Direction.MANY_TO_ONE) {
+      return "<name>";
+    } else {
+      candidate = Names.lowerFirst(r.owner().name());
     }
-    return r.direction() == Direction.MANY_TO_ONE ? "<name>" : Names.lowerFirst(r.owner().name());
+    ModelMapping target = r.target();
+    boolean taken =
+        target.relationship(candidate) != null || target.columnByField(candidate) != null;
+    return taken ? "<name>" : candidate;
   }
 
   /** The declaration of the reverse of {@code r}, named {@code name}, on r's target. */

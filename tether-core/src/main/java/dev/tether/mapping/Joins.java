@@ -148,7 +148,13 @@ final class Joins {
         ModelReader.targetOf(owner.type(), ModelReader.field(owner.type(), r.name()));
     ModelMapping target = models.get(targetType);
     RelationshipMapping partner = target == null ? null : target.relationship(partnerName);
-    return partner == null || partner.declared().foreignKeys().isEmpty() ? null : partner;
+    if (partner == null || partner.declared().foreignKeys().isEmpty()) {
+      return null;
+    }
+    // a partner that points elsewhere is not a partner (linking reports it); its key is not ours
+    Class<?> back =
+        ModelReader.targetOf(target.type(), ModelReader.field(target.type(), partner.name()));
+    return back == owner.type() ? partner : null;
   }
 
   private static Path chosenPath(

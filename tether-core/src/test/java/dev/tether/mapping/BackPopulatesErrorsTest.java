@@ -241,6 +241,51 @@ class BackPopulatesErrorsTest {
         WrongTarget.Parent.class);
   }
 
+  static final class WrongTargetWithForeignKeys {
+    @Table("bpe_wf_parent")
+    public static class Parent extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "parent")
+      public final Many<Child> children = many();
+    }
+
+    @Table("bpe_wf_other")
+    public static class Other extends Model {
+      @Id public Integer id;
+    }
+
+    @Table("bpe_wf_child")
+    public static class Child extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("bpe_wf_parent.id")
+      public Integer parentId;
+
+      @ForeignKey("bpe_wf_other.id")
+      public Integer otherId;
+
+      @ForeignKey("bpe_wf_other.id")
+      public Integer spareId;
+
+      @Relationship(foreignKeys = "otherId")
+      public final One<Other> parent = one();
+    }
+  }
+
+  @Test
+  void theForeignKeysOfARelationshipToAThirdClassAreNotBorrowed() {
+    // Parent.children used to take Child.parent's foreignKeys and fail with a message about it
+    assertRefused(
+        "backpopulates-wrong-target",
+        "Parent.children: backPopulates = \"parent\" names Child.parent, which "
+            + "relates to Other, not to Parent; the two sides of a pair point at "
+            + "each other's class. Child has no relationship to Parent; add one: "
+            + "`@Relationship(backPopulates = \"children\") public final One<Parent> "
+            + "<name> = one();`.",
+        WrongTargetWithForeignKeys.Parent.class);
+  }
+
   static final class BothKinds {
     @Table("bpe_bk_parent")
     public static class Parent extends Model {
