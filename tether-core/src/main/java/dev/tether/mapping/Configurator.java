@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public final class Configurator {
     Joins.resolve(c.models);
     BackPopulation.link(c.models);
     c.parseCascades();
+    c.parseLoading();
     c.warnOverlaps();
     Metadata metadata = c.publish();
     CONFIGURED.put(closure, metadata);
@@ -242,7 +244,71 @@ public final class Configurator {
     }
   }
 
-  /** Phase 7: two unlinked writable relationships over one foreign key get a warning. */
+  /** Phase 7: {@code lazy} names a strategy and {@code orderBy} names columns of the target. */
+  private void parseLoading() {
+    for (ModelMapping m : models.values()) {
+      for (RelationshipMapping r : m.relationships()) {
+        r.loading(Loading.parse(r.declared().lazy(), r.qualifiedName(), r.isCollection()));
+        r.ordering(ordering(r));
+      }
+    }
+  }
+
+  private static List<RelationshipMapping.Ordering> ordering(RelationshipMapping r) {
+    List<RelationshipMapping.Ordering> terms = new ArrayList<>();
+    String text = r.declared().orderBy();
+    if (text.isBlank()) {
+      return terms;
+    }
+    ModelMapping target = r.target();
+    for (String raw : text.split(",")) {
+      String[] words = raw.trim().split("\\s+");
+      String direction = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "asc";
+      if (words[0].isEmpty()
+          || words.length > 2
+          || !(direction.equals("asc") || direction.equals("desc"))) {
+        throw new MappingException(
+            "order-by-syntax",
+            r.qualifiedName()
+                + ": orderBy = \""
+                + text
+                + "\" cannot be read at '"
+                + raw.trim()
+                + "'. Write field names of "
+                + target.name()
+                + ", each optionally followed by asc or desc, separated by commas: e.g."
+                + " orderBy = \"position\" or orderBy = \"createdAt desc, id\".");
+      }
+      ColumnMapping column = target.columnByField(words[0]);
+      if (column == null) {
+        column = target.table().column(words[0]);
+      }
+      if (column == null) {
+        List<String> fields = new ArrayList<>();
+        target.columns().forEach(c -> fields.add(c.fieldName()));
+        throw new MappingException(
+            "order-by-unknown",
+            r.qualifiedName()
+                + ": orderBy = \""
+                + text
+                + "\" names '"
+                + words[0]
+                + "', which is not a column field of "
+                + target.name()
+                + "."
+                + Names.didYouMean(words[0], fields)
+                + " "
+                + target.name()
+                + "'s column fields: "
+                + String.join(", ", fields)
+                + ".");
+      }
+      terms.add(new RelationshipMapping.Ordering(column, direction.equals("desc")));
+    }
+    return terms;
+  }
+
+  /** Phase 8: two unlinked writable relationships over one foreign key get a warning. */
   private void warnOverlaps() {
     Map<ColumnMapping, List<RelationshipMapping>> writers = new LinkedHashMap<>();
     for (ModelMapping m : models.values()) {
