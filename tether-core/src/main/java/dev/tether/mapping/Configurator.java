@@ -18,9 +18,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a set of model classes into {@link Metadata}, in small named phases that read like a
- * checklist. Every phase either completes or throws a {@link MappingException}; nothing is
- * published until all have passed, so a failed configuration leaves no half-mapped class behind.
+ * Turns a set of model classes into {@link Metadata} for {@code Registry.of}, in small named phases
+ * that read like a checklist:
+ *
+ * <ol>
+ *   <li>read every class (tables, columns, relationship declarations: {@link ModelReader});
+ *   <li>resolve every {@code @ForeignKey("table.column")};
+ *   <li>resolve every relationship's target, key and direction ({@link Joins});
+ *   <li>create the backrefs, then
+ *   <li>check and link the backPopulates pairs ({@link BackPopulation});
+ *   <li>parse cascades;
+ *   <li>parse {@code lazy} and {@code orderBy};
+ *   <li>warn about unlinked relationships that write one key.
+ * </ol>
+ *
+ * Every phase either completes or throws a {@link MappingException}; nothing is published to {@link
+ * Mappings} until all have passed, so a failed configuration leaves no half-mapped class behind.
  */
 public final class Configurator {
   private static final Logger LOG = LoggerFactory.getLogger("dev.tether.mapping");
@@ -58,8 +71,8 @@ public final class Configurator {
 
   /**
    * The given classes plus every concrete model their relationship fields reach. A target that is
-   * not a concrete model is left out here and reported by {@link #resolveJoins} against the field
-   * that names it.
+   * not a concrete model is left out here and reported by {@link Joins} against the field that
+   * names it.
    */
   private static Set<Class<?>> closure(Collection<Class<?>> classes) {
     Set<Class<?>> seen = new LinkedHashSet<>();
