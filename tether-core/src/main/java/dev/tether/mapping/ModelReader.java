@@ -22,8 +22,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,7 +94,22 @@ final class ModelReader {
     ModelMapping model =
         new ModelMapping(
             type, new TableMapping(tableName(type), type.getSimpleName()), constructorOf(type));
+    Map<String, Field> byName = new HashMap<>();
     for (Field f : instanceFields(type)) {
+      Field hidden = byName.put(f.getName(), f);
+      if (hidden != null) {
+        throw new MappingException(
+            "field-hidden",
+            f.getDeclaringClass().getSimpleName()
+                + "."
+                + f.getName()
+                + " hides the field of the same name in its superclass "
+                + hidden.getDeclaringClass().getSimpleName()
+                + "; both would be mapped under one name. Rename one of them, or remove the one"
+                + " in "
+                + f.getDeclaringClass().getSimpleName()
+                + " and use the inherited field.");
+      }
       if (isRelationshipField(f)) {
         readRelationship(model, f);
       } else {
@@ -172,6 +189,20 @@ final class ModelReader {
     String name =
         column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName());
     boolean nullable = !isId && !f.getType().isPrimitive() && (column == null || column.nullable());
+    if (column != null
+        && (column.length() < 0 || column.length() > 0 && type != ColumnType.STRING)) {
+      throw new MappingException(
+          "column-length",
+          where
+              + ": @Column(length = "
+              + column.length()
+              + ") "
+              + (column.length() < 0
+                  ? "is negative. Give the maximum length of the string, or 0 for unbounded text."
+                  : "applies to String columns only, and this field's type is "
+                      + f.getType().getSimpleName()
+                      + ". Remove length."));
+    }
     if (isId && model.id() != null) {
       throw new MappingException(
           "two-ids",

@@ -407,4 +407,58 @@ class ModelErrorsTest {
         NoId.class,
         null);
   }
+
+  public abstract static class Named extends Model {
+    @Id public Integer id;
+    public String name;
+  }
+
+  @Table("me_hiding")
+  public static class Hiding extends Named {
+    public String name;
+  }
+
+  @Test
+  void fieldHidingASuperclassField() {
+    assertRefused(
+        "field-hidden",
+        "Hiding.name hides the field of the same name in its superclass Named; "
+            + "both would be mapped under one name. Rename one of them, or remove "
+            + "the one in Hiding and use the inherited field.",
+        Hiding.class);
+  }
+
+  @Table("me_negative_length")
+  public static class NegativeLength extends Model {
+    @Id public Integer id;
+
+    @Column(length = -1)
+    public String name;
+  }
+
+  @Test
+  void negativeColumnLength() {
+    assertRefused(
+        "column-length",
+        "NegativeLength.name: @Column(length = -1) is negative. Give the "
+            + "maximum length of the string, or 0 for unbounded text.",
+        NegativeLength.class);
+  }
+
+  @Table("me_length_on_int")
+  public static class LengthOnInteger extends Model {
+    @Id public Integer id;
+
+    @Column(length = 10)
+    public Integer quantity;
+  }
+
+  @Test
+  void columnLengthOnANonStringField() {
+    assertRefused(
+        "column-length",
+        "LengthOnInteger.quantity: @Column(length = 10) applies to String "
+            + "columns only, and this field's type is Integer. Remove length.",
+        LengthOnInteger.class);
+  }
 }
