@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Join conditions: which foreign key a relationship follows (reference scenarios S16 and S18), the
  * {@code foreignKeys} choice, and the relationship's target.
  */
-class JoinErrorsTest {
+class JoinsTest {
 
   static final class NoKey {
     @Table("je_nk_parent")
@@ -496,5 +496,66 @@ class JoinErrorsTest {
             + "table as a model with two @ForeignKey columns and two one-to-many "
             + "relationships.",
         Secondary.Article.class);
+  }
+
+  static final class AdjacencyList {
+    @Table("je_al_node")
+    public static class Node extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("je_al_node.id")
+      public Integer parentId;
+
+      @Relationship(backPopulates = "children")
+      public final One<Node> parent = one();
+
+      @Relationship(backPopulates = "parent")
+      public final Many<Node> children = many();
+    }
+  }
+
+  @Test
+  void selfReferentialPairTakesItsDirectionFromTheFieldTypes() { // S36 without remote_side
+    ModelMapping node =
+        Registry.of(AdjacencyList.Node.class).metadata().model(AdjacencyList.Node.class);
+    RelationshipMapping parent = node.relationship("parent");
+    RelationshipMapping children = node.relationship("children");
+    assertThat(parent.direction()).isEqualTo(Direction.MANY_TO_ONE);
+    assertThat(children.direction()).isEqualTo(Direction.ONE_TO_MANY);
+    assertThat(parent.foreignKey()).isSameAs(children.foreignKey());
+    assertThat(parent.reverse()).isSameAs(children);
+    assertThat(children.reverse()).isSameAs(parent);
+  }
+
+  static final class OneToOne {
+    @Table("je_oo_person")
+    public static class Person extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "owner")
+      public final One<Passport> passport = one();
+    }
+
+    @Table("je_oo_passport")
+    public static class Passport extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("je_oo_person.id")
+      public Integer ownerId;
+
+      @Relationship(backPopulates = "passport")
+      public final One<Person> owner = one();
+    }
+  }
+
+  @Test
+  void oneToOneIsTwoOneSidesOfOppositeDirections() {
+    Metadata m = Registry.of(OneToOne.Person.class).metadata();
+    RelationshipMapping passport = m.model(OneToOne.Person.class).relationship("passport");
+    RelationshipMapping owner = m.model(OneToOne.Passport.class).relationship("owner");
+    assertThat(passport.direction()).isEqualTo(Direction.ONE_TO_MANY);
+    assertThat(passport.isCollection()).isFalse();
+    assertThat(owner.direction()).isEqualTo(Direction.MANY_TO_ONE);
+    assertThat(passport.reverse()).isSameAs(owner);
   }
 }
