@@ -200,6 +200,19 @@ final class BackPopulation {
               + fix.toLowerCase(Locale.ROOT)
               + "();`.");
     }
+    if (r.viewOnly() != other.viewOnly()) {
+      RelationshipMapping readOnly = r.viewOnly() ? r : other;
+      RelationshipMapping writable = r.viewOnly() ? other : r;
+      throw new MappingException(
+          "backpopulates-viewonly",
+          readOnly.qualifiedName()
+              + " is viewOnly (read-only, never synced) but its backPopulates partner "
+              + writable.qualifiedName()
+              + " is writable; a pair is kept in sync both ways, which a viewOnly side cannot"
+              + " be (SQLAlchemy silently syncs one way only). Mark both viewOnly = true, remove"
+              + " viewOnly = true, or"
+              + " remove backPopulates from both to keep them independent.");
+    }
     r.link(other);
     other.link(r);
   }

@@ -575,4 +575,37 @@ class BackPopulatesErrorsTest {
             + "only (the other follows it), or the same field on both.",
         DifferentKeys.Parent.class);
   }
+
+  static final class ViewOnlyPartner {
+    @Table("bpe_vo_parent")
+    public static class Parent extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "parent", viewOnly = true)
+      public final Many<Child> children = many();
+    }
+
+    @Table("bpe_vo_child")
+    public static class Child extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("bpe_vo_parent.id")
+      public Integer parentId;
+
+      @Relationship(backPopulates = "children")
+      public final One<Parent> parent = one();
+    }
+  }
+
+  @Test
+  void aWritableRelationshipPairedWithAViewOnlyOne() { // S20: a silent half-sync there
+    assertRefused(
+        "backpopulates-viewonly",
+        "Parent.children is viewOnly (read-only, never synced) but its "
+            + "backPopulates partner Child.parent is writable; a pair is kept in "
+            + "sync both ways, which a viewOnly side cannot be (SQLAlchemy silently "
+            + "syncs one way only). Mark both viewOnly = true, remove viewOnly = "
+            + "true, or remove backPopulates from both to keep them independent.",
+        ViewOnlyPartner.Parent.class);
+  }
 }
