@@ -480,8 +480,10 @@ final class ModelReader {
           f.getDeclaringClass().getSimpleName()
               + "."
               + f.getName()
-              + " cannot be accessed by Tether: open the package to dev.tether.core (module-info:"
-              + " `opens your.package to dev.tether.core;`) or make the field public.");
+              + " cannot be accessed by Tether: open the model's package to Tether (in"
+              + " module-info.java: `opens "
+              + f.getDeclaringClass().getPackageName()
+              + ";`), or make the field public.");
     }
   }
 
@@ -511,8 +513,10 @@ final class ModelReader {
           "constructor-access",
           "The no-argument constructor of "
               + type.getSimpleName()
-              + " is not accessible to Tether. Make it public, or open the class's package to"
-              + " Tether.");
+              + " is not accessible to Tether. Make it public, or open the model's package to"
+              + " Tether (in module-info.java: `opens "
+              + type.getPackageName()
+              + ";`).");
     }
   }
 }
