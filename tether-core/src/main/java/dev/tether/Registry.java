@@ -33,8 +33,11 @@ public final class Registry {
     return metadata.model(type) != null;
   }
 
-  /** The configured metadata, for {@link Database}. */
-  Metadata metadata() {
+  /**
+   * The configured mappings. Internal: for Tether's own packages and tools; the types it returns
+   * may change between releases.
+   */
+  public Metadata metadata() {
     return metadata;
   }
 

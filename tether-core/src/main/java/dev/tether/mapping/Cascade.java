@@ -1,7 +1,9 @@
 package dev.tether.mapping;
 
 import dev.tether.MappingException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,28 +49,36 @@ public enum Cascade {
         }
       }
       if (found == null) {
-        throw new MappingException(
-            "cascade-unknown",
-            where
-                + ": unknown cascade '"
-                + raw.trim()
-                + "'."
-                + Names.didYouMean(
-                    w,
-                    java.util.List.of(
-                        "save-update",
-                        "merge",
-                        "delete",
-                        "delete-orphan",
-                        "expunge",
-                        "refresh-expire",
-                        "all",
-                        "none"))
-                + " Use a comma-separated list of: save-update, merge, delete, delete-orphan,"
-                + " expunge, refresh-expire, all, none.");
+        throw unknown(text, raw.trim(), w, where);
       }
       result.add(found);
     }
     return result;
+  }
+
+  private static MappingException unknown(String text, String word, String lower, String where) {
+    List<String> words = new ArrayList<>();
+    for (Cascade c : values()) {
+      words.add(c.word);
+    }
+    words.add("all");
+    words.add("none");
+    boolean missingComma = words.containsAll(List.of(lower.split("\\s+")));
+    return new MappingException(
+        "cascade-unknown",
+        where
+            + ": cascade = \""
+            + text
+            + "\" has an unknown word '"
+            + word
+            + "'."
+            + (missingComma
+                ? " Separate the words with commas: \""
+                    + String.join(", ", lower.split("\\s+"))
+                    + "\"."
+                : Names.didYouMean(lower, words))
+            + " Cascade words: "
+            + String.join(", ", words)
+            + ".");
   }
 }

@@ -149,6 +149,19 @@ public final class ColumnMapping {
     return Boolean.FALSE;
   }
 
+  /**
+   * How messages name a column: the field the user wrote, then the SQL, and for a foreign key what
+   * it references: {@code Child.parentId (child.parent_id → parent.id)}.
+   */
+  public String describe() {
+    String model = table.modelName();
+    return (model == null ? "" : model + "." + fieldName + " ")
+        + "("
+        + this
+        + (references == null ? "" : " → " + references)
+        + ")";
+  }
+
   @Override
   public String toString() {
     return table.name() + "." + name;

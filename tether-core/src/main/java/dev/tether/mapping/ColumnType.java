@@ -1,5 +1,6 @@
 package dev.tether.mapping;
 
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +50,11 @@ public enum ColumnType {
       return ENUM;
     }
     return BY_CLASS.get(c);
+  }
+
+  /** {@code int → Integer}, and so on; other classes unchanged. */
+  static Class<?> boxed(Class<?> c) {
+    return MethodType.methodType(c).wrap().returnType();
   }
 
   /** The supported Java types, for error messages. */

@@ -17,10 +17,12 @@ import java.util.Set;
 public final class Metadata {
   private final Map<Class<?>, ModelMapping> models;
   private final List<TableMapping> tablesInDependencyOrder;
+  private final List<String> warnings;
 
-  Metadata(Map<Class<?>, ModelMapping> models) {
+  Metadata(Map<Class<?>, ModelMapping> models, List<String> warnings) {
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     this.tablesInDependencyOrder = Collections.unmodifiableList(sortTables(models.values()));
+    this.warnings = List.copyOf(warnings);
   }
 
   /** The mapping of {@code type}, or {@code null} when this registry does not map it. */
@@ -39,6 +41,15 @@ public final class Metadata {
    */
   public List<TableMapping> tablesInDependencyOrder() {
     return tablesInDependencyOrder;
+  }
+
+  /**
+   * The warnings configuration logged (to the {@code dev.tether.mapping} logger): mappings that
+   * work but are probably not what was meant, such as two unlinked relationships writing one
+   * foreign key.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   private static List<TableMapping> sortTables(Collection<ModelMapping> models) {

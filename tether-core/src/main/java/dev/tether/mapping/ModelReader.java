@@ -9,6 +9,7 @@ import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Relationship;
 import dev.tether.Table;
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -20,7 +21,13 @@ import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one model class's annotations into a {@link ModelMapping}: table, columns and the
@@ -28,6 +35,24 @@ import java.util.List;
  * only place that reflects over model classes; everything after it uses handles.
  */
 final class ModelReader {
+  /** Types whose equality is exact enough for an identity map. */
+  private static final Set<ColumnType> ID_TYPES =
+      EnumSet.of(
+          ColumnType.INTEGER,
+          ColumnType.LONG,
+          ColumnType.STRING,
+          ColumnType.UUID,
+          ColumnType.DATE,
+          ColumnType.DATETIME,
+          ColumnType.INSTANT,
+          ColumnType.ENUM);
+
+  private static final List<String> ON_DELETE =
+      List.of("CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT");
+
+  /** {@code table.column}: two non-empty names without spaces, joined by a dot. */
+  private static final Pattern FK_SYNTAX = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
+
   private ModelReader() {}
 
   /** The model classes a class's relationship fields point to (for registry closure). */
@@ -45,25 +70,46 @@ final class ModelReader {
   }
 
   static ModelMapping read(Class<?> type) {
-    if (!Model.class.isAssignableFrom(type) || type == Model.class) {
+    if (type == Model.class) {
       throw new MappingException(
           "not-a-model",
-          type.getName()
-              + " is not a model: mapped classes must extend dev.tether.Model"
-              + " (public class "
+          "Model is the base class of models and has no table; pass its subclasses to"
+              + " Registry.of(...).");
+    }
+    if (!Model.class.isAssignableFrom(type)) {
+      throw new MappingException(
+          "not-a-model",
+          type.getSimpleName()
+              + " is not a model: mapped classes extend dev.tether.Model (`public class "
               + type.getSimpleName()
-              + " extends Model { ... }).");
+              + " extends Model { ... }`). Pass only model classes to Registry.of(...).");
     }
     if (Modifier.isAbstract(type.getModifiers())) {
       throw new MappingException(
           "abstract-model",
           type.getSimpleName()
-              + " is abstract and cannot be mapped to a table; register its concrete subclasses.");
+              + " is abstract and cannot be mapped to a table; pass its concrete subclasses to"
+              + " Registry.of(...) instead (their tables include the fields they inherit).");
     }
-    Table table = type.getAnnotation(Table.class);
-    String tableName = table != null ? table.value() : Names.snake(type.getSimpleName());
-    ModelMapping model = new ModelMapping(type, new TableMapping(tableName), constructorOf(type));
+    ModelMapping model =
+        new ModelMapping(
+            type, new TableMapping(tableName(type), type.getSimpleName()), constructorOf(type));
+    Map<String, Field> byName = new HashMap<>();
     for (Field f : instanceFields(type)) {
+      Field hidden = byName.put(f.getName(), f);
+      if (hidden != null) {
+        throw new MappingException(
+            "field-hidden",
+            f.getDeclaringClass().getSimpleName()
+                + "."
+                + f.getName()
+                + " hides the field of the same name in its superclass "
+                + hidden.getDeclaringClass().getSimpleName()
+                + "; both would be mapped under one name. Rename one of them, or remove the one"
+                + " in "
+                + f.getDeclaringClass().getSimpleName()
+                + " and use the inherited field.");
+      }
       if (isRelationshipField(f)) {
         readRelationship(model, f);
       } else {
@@ -80,19 +126,55 @@ final class ModelReader {
     return model;
   }
 
+  private static String tableName(Class<?> type) {
+    Table table = type.getAnnotation(Table.class);
+    if (table == null) {
+      return Names.snake(type.getSimpleName());
+    }
+    if (table.value().isBlank()) {
+      throw new MappingException(
+          "table-name",
+          type.getSimpleName()
+              + ": @Table(\""
+              + table.value()
+              + "\") is blank. Write the table name, e.g. @Table(\""
+              + Names.snake(type.getSimpleName())
+              + "\"), or remove @Table to get that name by default.");
+    }
+    return table.value();
+  }
+
   private static void readColumn(ModelMapping model, Field f) {
     String where = model.name() + "." + f.getName();
+    if (f.isAnnotationPresent(Relationship.class)) {
+      throw new MappingException(
+          "relationship-field-type",
+          where
+              + " has @Relationship but its type is "
+              + typeName(f)
+              + "; a relationship field is a One<T> (one related object) or a Many<T> (a"
+              + " collection): `public final Many<"
+              + elementTypeName(f)
+              + "> "
+              + f.getName()
+              + " = many();` or `public final One<"
+              + elementTypeName(f)
+              + "> "
+              + f.getName()
+              + " = one();`.");
+    }
     ColumnType type = ColumnType.of(f.getType());
     if (type == null) {
       throw new MappingException(
           "column-type",
           where
               + " has type "
-              + f.getType().getSimpleName()
-              + ", which is not a column type. Supported: "
+              + typeName(f)
+              + ", which is not a column type."
+              + relationshipHint(f)
+              + " Column types: "
               + ColumnType.supportedList()
-              + ". A relationship must be declared as One<T> or Many<T>; a field that is not"
-              + " stored must be marked transient.");
+              + ". A field that is not stored must be declared transient.");
     }
     if (Modifier.isFinal(f.getModifiers())) {
       throw new MappingException(
@@ -107,6 +189,20 @@ final class ModelReader {
     String name =
         column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName());
     boolean nullable = !isId && !f.getType().isPrimitive() && (column == null || column.nullable());
+    if (column != null
+        && (column.length() < 0 || column.length() > 0 && type != ColumnType.STRING)) {
+      throw new MappingException(
+          "column-length",
+          where
+              + ": @Column(length = "
+              + column.length()
+              + ") "
+              + (column.length() < 0
+                  ? "is negative. Give the maximum length of the string, or 0 for unbounded text."
+                  : "applies to String columns only, and this field's type is "
+                      + f.getType().getSimpleName()
+                      + ". Remove length."));
+    }
     if (isId && model.id() != null) {
       throw new MappingException(
           "two-ids",
@@ -117,14 +213,27 @@ final class ModelReader {
               + model.id().fieldName()
               + " already is; Tether maps single-column primary keys. Keep one @Id.");
     }
-    if (fk != null && !fk.value().contains(".")) {
+    if (isId && !ID_TYPES.contains(type)) {
+      throw new MappingException(
+          "id-type",
+          where
+              + " is a "
+              + f.getType().getSimpleName()
+              + ", which cannot be a primary key: keys are compared for identity and must have"
+              + " exact equality. Use Integer, Long, String or UUID (`@Id public Long "
+              + f.getName()
+              + ";`).");
+    }
+    if (fk != null && !FK_SYNTAX.matcher(fk.value()).matches()) {
       throw new MappingException(
           "fk-syntax",
           where
               + ": @ForeignKey(\""
               + fk.value()
-              + "\") must name \"table.column\", for example @ForeignKey(\"parent.id\").");
+              + "\") must name \"table.column\", the table name and the column name joined by"
+              + " a dot, for example @ForeignKey(\"parent.id\").");
     }
+    String onDelete = fk == null ? "" : onDelete(where, fk, nullable);
     ColumnMapping mapping =
         new ColumnMapping(
             model.table(),
@@ -138,12 +247,54 @@ final class ModelReader {
             column != null ? column.length() : 0,
             model.columns().size(),
             fk != null ? fk.value() : null,
-            fk != null ? fk.onDelete().trim().toUpperCase(java.util.Locale.ROOT) : "");
+            onDelete);
+    ColumnMapping twin = model.table().column(name);
+    if (twin == null) {
+      for (ColumnMapping c : model.columns()) {
+        twin = c.name().equalsIgnoreCase(name) ? c : twin;
+      }
+    }
+    if (twin != null) {
+      throw new MappingException(
+          "column-twice",
+          model.name()
+              + "."
+              + twin.fieldName()
+              + " and "
+              + where
+              + (twin.name().equals(name)
+                  ? " both map column '" + name + "' of table '" + model.table().name() + "'."
+                  : " map columns '"
+                      + twin.name()
+                      + "' and '"
+                      + name
+                      + "' of table '"
+                      + model.table().name()
+                      + "', which differ only in case: one column to the database.")
+              + " Give one of them another name with @Column(name = \"...\").");
+    }
     model.addColumn(mapping);
   }
 
   private static void readRelationship(ModelMapping model, Field f) {
     String where = model.name() + "." + f.getName();
+    for (Class<? extends Annotation> a : List.of(Id.class, Column.class, ForeignKey.class)) {
+      if (f.isAnnotationPresent(a)) {
+        throw new MappingException(
+            "column-annotation-on-relationship",
+            where
+                + " is a relationship, but has @"
+                + a.getSimpleName()
+                + ", which belongs on a column field."
+                + (a == ForeignKey.class
+                    ? " Put it on a column field that holds the key, e.g. `@ForeignKey(\""
+                        + f.getAnnotation(ForeignKey.class).value()
+                        + "\") public Integer "
+                        + f.getName()
+                        + "Id;`, and keep the relationship field without it."
+                    : " Remove it here."));
+      }
+    }
     if (!Modifier.isFinal(f.getModifiers())) {
       throw new MappingException(
           "relationship-not-final",
@@ -151,7 +302,9 @@ final class ModelReader {
               + " must be final: the relationship container is created once with the object and"
               + " never replaced. Write `public final "
               + (f.getType() == Many.class ? "Many" : "One")
-              + "<...> "
+              + "<"
+              + elementTypeName(f)
+              + "> "
               + f.getName()
               + " = "
               + (f.getType() == Many.class ? "many()" : "one()")
@@ -182,19 +335,95 @@ final class ModelReader {
                 r.viewOnly(),
                 null);
     if (!declared.backPopulates().isEmpty() && !declared.backref().isEmpty()) {
+      String target = targetOf(model.type(), f).getSimpleName();
       throw new MappingException(
           "backref-and-backpopulates",
           where
-              + " declares both backref and backPopulates; they are mutually exclusive. Use"
-              + " backPopulates = \""
+              + " declares both backref and backPopulates; they are two ways to the same end, so"
+              + " keep one: backPopulates = \""
               + declared.backPopulates()
-              + "\" with a matching field on the other class, or backref = \""
+              + "\" when "
+              + target
+              + " declares the reverse field itself (naming \""
+              + f.getName()
+              + "\" back), or backref = \""
               + declared.backref()
-              + "\" alone to have Tether create the reverse side.");
+              + "\" alone to have Tether create "
+              + target
+              + "."
+              + declared.backref()
+              + ".");
     }
     model.addRelationship(
         new RelationshipMapping(
             model, f.getName(), f.getType() == Many.class, handle(f), declared));
+  }
+
+  /** {@code CASCADE}, {@code SET NULL}, ...: the normalised onDelete of {@code fk}, checked. */
+  private static String onDelete(String where, ForeignKey fk, boolean nullable) {
+    String action = fk.onDelete().trim().replaceAll("[\\s_]+", " ").toUpperCase(Locale.ROOT);
+    if (action.isEmpty()) {
+      return "";
+    }
+    if (!ON_DELETE.contains(action)) {
+      throw new MappingException(
+          "fk-on-delete",
+          where
+              + ": @ForeignKey(onDelete = \""
+              + fk.onDelete()
+              + "\") is not a referential action."
+              + Names.didYouMean(action, ON_DELETE)
+              + " Write one of: "
+              + String.join(", ", ON_DELETE)
+              + ".");
+    }
+    if (action.equals("SET NULL") && !nullable) {
+      throw new MappingException(
+          "fk-on-delete",
+          where
+              + ": @ForeignKey(onDelete = \"SET NULL\") on a NOT NULL column; the database"
+              + " could not set it to NULL. Make the field nullable (a boxed type, without"
+              + " @Column(nullable = false)), or use onDelete = \"CASCADE\".");
+    }
+    return action;
+  }
+
+  /** {@code List<Child>}: the field's type with simple names. */
+  private static String typeName(Field f) {
+    if (f.getGenericType() instanceof ParameterizedType p
+        && p.getActualTypeArguments().length == 1
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+      return f.getType().getSimpleName() + "<" + c.getSimpleName() + ">";
+    }
+    return f.getType().getSimpleName();
+  }
+
+  /** For a field that looks like a relationship declared the JPA way, how to declare it here. */
+  private static String relationshipHint(Field f) {
+    String element = elementTypeName(f);
+    boolean toModel = Model.class.isAssignableFrom(f.getType());
+    boolean collection =
+        java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T");
+    if (!toModel && !collection) {
+      return "";
+    }
+    return " A relationship is declared `public final "
+        + (toModel ? "One<" + element + "> " + f.getName() + " = one();`" : "")
+        + (collection ? "Many<" + element + "> " + f.getName() + " = many();`" : "")
+        + ".";
+  }
+
+  /** The simple name of the element type of a field such as {@code List<Child>}, or "T". */
+  private static String elementTypeName(Field f) {
+    if (f.getGenericType() instanceof ParameterizedType p
+        && p.getActualTypeArguments().length == 1
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+      return c.getSimpleName();
+    }
+    if (f.getType().isArray()) {
+      return f.getType().getComponentType().getSimpleName();
+    }
+    return Model.class.isAssignableFrom(f.getType()) ? f.getType().getSimpleName() : "T";
   }
 
   static Class<?> targetOf(Class<?> owner, Field f) {
@@ -205,6 +434,16 @@ final class ModelReader {
       return c;
     }
     return null;
+  }
+
+  /** The mapped instance field {@code name} of {@code type} (it is known to exist). */
+  static Field field(Class<?> type, String name) {
+    for (Field f : instanceFields(type)) {
+      if (f.getName().equals(name)) {
+        return f;
+      }
+    }
+    throw new IllegalStateException("no field " + name + " on " + type);
   }
 
   static boolean isRelationshipField(Field f) {
@@ -241,35 +480,43 @@ final class ModelReader {
           f.getDeclaringClass().getSimpleName()
               + "."
               + f.getName()
-              + " cannot be accessed by Tether: open the package to dev.tether.core (module-info:"
-              + " `opens your.package to dev.tether.core;`) or make the field public.");
+              + " cannot be accessed by Tether: open the model's package to Tether (in"
+              + " module-info.java: `opens "
+              + f.getDeclaringClass().getPackageName()
+              + ";`), or make the field public.");
     }
   }
 
   private static MethodHandle constructorOf(Class<?> type) {
-    String hint =
-        type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())
-            ? " " + type.getSimpleName() + " is an inner class: declare it `static`."
-            : "";
     try {
       return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
           .findConstructor(type, MethodType.methodType(void.class));
     } catch (NoSuchMethodException e) {
+      boolean inner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
       throw new MappingException(
           "no-constructor",
-          type.getSimpleName()
-              + " needs a constructor without parameters (Tether creates instances when it loads"
-              + " rows): add `public "
-              + type.getSimpleName()
-              + "() {}`."
-              + hint);
+          inner
+              ? type.getSimpleName()
+                  + " is an inner class: its constructors take an instance of "
+                  + type.getEnclosingClass().getSimpleName()
+                  + ", and Tether creates instances without one when it loads rows. Declare it"
+                  + " `public static class "
+                  + type.getSimpleName()
+                  + " extends Model`."
+              : type.getSimpleName()
+                  + " has no constructor without parameters, which Tether needs to create"
+                  + " instances when it loads rows. Add `public "
+                  + type.getSimpleName()
+                  + "() {}`.");
     } catch (IllegalAccessException e) {
       throw new MappingException(
           "constructor-access",
-          "the no-argument constructor of "
+          "The no-argument constructor of "
               + type.getSimpleName()
-              + " is not accessible to Tether"
-              + " (open its package to dev.tether.core, or make it public).");
+              + " is not accessible to Tether. Make it public, or open the model's package to"
+              + " Tether (in module-info.java: `opens "
+              + type.getPackageName()
+              + ";`).");
     }
   }
 }

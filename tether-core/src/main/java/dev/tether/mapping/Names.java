@@ -30,21 +30,24 @@ public final class Names {
 
   /**
    * The candidate closest to {@code wrong}, or {@code null} when none is close enough to be a
-   * plausible typo (edit distance at most a third of the length, at least 1, or a case-only
-   * difference).
+   * plausible typo. Comparison ignores case (a case-only difference is always close); otherwise the
+   * edit distance may be at most a third of the length of {@code wrong} (at least 1), and must be
+   * smaller than the candidate's length (rewriting a whole name is not a typo). Ties go to the
+   * first candidate.
    */
   public static String closest(String wrong, Collection<String> candidates) {
+    String lower = wrong.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, wrong.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance && d <= allowed && d < candidate.length()) {
         bestDistance = d;
         best = candidate;
       }
     }
-    int allowed = Math.max(2, wrong.length() / 3);
-    return best != null && bestDistance <= allowed ? best : null;
+    return best;
   }
 
   /** Appends {@code " Did you mean 'x'?"} when a close candidate exists. */
@@ -53,8 +56,13 @@ public final class Names {
     return close == null ? "" : " Did you mean '" + close + "'?";
   }
 
+  /** {@code Parent → parent}. */
+  static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. */
-  private static int distance(String a, String b) {
+  static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

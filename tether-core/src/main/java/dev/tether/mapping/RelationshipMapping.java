@@ -1,6 +1,7 @@
 package dev.tether.mapping;
 
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +20,12 @@ public final class RelationshipMapping {
   private ColumnMapping foreignKey;
   private RelationshipMapping reverse;
   private Set<Cascade> cascade;
+  private Loading loading = Loading.SELECT;
+  private List<Ordering> ordering = List.of();
   private int index;
+
+  /** One term of {@code orderBy}: a column of the target, ascending or descending. */
+  public record Ordering(ColumnMapping column, boolean descending) {}
 
   /** What the user wrote, kept apart from what is derived. */
   record Declared(
@@ -116,6 +122,16 @@ public final class RelationshipMapping {
     return declared.orderBy();
   }
 
+  /** The loading strategy ({@code lazy}). */
+  public Loading loading() {
+    return loading;
+  }
+
+  /** The parsed {@code orderBy}: columns of the target, empty for no order. */
+  public List<Ordering> ordering() {
+    return ordering;
+  }
+
   /** Whether this relationship was created by a {@code backref} on the other side. */
   public boolean isGenerated() {
     return declared.generatedFrom() != null;
@@ -147,6 +163,14 @@ public final class RelationshipMapping {
 
   void cascade(Set<Cascade> cascade) {
     this.cascade = cascade;
+  }
+
+  void loading(Loading loading) {
+    this.loading = loading;
+  }
+
+  void ordering(List<Ordering> ordering) {
+    this.ordering = List.copyOf(ordering);
   }
 
   void index(int index) {

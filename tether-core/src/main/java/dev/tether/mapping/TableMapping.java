@@ -7,16 +7,23 @@ import java.util.List;
 /** A table of the schema: its name, its columns in order, and its primary key column. */
 public final class TableMapping {
   private final String name;
+  private final String modelName;
   private final List<ColumnMapping> columns = new ArrayList<>();
   private ColumnMapping primaryKey;
 
-  TableMapping(String name) {
+  TableMapping(String name, String modelName) {
     this.name = name;
+    this.modelName = modelName;
   }
 
   /** The table name as declared. */
   public String name() {
     return name;
+  }
+
+  /** The simple name of the model class that maps this table (for messages), or {@code null}. */
+  public String modelName() {
+    return modelName;
   }
 
   /** The columns in declaration order (superclass fields first). */

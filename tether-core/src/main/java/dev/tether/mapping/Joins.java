@@ -1,0 +1,284 @@
+package dev.tether.mapping;
+
+import dev.tether.MappingException;
+import dev.tether.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configuration phase 3, run by {@link Configurator}: for every declared relationship, the target
+ * model, the foreign key it follows and the direction that key gives it (SQLAlchemy's join
+ * condition). A Many follows a key on the target's table, a One a key on its own table (or, for a
+ * one-to-one, on the target's); {@code foreignKeys} chooses when several keys link the two tables.
+ */
+final class Joins {
+  private final Map<Class<?>, ModelMapping> models;
+
+  private Joins(Map<Class<?>, ModelMapping> models) {
+    this.models = models;
+  }
+
+  /** Resolves every declared relationship of {@code models}. */
+  static void resolve(Map<Class<?>, ModelMapping> models) {
+    new Joins(models).resolveAll();
+  }
+
+  private void resolveAll() {
+    for (ModelMapping owner : models.values()) {
+      for (RelationshipMapping r : owner.relationships()) {
+        resolveJoin(owner, r);
+      }
+    }
+  }
+
+  /** A foreign key that links two tables, and the direction it gives a relationship. */
+  private record Path(ColumnMapping key, Direction direction) {}
+
+  private void resolveJoin(ModelMapping owner, RelationshipMapping r) {
+    ModelMapping target = targetOf(owner, r);
+    if (!r.declared().secondary().isEmpty()) {
+      throw new MappingException(
+          "secondary-unsupported",
+          r.qualifiedName()
+              + ": many-to-many through secondary = \""
+              + r.declared().secondary()
+              + "\" is not supported by this version of Tether yet. Map the association table as"
+              + " a model with two @ForeignKey columns and two one-to-many relationships.");
+    }
+    List<Path> paths = paths(owner, target, r);
+    RelationshipMapping chooser = foreignKeysDeclarer(owner, r);
+    if (chooser != null) {
+      paths = List.of(chosenPath(chooser, owner, target, paths));
+    } else if (r.isCollection() && paths.size() > 1) {
+      // a Many can only follow a key on the target's table; drop the owner's own keys if that
+      // leaves a choice
+      List<Path> oneToMany = new ArrayList<>();
+      paths.stream().filter(p -> p.direction() == Direction.ONE_TO_MANY).forEach(oneToMany::add);
+      if (!oneToMany.isEmpty()) {
+        paths = oneToMany;
+      }
+    }
+    if (paths.isEmpty()) {
+      throw noForeignKey(owner, target, r);
+    }
+    if (paths.size() > 1) {
+      throw ambiguous(owner, target, r, paths);
+    }
+    Path path = paths.get(0);
+    if (path.direction() == Direction.MANY_TO_ONE && r.isCollection()) {
+      throw new MappingException(
+          "many-on-foreign-key-side",
+          r.qualifiedName()
+              + " is a Many, but the foreign key it follows, "
+              + path.key().describe()
+              + ", is on "
+              + owner.name()
+              + "'s own table, so each "
+              + owner.name()
+              + " refers to at most one "
+              + target.name()
+              + ". Declare it `public final One<"
+              + target.name()
+              + "> "
+              + r.name()
+              + " = one();` (the Many<"
+              + owner.name()
+              + "> side belongs on "
+              + target.name()
+              + ").");
+    }
+    r.resolve(target, path.direction(), path.key());
+  }
+
+  private ModelMapping targetOf(ModelMapping owner, RelationshipMapping r) {
+    Class<?> type = ModelReader.targetOf(owner.type(), ModelReader.field(owner.type(), r.name()));
+    ModelMapping target = models.get(type);
+    if (target != null) {
+      return target;
+    }
+    String why;
+    if (!Model.class.isAssignableFrom(type)) {
+      why = ", which is not a model. Relationship targets must be classes that extend Model.";
+    } else if (type == Model.class) {
+      why = ", the base class itself. Name a concrete model class, e.g. Many<Child>.";
+    } else {
+      why =
+          ", which is abstract and has no table of its own. Name a concrete model class that"
+              + " extends it.";
+    }
+    throw new MappingException(
+        "target-not-model", r.qualifiedName() + " points to " + type.getSimpleName() + why);
+  }
+
+  /** Every foreign key between the two tables, with the direction it would give {@code r}. */
+  private static List<Path> paths(ModelMapping owner, ModelMapping target, RelationshipMapping r) {
+    List<Path> paths = new ArrayList<>();
+    boolean self = owner == target;
+    for (ColumnMapping c : owner.columns()) {
+      if (c.references() != null && c.references().table() == target.table()) {
+        // a table that references itself: the field type says which side this is
+        paths.add(
+            new Path(c, self && r.isCollection() ? Direction.ONE_TO_MANY : Direction.MANY_TO_ONE));
+      }
+    }
+    if (!self) {
+      for (ColumnMapping c : target.columns()) {
+        if (c.references() != null && c.references().table() == owner.table()) {
+          paths.add(new Path(c, Direction.ONE_TO_MANY));
+        }
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The relationship whose {@code foreignKeys} applies to {@code r}: {@code r} itself, or else the
+   * partner its {@code backPopulates} names (declaring it on one side of a pair is enough).
+   */
+  private RelationshipMapping foreignKeysDeclarer(ModelMapping owner, RelationshipMapping r) {
+    if (!r.declared().foreignKeys().isEmpty()) {
+      return r;
+    }
+    String partnerName = r.declared().backPopulates();
+    if (partnerName.isEmpty()) {
+      return null;
+    }
+    Class<?> targetType =
+        ModelReader.targetOf(owner.type(), ModelReader.field(owner.type(), r.name()));
+    ModelMapping target = models.get(targetType);
+    RelationshipMapping partner = target == null ? null : target.relationship(partnerName);
+    if (partner == null || partner.declared().foreignKeys().isEmpty()) {
+      return null;
+    }
+    // a partner that points elsewhere is not a partner (linking reports it); its key is not ours
+    Class<?> back =
+        ModelReader.targetOf(target.type(), ModelReader.field(target.type(), partner.name()));
+    return back == owner.type() ? partner : null;
+  }
+
+  private static Path chosenPath(
+      RelationshipMapping chooser, ModelMapping owner, ModelMapping target, List<Path> paths) {
+    String chosen = chooser.declared().foreignKeys();
+    ColumnMapping onOwner = owner.columnByField(chosen);
+    ColumnMapping onTarget = target.columnByField(chosen);
+    for (Path p : paths) {
+      if (p.key() == onOwner || p.key() == onTarget) {
+        return p;
+      }
+    }
+    String where = chooser.qualifiedName() + ": foreignKeys = \"" + chosen + "\"";
+    String linking =
+        paths.isEmpty()
+            ? " No foreign key links "
+                + owner.name()
+                + " and "
+                + target.name()
+                + " yet: add @ForeignKey(\"...\") to the field that holds the key."
+            : " The foreign keys linking "
+                + owner.name()
+                + " and "
+                + target.name()
+                + ": "
+                + describe(paths)
+                + ".";
+    if (onOwner == null && onTarget == null) {
+      List<String> fields = new ArrayList<>();
+      paths.forEach(p -> fields.add(p.key().fieldName()));
+      throw new MappingException(
+          "foreign-keys-unknown",
+          where
+              + " names no field of "
+              + owner.name()
+              + (owner == target ? "" : " or " + target.name())
+              + "."
+              + Names.didYouMean(chosen, fields)
+              + linking
+              + " foreignKeys takes the Java field name of the foreign-key column.");
+    }
+    ColumnMapping named = onOwner != null ? onOwner : onTarget;
+    ModelMapping holder = onOwner != null ? owner : target;
+    String what =
+        named.references() == null
+            ? " names "
+                + holder.name()
+                + "."
+                + chosen
+                + ", which has no @ForeignKey, so it links nothing."
+            : " names "
+                + named.describe()
+                + ", a foreign key to "
+                + named.references().table()
+                + ", which does not link "
+                + owner.table()
+                + " and "
+                + target.table()
+                + ".";
+    throw new MappingException(
+        "foreign-keys-not-fk",
+        where
+            + what
+            + linking
+            + (paths.isEmpty()
+                ? ""
+                : named.references() == null
+                    ? " Name one of them, or give "
+                        + holder.name()
+                        + "."
+                        + chosen
+                        + " a @ForeignKey."
+                    : " Name one of them."));
+  }
+
+  private static MappingException noForeignKey(
+      ModelMapping owner, ModelMapping target, RelationshipMapping r) {
+    // the key belongs on the "many" side: the target for a Many, the owner for a One
+    ModelMapping holder = r.isCollection() ? target : owner;
+    ModelMapping referenced = r.isCollection() ? owner : target;
+    String field = r.isCollection() ? Names.lowerFirst(owner.name()) + "Id" : r.name() + "Id";
+    return new MappingException(
+        "no-foreign-key",
+        r.qualifiedName()
+            + ": no foreign key links "
+            + owner.name()
+            + " (table "
+            + owner.table()
+            + ") and "
+            + target.name()
+            + " (table "
+            + target.table()
+            + "), so there is no join condition to follow. Add a foreign-key field to "
+            + holder.name()
+            + ": `@ForeignKey(\""
+            + referenced.id()
+            + "\") public "
+            + ColumnType.boxed(referenced.id().javaType()).getSimpleName()
+            + " "
+            + field
+            + ";`.");
+  }
+
+  private static MappingException ambiguous(
+      ModelMapping owner, ModelMapping target, RelationshipMapping r, List<Path> paths) {
+    List<String> choices = new ArrayList<>();
+    paths.forEach(p -> choices.add("foreignKeys = \"" + p.key().fieldName() + "\""));
+    return new MappingException(
+        "ambiguous-foreign-keys",
+        r.qualifiedName()
+            + ": several foreign keys link "
+            + owner.name()
+            + " and "
+            + target.name()
+            + ": "
+            + describe(paths)
+            + ". Name the one this relationship follows in its @Relationship: "
+            + String.join(" or ", choices)
+            + ". On a backPopulates pair, one side is enough; the other follows the same key.");
+  }
+
+  private static String describe(List<Path> paths) {
+    List<String> parts = new ArrayList<>();
+    paths.forEach(p -> parts.add(p.key().describe()));
+    return String.join(", ", parts);
+  }
+}
