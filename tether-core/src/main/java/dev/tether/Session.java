@@ -32,6 +32,18 @@ public interface Session extends AutoCloseable {
    */
   <T> T get(Class<T> type, Object id);
 
+  /**
+   * The object of {@code type} whose composite primary key is ({@code first}, {@code second}, ...),
+   * its parts in the order the {@code @Id} fields are declared.
+   */
+  default <T> T get(Class<T> type, Object first, Object second, Object... more) {
+    Object[] key = new Object[2 + more.length];
+    key[0] = first;
+    key[1] = second;
+    System.arraycopy(more, 0, key, 2, more.length);
+    return get(type, java.util.Arrays.asList(key));
+  }
+
   /** Marks {@code model} for deletion at the next flush. */
   void delete(Object model);
 

@@ -104,7 +104,7 @@ public final class ScalarAttribute<T> implements One<T>, RelationshipAttribute {
         loaded = true;
         return null;
       }
-      if (fk.references().primaryKey()) {
+      if (fk.references().isIdentity()) {
         return state.session().identity(rel.target(), key);
       }
     }

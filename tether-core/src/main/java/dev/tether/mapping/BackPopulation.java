@@ -92,13 +92,16 @@ final class BackPopulation {
                       ? ", e.g. backref = \"" + name.substring(0, name.length() - 2) + "\"."
                       : "."));
         }
-        boolean collection = r.direction() == Direction.MANY_TO_ONE;
+        // the reverse of a many-to-one holds many, unless the key is unique (one-to-one)
+        boolean collection =
+            r.direction() == Direction.MANY_TO_MANY
+                || (r.direction() == Direction.MANY_TO_ONE && !r.foreignKey().unique());
         RelationshipMapping.Declared declared =
             new RelationshipMapping.Declared(
                 r.name(),
                 "",
                 r.declared().foreignKeys(),
-                "",
+                r.declared().secondary(),
                 "",
                 "save-update, merge",
                 "select",
@@ -107,9 +110,16 @@ final class BackPopulation {
                 r);
         RelationshipMapping reverse =
             new RelationshipMapping(target, name, collection, null, declared);
-        Direction opposite =
-            r.direction() == Direction.MANY_TO_ONE ? Direction.ONE_TO_MANY : Direction.MANY_TO_ONE;
-        reverse.resolve(r.owner(), opposite, r.foreignKey());
+        if (r.direction() == Direction.MANY_TO_MANY) {
+          reverse.resolve(r.owner(), Direction.MANY_TO_MANY, r.secondaryTargetColumn());
+          reverse.secondaryTarget(r.foreignKey());
+        } else {
+          Direction opposite =
+              r.direction() == Direction.MANY_TO_ONE
+                  ? Direction.ONE_TO_MANY
+                  : Direction.MANY_TO_ONE;
+          reverse.resolve(r.owner(), opposite, r.foreignKey());
+        }
         target.addRelationship(reverse);
         r.link(reverse);
         reverse.link(r);
@@ -158,7 +168,28 @@ final class BackPopulation {
           ? backPopulatesTaken(r, where, other, claimed)
           : backPopulatesOneSided(r, where, other);
     }
-    if (other.foreignKey() != r.foreignKey()) {
+    boolean manyToMany =
+        r.direction() == Direction.MANY_TO_MANY || other.direction() == Direction.MANY_TO_MANY;
+    if (manyToMany
+        && (r.direction() != other.direction()
+            || other.foreignKey() != r.secondaryTargetColumn()
+            || other.secondaryTargetColumn() != r.foreignKey())) {
+      throw new MappingException(
+          "backpopulates-different-keys",
+          r.qualifiedName()
+              + " and "
+              + other.qualifiedName()
+              + " name each other but do not go through the same association table: "
+              + r.qualifiedName()
+              + " uses "
+              + describeJoin(r)
+              + ", "
+              + other.qualifiedName()
+              + " uses "
+              + describeJoin(other)
+              + ". Give both the same secondary = \"...\".");
+    }
+    if (!manyToMany && other.foreignKey() != r.foreignKey()) {
       throw new MappingException(
           "backpopulates-different-keys",
           r.qualifiedName()
@@ -175,7 +206,7 @@ final class BackPopulation {
               + ". The two sides of a pair follow one key: declare foreignKeys on one side only"
               + " (the other follows it), or the same field on both.");
     }
-    if (other.direction() == r.direction()) {
+    if (!manyToMany && other.direction() == r.direction()) {
       String kind = r.isCollection() ? "Many" : "One";
       String fix = r.isCollection() ? "One" : "Many";
       throw new MappingException(
@@ -221,6 +252,12 @@ final class BackPopulation {
    * The relationship {@code r} declares as its partner: the creator of a generated backref, the
    * reverse its own backref creates, or what its {@code backPopulates} names (null if nothing).
    */
+  private static String describeJoin(RelationshipMapping r) {
+    return r.direction() == Direction.MANY_TO_MANY
+        ? "secondary " + r.secondary().name()
+        : "the foreign key " + r.foreignKey().describe() + " (no secondary)";
+  }
+
   private static RelationshipMapping claimedPartner(RelationshipMapping r) {
     if (r.isGenerated()) {
       return r.declared().generatedFrom();

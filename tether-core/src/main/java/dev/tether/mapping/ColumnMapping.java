@@ -82,7 +82,17 @@ public final class ColumnMapping {
 
   /** Whether the database generates the value when it is null at insert. */
   public boolean generated() {
-    return primaryKey && (type == ColumnType.INTEGER || type == ColumnType.LONG);
+    return primaryKey
+        && table.keyColumns().size() == 1
+        && (type == ColumnType.INTEGER || type == ColumnType.LONG);
+  }
+
+  /**
+   * Whether this column alone is the primary key, so that its value identifies a row in the
+   * identity map.
+   */
+  public boolean isIdentity() {
+    return primaryKey && table.keyColumns().size() == 1;
   }
 
   /** Whether the column accepts NULL. */

@@ -39,6 +39,7 @@ public final class Configurator {
   private static final Logger LOG = LoggerFactory.getLogger("dev.tether.mapping");
   private static final Map<Set<Class<?>>, Metadata> CONFIGURED = new HashMap<>();
 
+  private List<TableMapping> associations = List.of();
   private final Map<Class<?>, ModelMapping> models = new LinkedHashMap<>();
   private final Map<String, ModelMapping> byTable = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
@@ -59,7 +60,7 @@ public final class Configurator {
     Configurator c = new Configurator();
     c.readModels(closure);
     c.resolveForeignKeys();
-    Joins.resolve(c.models);
+    c.associations = Joins.resolve(c.models);
     BackPopulation.link(c.models);
     c.parseCascades();
     c.parseLoading();
@@ -183,7 +184,7 @@ public final class Configurator {
               + String.join(", ", names)
               + ".");
     }
-    if (!referenced.primaryKey() && !referenced.unique()) {
+    if (!referenced.isIdentity() && !referenced.unique()) {
       throw new MappingException(
           "fk-not-unique",
           where
@@ -191,7 +192,7 @@ public final class Configurator {
               + referenced
               + ", which is neither the primary key nor unique; a foreign key must reference a"
               + " key. Reference "
-              + target.id()
+              + (target.id() != null ? target.id().toString() : "a unique column")
               + " instead, or declare "
               + target.name()
               + "."
@@ -375,7 +376,7 @@ public final class Configurator {
   }
 
   private Metadata publish() {
-    Metadata metadata = new Metadata(models, warnings);
+    Metadata metadata = new Metadata(models, associations, warnings);
     Mappings.publish(metadata);
     return metadata;
   }

@@ -14,14 +14,21 @@ import java.util.Map;
  */
 final class Joins {
   private final Map<Class<?>, ModelMapping> models;
+  private final Associations associations;
 
   private Joins(Map<Class<?>, ModelMapping> models) {
     this.models = models;
+    this.associations = new Associations(models.values());
   }
 
-  /** Resolves every declared relationship of {@code models}. */
-  static void resolve(Map<Class<?>, ModelMapping> models) {
-    new Joins(models).resolveAll();
+  /**
+   * Resolves every declared relationship of {@code models}; returns the association tables that
+   * many-to-many relationships defined by convention.
+   */
+  static List<TableMapping> resolve(Map<Class<?>, ModelMapping> models) {
+    Joins joins = new Joins(models);
+    joins.resolveAll();
+    return joins.associations.defined();
   }
 
   private void resolveAll() {
@@ -38,13 +45,8 @@ final class Joins {
   private void resolveJoin(ModelMapping owner, RelationshipMapping r) {
     ModelMapping target = targetOf(owner, r);
     if (!r.declared().secondary().isEmpty()) {
-      throw new MappingException(
-          "secondary-unsupported",
-          r.qualifiedName()
-              + ": many-to-many through secondary = \""
-              + r.declared().secondary()
-              + "\" is not supported by this version of Tether yet. Map the association table as"
-              + " a model with two @ForeignKey columns and two one-to-many relationships.");
+      associations.resolve(owner, target, r);
+      return;
     }
     List<Path> paths = paths(owner, target, r);
     RelationshipMapping chooser = foreignKeysDeclarer(owner, r);
@@ -230,6 +232,10 @@ final class Joins {
                     : " Name one of them."));
   }
 
+  private static ColumnMapping keyOf(ModelMapping m) {
+    return m.id() != null ? m.id() : m.keyColumns().get(0);
+  }
+
   private static MappingException noForeignKey(
       ModelMapping owner, ModelMapping target, RelationshipMapping r) {
     // the key belongs on the "many" side: the target for a Many, the owner for a One
@@ -250,9 +256,9 @@ final class Joins {
             + "), so there is no join condition to follow. Add a foreign-key field to "
             + holder.name()
             + ": `@ForeignKey(\""
-            + referenced.id()
+            + keyOf(referenced)
             + "\") public "
-            + ColumnType.boxed(referenced.id().javaType()).getSimpleName()
+            + ColumnType.boxed(keyOf(referenced).javaType()).getSimpleName()
             + " "
             + field
             + ";`.");

@@ -19,9 +19,13 @@ public final class Metadata {
   private final List<TableMapping> tablesInDependencyOrder;
   private final List<String> warnings;
 
-  Metadata(Map<Class<?>, ModelMapping> models, List<String> warnings) {
+  Metadata(
+      Map<Class<?>, ModelMapping> models, List<TableMapping> associations, List<String> warnings) {
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
-    this.tablesInDependencyOrder = Collections.unmodifiableList(sortTables(models.values()));
+    List<TableMapping> tables = new ArrayList<>();
+    models.values().forEach(m -> tables.add(m.table()));
+    tables.addAll(associations);
+    this.tablesInDependencyOrder = Collections.unmodifiableList(sortTables(tables));
     this.warnings = List.copyOf(warnings);
   }
 
@@ -52,11 +56,7 @@ public final class Metadata {
     return warnings;
   }
 
-  private static List<TableMapping> sortTables(Collection<ModelMapping> models) {
-    List<TableMapping> tables = new ArrayList<>();
-    for (ModelMapping m : models) {
-      tables.add(m.table());
-    }
+  private static List<TableMapping> sortTables(List<TableMapping> tables) {
     Map<TableMapping, Set<TableMapping>> dependsOn = new HashMap<>();
     for (TableMapping t : tables) {
       Set<TableMapping> deps = new HashSet<>();

@@ -46,9 +46,14 @@ public final class ModelMapping {
     return table.columns();
   }
 
-  /** The primary-key column. */
+  /** The primary-key column, or {@code null} when the key has several columns. */
   public ColumnMapping id() {
     return table.primaryKey();
+  }
+
+  /** The primary key's columns (one, or several for a composite key). */
+  public java.util.List<ColumnMapping> keyColumns() {
+    return table.keyColumns();
   }
 
   /** The column mapped from the Java field {@code fieldName}, or {@code null}. */

@@ -116,7 +116,7 @@ final class ModelReader {
         readColumn(model, f);
       }
     }
-    if (model.id() == null) {
+    if (model.keyColumns().isEmpty()) {
       throw new MappingException(
           "no-id",
           type.getSimpleName()
@@ -202,16 +202,6 @@ final class ModelReader {
                   : "applies to String columns only, and this field's type is "
                       + f.getType().getSimpleName()
                       + ". Remove length."));
-    }
-    if (isId && model.id() != null) {
-      throw new MappingException(
-          "two-ids",
-          where
-              + " is marked @Id but "
-              + model.name()
-              + "."
-              + model.id().fieldName()
-              + " already is; Tether maps single-column primary keys. Keep one @Id.");
     }
     if (isId && !ID_TYPES.contains(type)) {
       throw new MappingException(

@@ -18,6 +18,7 @@ public final class RelationshipMapping {
   private ModelMapping target;
   private Direction direction;
   private ColumnMapping foreignKey;
+  private ColumnMapping secondaryTarget;
   private RelationshipMapping reverse;
   private Set<Cascade> cascade;
   private Loading loading = Loading.SELECT;
@@ -92,6 +93,19 @@ public final class RelationshipMapping {
     return foreignKey.references();
   }
 
+  /**
+   * For many-to-many: the association table's column that references the target (the other side;
+   * {@link #foreignKey()} is the one that references this side). {@code null} otherwise.
+   */
+  public ColumnMapping secondaryTargetColumn() {
+    return secondaryTarget;
+  }
+
+  /** For many-to-many: the association table; {@code null} otherwise. */
+  public TableMapping secondary() {
+    return direction == Direction.MANY_TO_MANY ? foreignKey.table() : null;
+  }
+
   /** The linked reverse side, or {@code null} when this relationship is not back-populated. */
   public RelationshipMapping reverse() {
     return reverse;
@@ -155,6 +169,10 @@ public final class RelationshipMapping {
     this.target = target;
     this.direction = direction;
     this.foreignKey = foreignKey;
+  }
+
+  void secondaryTarget(ColumnMapping column) {
+    this.secondaryTarget = column;
   }
 
   void link(RelationshipMapping reverse) {

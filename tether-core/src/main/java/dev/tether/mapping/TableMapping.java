@@ -9,7 +9,7 @@ public final class TableMapping {
   private final String name;
   private final String modelName;
   private final List<ColumnMapping> columns = new ArrayList<>();
-  private ColumnMapping primaryKey;
+  private final List<ColumnMapping> keyColumns = new ArrayList<>();
 
   TableMapping(String name, String modelName) {
     this.name = name;
@@ -31,9 +31,14 @@ public final class TableMapping {
     return Collections.unmodifiableList(columns);
   }
 
-  /** The primary key column. */
+  /** The primary key column when the key is a single column, else {@code null}. */
   public ColumnMapping primaryKey() {
-    return primaryKey;
+    return keyColumns.size() == 1 ? keyColumns.get(0) : null;
+  }
+
+  /** The primary key's columns, in declaration order (one, or several for a composite key). */
+  public List<ColumnMapping> keyColumns() {
+    return Collections.unmodifiableList(keyColumns);
   }
 
   /** The column with that SQL name, or {@code null}. */
@@ -49,7 +54,7 @@ public final class TableMapping {
   void add(ColumnMapping column) {
     columns.add(column);
     if (column.primaryKey()) {
-      primaryKey = column;
+      keyColumns.add(column);
     }
   }
 

@@ -33,6 +33,11 @@ public final class SchemaGenerator {
       for (ColumnMapping c : t.columns()) {
         parts.add(columnDefinition(c));
       }
+      if (t.keyColumns().size() > 1) {
+        StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
+        t.keyColumns().forEach(c -> key.add(q(c.name())));
+        parts.add(key.toString());
+      }
       for (ColumnMapping c : t.columns()) {
         if (c.references() == null) {
           continue;
@@ -47,7 +52,8 @@ public final class SchemaGenerator {
       }
       out.add("CREATE TABLE IF NOT EXISTS " + q(t.name()) + " " + parts + dialect.tableOptions());
       for (ColumnMapping c : t.columns()) {
-        if (c.references() != null && !c.primaryKey() && !c.unique()) {
+        boolean leadsTheKey = !t.keyColumns().isEmpty() && t.keyColumns().get(0) == c;
+        if (c.references() != null && !leadsTheKey && !c.unique()) {
           out.add(
               "CREATE INDEX IF NOT EXISTS "
                   + q("ix_" + t.name() + "_" + c.name())
@@ -80,8 +86,10 @@ public final class SchemaGenerator {
       return q(c.name()) + " " + dialect.generatedPrimaryKey(c);
     }
     StringBuilder b = new StringBuilder(q(c.name())).append(' ').append(dialect.sqlType(c));
-    if (c.primaryKey()) {
+    if (c.isIdentity()) {
       b.append(" NOT NULL PRIMARY KEY");
+    } else if (c.primaryKey()) {
+      b.append(" NOT NULL");
     } else {
       if (!c.nullable()) {
         b.append(" NOT NULL");

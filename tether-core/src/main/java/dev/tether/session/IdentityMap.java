@@ -1,7 +1,6 @@
 package dev.tether.session;
 
 import dev.tether.attribute.InstanceState;
-import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,15 +41,6 @@ final class IdentityMap {
 
   /** {@code get(Parent.class, 1L)} finds an {@code Integer} key and vice versa. */
   static Object normalize(ModelMapping m, Object key) {
-    if (key instanceof Number n) {
-      ColumnType t = m.id().type();
-      if (t == ColumnType.INTEGER) {
-        return n.intValue();
-      }
-      if (t == ColumnType.LONG) {
-        return n.longValue();
-      }
-    }
-    return key;
+    return Keys.normalize(m, key);
   }
 }

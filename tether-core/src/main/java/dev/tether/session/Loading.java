@@ -5,6 +5,8 @@ import dev.tether.attribute.InstanceStatus;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import dev.tether.mapping.RelationshipMapping.Ordering;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +18,63 @@ import java.util.List;
 final class Loading {
   private Loading() {}
 
-  /** {@code SELECT ... FROM m WHERE column = value ORDER BY pk}, as objects. */
-  static List<Object> select(
-      SessionImpl session, ModelMapping m, ColumnMapping column, Object value) {
+  /** The row of {@code m} with primary key {@code key} (normalised), as a list of 0 or 1. */
+  static List<Object> byKey(SessionImpl session, ModelMapping m, Object key) {
+    return select(session, m, m.keyColumns(), Keys.values(m, key), keyOrder(m));
+  }
+
+  /** {@code SELECT ... FROM m WHERE column = value ORDER BY order}, as objects. */
+  static List<Object> byColumn(
+      SessionImpl session,
+      ModelMapping m,
+      ColumnMapping column,
+      Object value,
+      List<Ordering> order) {
+    return select(session, m, List.of(column), new Object[] {value}, order);
+  }
+
+  /** The members of a many-to-many relationship of the object whose key is {@code ownerKey}. */
+  static List<Object> through(SessionImpl session, RelationshipMapping rel, Object ownerKey) {
     Engine e = session.engine;
-    String sql = e.statements().selectWhere(m, column, List.of(m.id()));
-    List<Object[]> rows =
+    ColumnMapping local = rel.foreignKey();
+    String sql =
+        e.statements()
+            .selectThrough(rel.target(), local, rel.secondaryTargetColumn(), orderOf(rel));
+    return hydrateAll(
+        session,
+        rel.target(),
         e.executor()
             .query(
                 session.connection(),
                 sql,
-                new ColumnType[] {column.type()},
-                new Object[] {value},
-                m.columns());
+                new ColumnType[] {local.type()},
+                new Object[] {ownerKey},
+                rel.target().columns()));
+  }
+
+  /** The declared order of a relationship's collection, else its target's key order. */
+  static List<Ordering> orderOf(RelationshipMapping rel) {
+    return rel.ordering().isEmpty() ? keyOrder(rel.target()) : rel.ordering();
+  }
+
+  private static List<Ordering> keyOrder(ModelMapping m) {
+    return m.keyColumns().stream().map(c -> new Ordering(c, false)).toList();
+  }
+
+  private static List<Object> select(
+      SessionImpl session,
+      ModelMapping m,
+      List<ColumnMapping> where,
+      Object[] values,
+      List<Ordering> order) {
+    Engine e = session.engine;
+    ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
+    String sql = e.statements().selectWhere(m, where, order);
+    return hydrateAll(
+        session, m, e.executor().query(session.connection(), sql, types, values, m.columns()));
+  }
+
+  private static List<Object> hydrateAll(SessionImpl session, ModelMapping m, List<Object[]> rows) {
     List<Object> out = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       Object o = hydrate(session, m, row);
@@ -41,7 +87,7 @@ final class Loading {
 
   /** The object for {@code row}; {@code null} when the session has deleted it. */
   static Object hydrate(SessionImpl session, ModelMapping m, Object[] row) {
-    Object key = row[m.id().index()];
+    Object key = Keys.fromRow(m, row);
     InstanceState known = session.identity.get(m, key);
     if (known != null) {
       return known.status() == InstanceStatus.DELETED ? null : known.owner();

@@ -70,7 +70,7 @@ final class SessionImpl implements Session, SessionLink {
       return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
     }
     autoflush();
-    List<Object> found = Loading.select(this, m, m.id(), IdentityMap.normalize(m, id));
+    List<Object> found = Loading.byKey(this, m, Keys.normalize(m, id));
     return found.isEmpty() ? null : type.cast(found.get(0));
   }
 
@@ -208,14 +208,14 @@ final class SessionImpl implements Session, SessionLink {
   public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
     autoflush();
-    if (rel.direction() != Direction.ONE_TO_MANY) {
-      throw new UnsupportedOperationException(rel.qualifiedName() + ": " + rel.direction());
-    }
     Object key = rel.referencedColumn().get(owner.owner());
     if (key == null) {
       return List.of();
     }
-    return Loading.select(this, rel.target(), rel.foreignKey(), key);
+    if (rel.direction() == Direction.MANY_TO_MANY) {
+      return Loading.through(this, rel, key);
+    }
+    return Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
   }
 
   @Override
@@ -227,20 +227,22 @@ final class SessionImpl implements Session, SessionLink {
       if (key == null) {
         return null;
       }
-      if (rel.referencedColumn().primaryKey()) {
+      if (rel.referencedColumn().isIdentity()) {
         InstanceState hit = identity.get(rel.target(), key);
         if (hit != null) {
           return hit.status() == InstanceStatus.DELETED ? null : hit.owner();
         }
       }
-      List<Object> rows = Loading.select(this, rel.target(), rel.referencedColumn(), key);
+      List<Object> rows =
+          Loading.byColumn(this, rel.target(), rel.referencedColumn(), key, List.of());
       return rows.isEmpty() ? null : rows.get(0);
     }
     Object key = rel.referencedColumn().get(owner.owner());
     if (key == null) {
       return null;
     }
-    List<Object> rows = Loading.select(this, rel.target(), rel.foreignKey(), key);
+    List<Object> rows =
+        Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
     return rows.isEmpty() ? null : rows.get(0);
   }
 

@@ -46,11 +46,13 @@ final class UnitOfWork {
   private final Set<InstanceState> postUpdate = new LinkedHashSet<>();
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
+  private final AssociationWriter associations;
 
   UnitOfWork(SessionImpl session) {
     this.session = session;
     this.engine = session.engine;
     this.executor = engine.executor();
+    this.associations = new AssociationWriter(session);
   }
 
   void run() {
@@ -66,6 +68,10 @@ final class UnitOfWork {
     resolvePostUpdates();
     for (ModelMapping m : order) {
       updateRows(m, persistent.getOrDefault(m, List.of()));
+    }
+    associations.write(toDelete);
+    if (!toDelete.isEmpty()) {
+      associations.deleteRowsOf(toDelete);
     }
     for (int i = order.size() - 1; i >= 0; i--) {
       deleteRows(order.get(i));
@@ -95,8 +101,8 @@ final class UnitOfWork {
           continue;
         }
         boolean deletes = rel.cascades(Cascade.DELETE);
-        if (!deletes && rel.passiveDeletes()) {
-          continue;
+        if (!deletes && (rel.passiveDeletes() || rel.direction() == Direction.MANY_TO_MANY)) {
+          continue; // many-to-many rows are deleted by AssociationWriter
         }
         for (Object member : members(d, rel)) {
           InstanceState m = InstanceState.of(member);
@@ -154,7 +160,14 @@ final class UnitOfWork {
       boolean isNew = toInsert.contains(owner);
       owner.forEachRelationship(
           (rel, container) -> {
-            if (rel.viewOnly() || rel.direction() != Direction.ONE_TO_MANY) {
+            if (rel.viewOnly()) {
+              return;
+            }
+            if (rel.direction() == Direction.MANY_TO_MANY) {
+              associations.collect(owner, rel, (CollectionAttribute<?>) container, isNew);
+              return;
+            }
+            if (rel.direction() != Direction.ONE_TO_MANY) {
               return;
             }
             if (container instanceof CollectionAttribute<?> many) {
@@ -374,13 +387,15 @@ final class UnitOfWork {
     if (batch.isEmpty()) {
       return;
     }
-    ColumnMapping id = m.id();
+    ColumnMapping id = m.id(); // null for a composite key, which is never generated
     List<InstanceState> generated = new ArrayList<>();
     List<InstanceState> given = new ArrayList<>();
     for (InstanceState s : batch) {
-      if (id.generated() && id.get(s.owner()) == null) {
+      if (id != null && id.generated() && id.get(s.owner()) == null) {
         generated.add(s);
-      } else if (id.get(s.owner()) == null) {
+      } else if (Keys.of(m, s.owner()) == null) {
+        ColumnMapping missing =
+            m.keyColumns().stream().filter(c -> c.get(s.owner()) == null).findFirst().orElseThrow();
         throw new FlushException(
             "no-key",
             "Cannot insert "
@@ -388,20 +403,25 @@ final class UnitOfWork {
                 + ": its primary key "
                 + m.name()
                 + "."
-                + id.fieldName()
-                + " is null and the database cannot generate a "
-                + id.javaType().getSimpleName()
-                + " key. Assign it before flushing.");
+                + missing.fieldName()
+                + " is null and the database cannot generate "
+                + (id == null ? "part of a composite" : "a " + id.javaType().getSimpleName())
+                + " key. Assign it before flushing"
+                + (missing.references() != null
+                    ? " (it is a foreign key: set the relationship that fills it)."
+                    : "."));
       } else {
         given.add(s);
       }
     }
-    List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
-    withoutKey.remove(id);
-    insertChunks(m, generated, withoutKey, id);
+    if (!generated.isEmpty()) {
+      List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
+      withoutKey.remove(id);
+      insertChunks(m, generated, withoutKey, id);
+    }
     insertChunks(m, given, m.columns(), null);
     for (InstanceState s : batch) {
-      Object key = IdentityMap.normalize(m, id.get(s.owner()));
+      Object key = Keys.of(m, s.owner());
       InstanceState clash = session.identity.putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
         throw new FlushException(
@@ -502,18 +522,20 @@ final class UnitOfWork {
     }
     for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
       List<ColumnMapping> cols = e.getKey();
-      ColumnType[] types = new ColumnType[cols.size() + 1];
+      ColumnType[] keyTypes = Keys.types(m);
+      ColumnType[] types = new ColumnType[cols.size() + keyTypes.length];
       for (int i = 0; i < cols.size(); i++) {
         types[i] = cols.get(i).type();
       }
-      types[cols.size()] = m.id().type();
+      System.arraycopy(keyTypes, 0, types, cols.size(), keyTypes.length);
       List<Object[]> params = new ArrayList<>();
       for (InstanceState s : e.getValue()) {
-        Object[] row = new Object[cols.size() + 1];
+        Object[] row = new Object[types.length];
         for (int i = 0; i < cols.size(); i++) {
           row[i] = cols.get(i).get(s.owner());
         }
-        row[cols.size()] = s.key();
+        Object[] key = Keys.values(m, s.key());
+        System.arraycopy(key, 0, row, cols.size(), key.length);
         params.add(row);
         before.put(s, s.snapshot());
         session.journal.updating(s);
@@ -563,13 +585,9 @@ final class UnitOfWork {
     java.util.Collections.reverse(ordered);
     List<Object[]> params = new ArrayList<>();
     for (InstanceState s : ordered) {
-      params.add(new Object[] {s.key()});
+      params.add(Keys.values(m, s.key()));
     }
-    executor.batch(
-        session.connection(),
-        engine.statements().delete(m),
-        new ColumnType[] {m.id().type()},
-        params);
+    executor.batch(session.connection(), engine.statements().delete(m), Keys.types(m), params);
     for (InstanceState s : ordered) {
       session.identity.remove(m, s.key(), s);
       s.status(InstanceStatus.DELETED);
@@ -733,7 +751,7 @@ final class UnitOfWork {
 
   /** The object of {@code model} whose {@code column} is {@code key}, if in memory. */
   private Object lookup(ModelMapping model, ColumnMapping column, Object key) {
-    if (key == null || !column.primaryKey()) {
+    if (key == null || !column.isIdentity()) {
       return null;
     }
     InstanceState t = session.identity.get(model, key);

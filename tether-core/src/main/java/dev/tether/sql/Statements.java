@@ -2,6 +2,7 @@ package dev.tether.sql;
 
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -20,24 +21,69 @@ public final class Statements {
     this.dialect = dialect;
   }
 
-  /** {@code SELECT <all columns> FROM t WHERE col = ? ORDER BY <order>}. */
-  public String selectWhere(ModelMapping m, ColumnMapping where, List<ColumnMapping> orderBy) {
-    StringBuilder key = new StringBuilder("S|").append(m.name()).append('|').append(where.name());
-    orderBy.forEach(c -> key.append('|').append(c.name()));
+  /** {@code SELECT <all columns> FROM t WHERE a = ? AND b = ? ORDER BY <order>}. */
+  public String selectWhere(
+      ModelMapping m, List<ColumnMapping> where, List<RelationshipMapping.Ordering> orderBy) {
+    StringBuilder key = new StringBuilder("S|").append(m.name());
+    where.forEach(c -> key.append('|').append(c.name()));
+    key.append("|o");
+    orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
     return cache.computeIfAbsent(
         key.toString(),
-        k -> {
-          StringJoiner order = new StringJoiner(", ");
-          orderBy.forEach(c -> order.add(q(c.name())));
-          return "SELECT "
-              + columnList(m)
-              + " FROM "
-              + q(m.table().name())
-              + " WHERE "
-              + q(where.name())
-              + " = ?"
-              + (orderBy.isEmpty() ? "" : " ORDER BY " + order);
-        });
+        k ->
+            "SELECT "
+                + columnList(m, "")
+                + " FROM "
+                + q(m.table().name())
+                + " WHERE "
+                + conditions(where, "")
+                + orderClause(orderBy, ""));
+  }
+
+  /**
+   * The members of a many-to-many collection: {@code SELECT t.* FROM target t JOIN secondary s ON
+   * t.key = s.remote WHERE s.local = ? ORDER BY ...}.
+   */
+  public String selectThrough(
+      ModelMapping target,
+      ColumnMapping local,
+      ColumnMapping remote,
+      List<RelationshipMapping.Ordering> orderBy) {
+    StringBuilder key = new StringBuilder("J|").append(target.name()).append('|').append(local);
+    orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
+    return cache.computeIfAbsent(
+        key.toString(),
+        k ->
+            "SELECT "
+                + columnList(target, "t.")
+                + " FROM "
+                + q(target.table().name())
+                + " t JOIN "
+                + q(local.table().name())
+                + " s ON t."
+                + q(remote.references().name())
+                + " = s."
+                + q(remote.name())
+                + " WHERE s."
+                + q(local.name())
+                + " = ?"
+                + orderClause(orderBy, "t."));
+  }
+
+  /** {@code INSERT INTO secondary (a, b) VALUES (?, ?)}, one row per parameter set. */
+  public String insertRow(dev.tether.mapping.TableMapping table) {
+    StringJoiner names = new StringJoiner(", ");
+    StringJoiner marks = new StringJoiner(", ");
+    for (ColumnMapping c : table.columns()) {
+      names.add(q(c.name()));
+      marks.add("?");
+    }
+    return "INSERT INTO " + q(table.name()) + " (" + names + ") VALUES (" + marks + ")";
+  }
+
+  /** {@code DELETE FROM t WHERE a = ? AND b = ?}. */
+  public String deleteWhere(dev.tether.mapping.TableMapping table, List<ColumnMapping> where) {
+    return "DELETE FROM " + q(table.name()) + " WHERE " + conditions(where, "");
   }
 
   /** A multi-row {@code INSERT}, with {@code RETURNING key} when {@code returning} is set. */
@@ -68,25 +114,43 @@ public final class Statements {
     return b.toString();
   }
 
-  /** {@code UPDATE t SET a = ?, b = ? WHERE id = ?}. */
+  /** {@code UPDATE t SET a = ?, b = ? WHERE key = ?}. */
   public String update(ModelMapping m, List<ColumnMapping> set) {
     StringJoiner s = new StringJoiner(", ");
     set.forEach(c -> s.add(q(c.name()) + " = ?"));
-    return "UPDATE " + q(m.table().name()) + " SET " + s + " WHERE " + q(m.id().name()) + " = ?";
+    return "UPDATE "
+        + q(m.table().name())
+        + " SET "
+        + s
+        + " WHERE "
+        + conditions(m.keyColumns(), "");
   }
 
-  /** {@code DELETE FROM t WHERE id = ?}. */
+  /** {@code DELETE FROM t WHERE key = ?}. */
   public String delete(ModelMapping m) {
-    return cache.computeIfAbsent(
-        "D|" + m.name(),
-        k -> "DELETE FROM " + q(m.table().name()) + " WHERE " + q(m.id().name()) + " = ?");
+    return cache.computeIfAbsent("D|" + m.name(), k -> deleteWhere(m.table(), m.keyColumns()));
   }
 
-  private String columnList(ModelMapping m) {
+  private String columnList(ModelMapping m, String prefix) {
     StringJoiner j = new StringJoiner(", ");
     for (ColumnMapping c : m.columns()) {
-      j.add(q(c.name()));
+      j.add(prefix + q(c.name()));
     }
+    return j.toString();
+  }
+
+  private String conditions(List<ColumnMapping> where, String prefix) {
+    StringJoiner j = new StringJoiner(" AND ");
+    where.forEach(c -> j.add(prefix + q(c.name()) + " = ?"));
+    return j.toString();
+  }
+
+  private String orderClause(List<RelationshipMapping.Ordering> orderBy, String prefix) {
+    if (orderBy.isEmpty()) {
+      return "";
+    }
+    StringJoiner j = new StringJoiner(", ", " ORDER BY ", "");
+    orderBy.forEach(o -> j.add(prefix + q(o.column().name()) + (o.descending() ? " DESC" : "")));
     return j.toString();
   }
 

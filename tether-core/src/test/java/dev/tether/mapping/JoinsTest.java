@@ -487,15 +487,23 @@ class JoinsTest {
     }
   }
 
+  /** A secondary table no model maps is defined by convention: one key per side, both the key. */
   @Test
-  void manyToManyThroughSecondaryIsNotSupportedYet() {
-    assertRefused(
-        "secondary-unsupported",
-        "Article.tags: many-to-many through secondary = \"je_se_article_tag\" is "
-            + "not supported by this version of Tether yet. Map the association "
-            + "table as a model with two @ForeignKey columns and two one-to-many "
-            + "relationships.",
-        Secondary.Article.class);
+  void manyToManyThroughSecondaryDefinesTheAssociationTable() {
+    Metadata md = Registry.of(Secondary.Article.class).metadata();
+    RelationshipMapping tags = md.model(Secondary.Article.class).relationship("tags");
+    assertThat(tags.direction()).isEqualTo(Direction.MANY_TO_MANY);
+    assertThat(tags.secondary().name()).isEqualTo("je_se_article_tag");
+    assertThat(tags.secondary().columns())
+        .extracting(ColumnMapping::name)
+        .containsExactly("je_se_article_id", "je_se_tag_id");
+    assertThat(tags.secondary().keyColumns()).hasSize(2);
+    assertThat(tags.foreignKey().references().table().name()).isEqualTo("je_se_article");
+    assertThat(tags.secondaryTargetColumn().references().table().name()).isEqualTo("je_se_tag");
+    assertThat(md.tablesInDependencyOrder())
+        .extracting(TableMapping::name)
+        .containsSubsequence("je_se_article", "je_se_article_tag")
+        .containsSubsequence("je_se_tag", "je_se_article_tag");
   }
 
   static final class AdjacencyList {

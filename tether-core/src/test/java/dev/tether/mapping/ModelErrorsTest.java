@@ -37,13 +37,15 @@ class ModelErrorsTest {
     @Id public String code;
   }
 
+  /** Several @Id fields make a composite primary key (the association-object pattern). */
   @Test
-  void twoIds() {
-    assertRefused(
-        "two-ids",
-        "TwoIds.code is marked @Id but TwoIds.id already is; Tether maps "
-            + "single-column primary keys. Keep one @Id.",
-        TwoIds.class);
+  void twoIdsMakeACompositeKey() {
+    ModelMapping m = dev.tether.Registry.of(TwoIds.class).metadata().model(TwoIds.class);
+    org.assertj.core.api.Assertions.assertThat(m.keyColumns())
+        .extracting(ColumnMapping::fieldName)
+        .containsExactly("id", "code");
+    org.assertj.core.api.Assertions.assertThat(m.id()).isNull();
+    org.assertj.core.api.Assertions.assertThat(m.keyColumns().get(0).generated()).isFalse();
   }
 
   @Table("me_double_id")
