@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.Spliterator;
 import java.util.function.IntSupplier;
 
 /**
@@ -233,6 +234,17 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   public Iterator<T> iterator() {
     load();
     return new Itr();
+  }
+
+  /**
+   * Loads first: the JDK's random-access spliterator records the modification count when it is
+   * created, before its first {@code size()} would load, so a stream over an unloaded collection
+   * threw ConcurrentModificationException.
+   */
+  @Override
+  public Spliterator<T> spliterator() {
+    load();
+    return super.spliterator();
   }
 
   @Override
