@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.Spliterator;
 import java.util.function.IntSupplier;
 
 /**
@@ -235,9 +236,13 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     return new Itr();
   }
 
-  /** Loads first: a stream over an unloaded collection must not see the load as a change. */
+  /**
+   * Loads first: the JDK's random-access spliterator records the modification count when it is
+   * created, before its first {@code size()} would load, so a stream over an unloaded collection
+   * threw ConcurrentModificationException.
+   */
   @Override
-  public java.util.Spliterator<T> spliterator() {
+  public Spliterator<T> spliterator() {
     load();
     return super.spliterator();
   }

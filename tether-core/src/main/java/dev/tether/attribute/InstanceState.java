@@ -53,7 +53,8 @@ public final class InstanceState {
         throw new MappingException(
             "not-mapped",
             owner.getClass().getSimpleName()
-                + " is not mapped: pass it to Registry.of(...) before using its relationships.");
+                + " is not mapped: pass it to Registry.of(...) before using its relationships"
+                + " (if Registry.of threw a MappingException for it, fix that mistake first).");
       }
       mapping = m;
     }

@@ -31,10 +31,12 @@ final class OrderedIdentitySet {
       return false;
     }
     if (end == slots.length) {
-      if (holes > 0) {
+      // Squeeze out holes only when they fill a quarter of the array, so that the O(length)
+      // compaction is paid for by the removals that made them; otherwise grow. Compacting for any
+      // hole made every add after a removal O(n) once the array was full.
+      if (holes >= slots.length / 4) {
         compact();
-      }
-      if (end == slots.length) {
+      } else {
         slots = Arrays.copyOf(slots, slots.length * 2);
       }
     }
@@ -91,6 +93,10 @@ final class OrderedIdentitySet {
   /** Inserts {@code o} (absent) at {@code index}, shifting later elements. */
   void insert(int index, Object o) {
     checkIndex(index, size() + 1);
+    if (index == size()) {
+      add(o); // an append needs no compaction
+      return;
+    }
     compactIfNeeded();
     if (end == slots.length) {
       slots = Arrays.copyOf(slots, slots.length * 2);

@@ -191,6 +191,30 @@ class ManyListContractTest {
     assertThat(expected).allMatch(c -> c.parent.get() == p);
   }
 
+  /**
+   * Sorting, shuffling or reversing a sub-list uses the JDK's default algorithms, which write with
+   * {@code set}; the ordered set's swap-on-set makes them come out right.
+   */
+  @Test
+  void sub_list_sort_shuffle_and_reverse_permute_the_range_only() {
+    List<Child> cs = children(30);
+    Parent p = parentWith(cs);
+    List<Child> expected = new ArrayList<>(cs);
+
+    p.children.subList(3, 25).sort(Comparator.comparing((Child c) -> c.name).reversed());
+    expected.subList(3, 25).sort(Comparator.comparing((Child c) -> c.name).reversed());
+    assertThat(p.children).containsExactlyElementsOf(expected);
+
+    Collections.shuffle(p.children.subList(1, 29), new Random(3));
+    Collections.shuffle(expected.subList(1, 29), new Random(3));
+    assertThat(p.children).containsExactlyElementsOf(expected);
+
+    Collections.reverse(p.children.subList(0, 27));
+    Collections.reverse(expected.subList(0, 27));
+    assertThat(p.children).containsExactlyElementsOf(expected);
+    assertThat(cs).allMatch(c -> c.parent.get() == p);
+  }
+
   /** {@code replaceAll} is element-wise {@code set}: new elements join, replaced ones leave. */
   @Test
   void replace_all_syncs_every_replaced_element() {

@@ -101,7 +101,10 @@ class OneSidedBackPopulatesTest {
 
     OnlyOnParent.Parent p = new OnlyOnParent.Parent();
     OnlyOnParent.Child c = new OnlyOnParent.Child();
-    assertThatThrownBy(() -> p.children.add(c)).isInstanceOf(MappingException.class);
+    assertThatThrownBy(() -> p.children.add(c))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("Parent is not mapped")
+        .hasMessageContaining("fix that mistake first");
     assertThatThrownBy(c.parent::get).isInstanceOf(MappingException.class);
   }
 

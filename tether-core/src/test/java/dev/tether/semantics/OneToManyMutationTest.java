@@ -385,6 +385,30 @@ class OneToManyMutationTest {
     assertThat(s.parentOf(cs.get(5))).isNull();
   }
 
+  /**
+   * S28 in bulk: {@code p.children.addAll(q.children)} moves all of q's children, although each one
+   * leaves q while q's list is being read (the argument is copied first, so no
+   * ConcurrentModificationException and nobody is skipped).
+   */
+  @EachBidirectionalWiring
+  void s28_add_all_of_another_parents_children_moves_them_all(OneToManyWiring wiring) {
+    Scene s = new Scene(wiring);
+    Model p = s.parent("p");
+    Model q = s.parent("q");
+    List<Model> cs = s.children(4);
+    s.kids(p).add(cs.get(0));
+    s.kids(q).addAll(cs.subList(1, 4));
+
+    assertThat(s.kids(p).addAll(s.kids(q))).isTrue();
+    assertThat(s.kids(q)).isEmpty();
+    assertThat(s.kids(p)).containsExactlyElementsOf(cs);
+    assertThat(cs).allMatch(c -> s.parentOf(c) == p);
+
+    s.kids(q).addAll(0, s.kids(p).subList(2, 4));
+    assertThat(s.kids(q)).containsExactly(cs.get(2), cs.get(3));
+    assertThat(s.kids(p)).containsExactly(cs.get(0), cs.get(1));
+  }
+
   // ---- S29 -------------------------------------------------------------------------------------
 
   /**

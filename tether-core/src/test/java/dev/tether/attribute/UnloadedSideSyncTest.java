@@ -1,0 +1,233 @@
+package dev.tether.attribute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tether.DetachedInstanceException;
+import dev.tether.Model;
+import dev.tether.fixtures.BackPopulates;
+import dev.tether.fixtures.BackPopulates.Child;
+import dev.tether.fixtures.BackPopulates.Parent;
+import dev.tether.fixtures.BackrefOnChild;
+import dev.tether.fixtures.BackrefOnParent;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sync against sides that are not in memory (S42–S46, rule 13 "never load to sync"), without a
+ * database: a {@link FakeSession} plays the session behind {@link SessionLink}, serves "rows" from
+ * maps and counts every load. What matters here is that sync itself never loads, that queued
+ * changes merge when a collection loads, and that a persistent object's relationships (declared or
+ * backref) start unloaded. The real session's SQL is tested with persistence.
+ */
+class UnloadedSideSyncTest {
+
+  @BeforeAll
+  static void register() {
+    BackPopulates.registry();
+    BackrefOnChild.registry();
+    BackrefOnParent.registry();
+  }
+
+  /** A session without SQL: collections and references load from maps; loads are counted. */
+  static final class FakeSession implements SessionLink {
+    final Map<Object, List<Object>> collectionRows = new IdentityHashMap<>();
+    final Map<List<Object>, Object> identityMap = new HashMap<>();
+    int loads;
+
+    @Override
+    public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
+      loads++;
+      return collectionRows.getOrDefault(owner.owner(), List.of());
+    }
+
+    @Override
+    public Object loadReference(InstanceState owner, RelationshipMapping rel) {
+      loads++;
+      Object key = owner.committedValue(rel.foreignKey());
+      return key == null ? null : identity(rel.target(), key);
+    }
+
+    @Override
+    public Object identity(ModelMapping model, Object key) {
+      return identityMap.get(List.of(model.type(), key));
+    }
+
+    @Override
+    public void relationshipChanged(InstanceState owner) {}
+
+    @Override
+    public void cascadeAdd(Object other) {
+      InstanceState.of(other).session(this);
+      InstanceState.of(other).status(InstanceStatus.PENDING);
+    }
+
+    @Override
+    public String describe() {
+      return "FakeSession";
+    }
+
+    /** Makes {@code model} persistent with primary key {@code id}, as a load from a row would. */
+    <T extends Model> T persistent(T model, int id) {
+      InstanceState s = InstanceState.of(model);
+      s.session(this);
+      s.status(InstanceStatus.PERSISTENT);
+      s.key(id);
+      s.takeSnapshot();
+      s.expireRelationships();
+      identityMap.put(List.of(model.getClass(), id), model);
+      return model;
+    }
+
+    /** The database says {@code owner}'s collection holds {@code members}. */
+    void rows(Object owner, Object... members) {
+      collectionRows.put(owner, new ArrayList<>(List.of(members)));
+    }
+  }
+
+  private static Parent parent(int id) {
+    Parent p = new Parent("p" + id);
+    p.id = id;
+    return p;
+  }
+
+  private static Child child(int id, Integer parentId) {
+    Child c = new Child("c" + id);
+    c.id = id;
+    c.parentId = parentId;
+    return c;
+  }
+
+  /**
+   * S42: {@code c.parent = p} with p's collection unloaded queues the append and loads nothing; the
+   * first read merges it after the rows, and the loaded members point back without a load.
+   */
+  @Test
+  void s42_setting_the_parent_queues_into_an_unloaded_collection() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+    Child c = new Child("c");
+
+    c.parent.set(p);
+    assertThat(s.loads).isZero();
+    assertThat(p.children.isLoaded()).isFalse();
+
+    assertThat(p.children).containsExactly(c0, c);
+    assertThat(s.loads).isEqualTo(1);
+    assertThat(c0.parent.get()).isSameAs(p);
+    assertThat(s.loads).isEqualTo(1);
+  }
+
+  /** S46's rule for one-to-many: an append and a removal queued before the load cancel out. */
+  @Test
+  void queued_changes_that_cancel_leave_the_rows_as_they_are() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+    Child c = new Child("c");
+
+    c.parent.set(p);
+    c.parent.set(null);
+    c0.parent.set(null); // a queued removal of a row member
+    assertThat(s.loads).isZero();
+
+    assertThat(p.children).isEmpty();
+    c0.parent.set(p);
+    assertThat(p.children).containsExactly(c0);
+  }
+
+  /**
+   * S44: moving a persistent child whose reference is unloaded. Tether finds the old parent without
+   * SQL (the committed foreign key in the identity map) and takes the child out of its loaded list;
+   * SQLAlchemy leaves that list stale until expiry. The new parent's unloaded list queues it.
+   */
+  @Test
+  void s44_moving_a_persistent_child_updates_the_old_loaded_list_without_loading() {
+    FakeSession s = new FakeSession();
+    Parent p1 = s.persistent(parent(1), 1);
+    Parent p2 = s.persistent(parent(2), 2);
+    Child c = s.persistent(child(10, 1), 10);
+    s.rows(p1, c);
+    assertThat(p1.children).containsExactly(c);
+    s.persistent(c, 10); // expire c again: its reference is unloaded
+    int loads = s.loads;
+
+    c.parent.set(p2);
+    assertThat(s.loads).isEqualTo(loads);
+    assertThat(p1.children).isEmpty();
+    assertThat(p2.children.isLoaded()).isFalse();
+    assertThat(p2.children).containsExactly(c); // the rows still say p1; the queue wins
+    assertThat(c.parent.get()).isSameAs(p2);
+  }
+
+  /** S45: re-setting the same parent while the reference is unloaded appends no duplicate. */
+  @Test
+  void s45_resetting_the_same_unloaded_parent_does_not_duplicate() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c = s.persistent(child(10, 1), 10);
+    s.rows(p, c);
+    assertThat(p.children).containsExactly(c);
+    s.persistent(c, 10);
+
+    c.parent.set(p);
+    assertThat(p.children).containsExactly(c); // SQLAlchemy: [c, c]
+    assertThat(c.parent.get()).isSameAs(p);
+  }
+
+  /** A stream is a first use like any other: it loads the collection (and does not throw CME). */
+  @Test
+  void a_stream_over_an_unloaded_collection_loads_it_first() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+
+    assertThat(p.children.stream().map(c -> c.name).toList()).containsExactly("c10");
+    assertThat(s.loads).isEqualTo(1);
+  }
+
+  /** An expired collection queues changes from the other side like a never-loaded one. */
+  @Test
+  void an_expired_collection_queues_and_merges() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+    assertThat(p.children).containsExactly(c0);
+
+    InstanceState.of(p).expireRelationships();
+    Child c = new Child("c");
+    c.parent.set(p);
+    assertThat(p.children.isLoaded()).isFalse();
+    assertThat(p.children).containsExactly(c0, c);
+  }
+
+  /** An unloaded collection of an object without a session cannot load: the error says why. */
+  @Test
+  void a_detached_unloaded_collection_refuses_to_load_but_still_queues() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    InstanceState.of(p).session(null);
+    InstanceState.of(p).status(InstanceStatus.DETACHED);
+
+    Child c = new Child("c");
+    c.parent.set(p); // sync never loads, so this works
+    assertThat(c.parent.get()).isSameAs(p);
+    assertThatThrownBy(p.children::size)
+        .isInstanceOf(DetachedInstanceException.class)
+        .hasMessageContaining("Parent.children")
+        .hasMessageContaining("detached");
+    assertThat(p.children).hasToString("<Parent.children not loaded>");
+  }
+}
