@@ -192,7 +192,8 @@ class ConfiguratorTest {
     assertThatThrownBy(() -> child.related("parent"))
         .isInstanceOf(MappingException.class)
         .hasMessage(
-            "Child is not mapped: pass it to Registry.of(...) before using its relationships.");
+            "Child is not mapped: pass it to Registry.of(...) before using its relationships"
+                + " (if Registry.of threw a MappingException for it, fix that mistake first).");
     assertThat(failure(FailsLate.Parent.class).code())
         .as("a failure is not cached as a success")
         .isEqualTo("cascade-unknown");
