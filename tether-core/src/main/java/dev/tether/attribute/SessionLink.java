@@ -25,6 +25,12 @@ public interface SessionLink {
   /** Brings {@code other} into this session along a save-update cascade. */
   void cascadeAdd(Object other);
 
+  /**
+   * A pending object left its parent through a delete-orphan relationship: it is no longer inserted
+   * (SQLAlchemy expunges it at once, S55).
+   */
+  void expungeOrphan(Object orphan);
+
   /** A name for messages, e.g. {@code "Session@1f2e"}. */
   String describe();
 }

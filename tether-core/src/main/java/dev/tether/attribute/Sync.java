@@ -55,11 +55,23 @@ final class Sync {
     cascade(a, rel, bs);
   }
 
-  /** {@code a.rel} no longer holds {@code b}: update the reverse side. */
+  /** {@code a.rel} no longer holds {@code b}: update the reverse side; a new orphan is dropped. */
   static void unlinked(InstanceState a, RelationshipMapping rel, Object b) {
     RelationshipMapping rev = rel.reverse();
     if (rev != null) {
       attribute(InstanceState.of(b), rev).unlinkRaw(a.owner());
+    }
+    if (rel.cascades(Cascade.DELETE_ORPHAN)) {
+      dropIfPending(InstanceState.of(b));
+    } else if (rev != null && rev.cascades(Cascade.DELETE_ORPHAN)) {
+      dropIfPending(a);
+    }
+  }
+
+  private static void dropIfPending(InstanceState orphan) {
+    SessionLink s = orphan.session();
+    if (s != null && orphan.status() == InstanceStatus.PENDING) {
+      s.expungeOrphan(orphan.owner());
     }
   }
 

@@ -254,6 +254,18 @@ public final class Configurator {
                       : r.target().name() + "'s Many<" + m.name() + ">")
                   + ") instead.");
         }
+        if (r.cascades(Cascade.DELETE_ORPHAN) && r.direction() == Direction.MANY_TO_MANY) {
+          throw new MappingException(
+              "delete-orphan-many-to-many",
+              r.qualifiedName()
+                  + ": delete-orphan is configured on a many-to-many relationship. A "
+                  + r.target().name()
+                  + " can belong to many "
+                  + m.name()
+                  + " objects at once, so leaving one of them does not make it an orphan. Remove"
+                  + " delete-orphan (cascade = \"save-update, merge\"), or map the association"
+                  + " table as a model and put delete-orphan on its one-to-many side.");
+        }
       }
     }
   }

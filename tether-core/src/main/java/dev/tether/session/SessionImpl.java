@@ -267,6 +267,16 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   @Override
+  public void expungeOrphan(Object orphan) {
+    InstanceState s = InstanceState.of(orphan);
+    if (s.session() == this && s.status() == InstanceStatus.PENDING) {
+      pending.remove(s);
+      changed.remove(s);
+      detach(s, InstanceStatus.TRANSIENT);
+    }
+  }
+
+  @Override
   public String describe() {
     return "Session@" + Integer.toHexString(System.identityHashCode(this));
   }

@@ -40,6 +40,7 @@ final class UnitOfWork {
   private final Map<InstanceState, List<Link>> addedBy = new IdentityHashMap<>();
   private final Map<InstanceState, List<Link>> removedBy = new IdentityHashMap<>();
   private final Map<InstanceState, List<Link>> orphanedBy = new IdentityHashMap<>();
+  private final List<Link> replacedOneToOne = new ArrayList<>();
   private final Set<InstanceState> toInsert = new LinkedHashSet<>();
   private final Set<InstanceState> toDelete = new LinkedHashSet<>();
   private final Set<InstanceState> inserted = new LinkedHashSet<>();
@@ -57,11 +58,13 @@ final class UnitOfWork {
 
   void run() {
     cascadeSaves();
-    cascadeDeletes();
     toInsert.addAll(session.pending);
     collectCollectionChanges();
+    orphans();
+    cascadeDeletes();
     Map<ModelMapping, List<InstanceState>> persistent = persistentByModel();
     List<ModelMapping> order = modelsInDependencyOrder();
+    detachBeforeInserts();
     for (ModelMapping m : order) {
       insertRows(m);
     }
@@ -154,7 +157,7 @@ final class UnitOfWork {
     Set<InstanceState> owners = new LinkedHashSet<>(toInsert);
     owners.addAll(session.changed);
     for (InstanceState owner : owners) {
-      if (owner.session() != session || toDelete.contains(owner)) {
+      if (owner.session() != session || session.deleted.contains(owner)) {
         continue;
       }
       boolean isNew = toInsert.contains(owner);
@@ -180,12 +183,14 @@ final class UnitOfWork {
                   link(removedBy, m, owner, rel);
                 }
               }
-            } else if (container instanceof ScalarAttribute<?> one
-                && (one.changed() || isNew)
-                && one.isLoaded()
-                && one.peek() != null) {
-              requireInSession(InstanceState.of(one.peek()), owner, rel);
-              link(addedBy, one.peek(), owner, rel);
+            } else if (container instanceof ScalarAttribute<?> one) {
+              if ((one.changed() || isNew) && one.isLoaded() && one.peek() != null) {
+                requireInSession(InstanceState.of(one.peek()), owner, rel);
+                link(addedBy, one.peek(), owner, rel);
+              }
+              if (one.changed() && !isNew) {
+                replacedOneToOne.add(new Link(owner, rel));
+              }
             }
           });
     }
@@ -234,25 +239,181 @@ final class UnitOfWork {
             Object target = one.peek();
             if (target != null) {
               requireInSession(InstanceState.of(target), s, rel);
+            } else if (!isNew && rel.foreignKey().get(owner) != null) {
+              refuseEmptyKey(s, rel);
             }
             rel.foreignKey().set(owner, keyFor(s, rel, target));
           }
         });
+    List<Link> added = addedBy.getOrDefault(s, List.of());
     for (Link l : orphanedBy.getOrDefault(s, List.of())) {
-      if (Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
-        l.rel.foreignKey().set(owner, null);
+      if (!readded(added, l)
+          && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
+        detachFrom(s, l);
       }
     }
-    List<Link> added = addedBy.getOrDefault(s, List.of());
     for (Link l : removedBy.getOrDefault(s, List.of())) {
-      boolean readded = added.stream().anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey());
-      if (!readded && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
-        l.rel.foreignKey().set(owner, null);
+      if (!readded(added, l)
+          && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
+        detachFrom(s, l);
       }
     }
     for (Link l : added) {
       l.rel.foreignKey().set(owner, keyFor(s, l.rel, l.owner.owner()));
     }
+  }
+
+  /**
+   * Rows that only lose a parent (a key going to NULL, no new parent waiting to be inserted) are
+   * updated before any insert: a new one-to-one child may take the old one's place under a UNIQUE
+   * key (S32 orders it the same way).
+   */
+  private void detachBeforeInserts() {
+    Set<InstanceState> candidates = new LinkedHashSet<>(orphanedBy.keySet());
+    candidates.addAll(removedBy.keySet());
+    candidates.addAll(session.changed);
+    for (InstanceState s : candidates) {
+      if (s.status() != InstanceStatus.PERSISTENT
+          || s.session() != session
+          || session.deleted.contains(s)
+          || addedBy.containsKey(s)
+          || referencesPendingRow(s)) {
+        continue;
+      }
+      Object[] snap = s.snapshot();
+      syncForeignKeys(s, false);
+      boolean detaches = false;
+      for (ColumnMapping fk : foreignKeysOf(s.mapping())) {
+        detaches |= snap != null && snap[fk.index()] != null && fk.get(s.owner()) == null;
+      }
+      if (detaches) {
+        updateRows(s.mapping(), List.of(s));
+      }
+    }
+  }
+
+  private boolean referencesPendingRow(InstanceState s) {
+    boolean[] pending = {false};
+    s.forEachRelationship(
+        (rel, c) -> {
+          if (rel.direction() == Direction.MANY_TO_ONE
+              && c instanceof ScalarAttribute<?> one
+              && one.changed()
+              && one.peek() != null) {
+            pending[0] |= InstanceState.of(one.peek()).status() == InstanceStatus.PENDING;
+          }
+        });
+    return pending[0];
+  }
+
+  /** A many-to-one set to null on a row whose key cannot be empty: refuse with the fix. */
+  private static void refuseEmptyKey(InstanceState s, RelationshipMapping rel) {
+    ColumnMapping fk = rel.foreignKey();
+    if (!fk.primaryKey() && fk.nullable()) {
+      return;
+    }
+    throw new FlushException(
+        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
+        s.describe()
+            + " no longer refers to a "
+            + rel.target().name()
+            + " ("
+            + rel.qualifiedName()
+            + " is null), but its foreign key "
+            + fk.describe()
+            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
+            + ", so it cannot exist without one. Delete it with session.delete(...), give it"
+            + " another "
+            + rel.target().name()
+            + (rel.reverse() != null
+                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
+                    + rel.reverse().qualifiedName()
+                    + " to delete such orphans."
+                : "."));
+  }
+
+  private static boolean readded(List<Link> added, Link l) {
+    return added.stream().anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey());
+  }
+
+  /**
+   * Empties the foreign key by which {@code s} belonged to {@code l.owner}; refuses, naming the
+   * fix, when the key cannot be empty (SQLAlchemy fails later: IntegrityError, or an assertion for
+   * a key that is part of the primary key).
+   */
+  private static void detachFrom(InstanceState s, Link l) {
+    ColumnMapping fk = l.rel.foreignKey();
+    if (fk.primaryKey() || !fk.nullable()) {
+      throw new FlushException(
+          fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
+          s.describe()
+              + " no longer belongs to "
+              + l.owner.describe()
+              + " ("
+              + l.rel.qualifiedName()
+              + "), but its foreign key "
+              + fk.describe()
+              + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
+              + ", so it cannot exist without one. Delete it with session.delete(...), move it"
+              + " to another "
+              + l.owner.mapping().name()
+              + ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
+              + l.rel.qualifiedName()
+              + " to delete such orphans.");
+    }
+    fk.set(s.owner(), null);
+  }
+
+  // ---- orphans ---------------------------------------------------------------------------------
+
+  /**
+   * Children that no parent holds any more: the previous child of a one-to-one parent whose child
+   * was replaced (found in the database when it was not loaded, as SQLAlchemy does), and members
+   * removed from a collection. With delete-orphan they are deleted (a pending one is simply not
+   * inserted); otherwise their foreign key is emptied.
+   */
+  private void orphans() {
+    for (Link l : replacedOneToOne) {
+      Object current = ((ScalarAttribute<?>) l.owner.container(l.rel)).peek();
+      Object key = refOf(l.owner, l.rel);
+      if (key == null) {
+        continue;
+      }
+      for (Object previous :
+          Loading.byColumn(session, l.rel.target(), l.rel.foreignKey(), key, List.of())) {
+        if (previous != current) {
+          link(orphanedBy, previous, l.owner, l.rel);
+        }
+      }
+    }
+    List<Map.Entry<InstanceState, List<Link>>> candidates = new ArrayList<>(removedBy.entrySet());
+    candidates.addAll(orphanedBy.entrySet());
+    for (Map.Entry<InstanceState, List<Link>> e : candidates) {
+      InstanceState m = e.getKey();
+      for (Link l : e.getValue()) {
+        if (!l.rel.cascades(Cascade.DELETE_ORPHAN)
+            || readded(addedBy.getOrDefault(m, List.of()), l)
+            || heldElsewhere(m, l)) {
+          continue;
+        }
+        if (m.status() == InstanceStatus.PENDING) {
+          toInsert.remove(m);
+          session.expungeOrphan(m.owner());
+        } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
+          session.deleted.add(m);
+        }
+      }
+    }
+  }
+
+  /** Whether the member's own reference (the reverse side) names a parent other than nobody. */
+  private static boolean heldElsewhere(InstanceState m, Link l) {
+    RelationshipMapping back = l.rel.reverse();
+    if (back == null || back.isCollection()) {
+      return false;
+    }
+    Object parent = ((ScalarAttribute<?>) m.container(back)).peek();
+    return parent != null && parent != l.owner.owner();
   }
 
   /**
@@ -537,7 +698,7 @@ final class UnitOfWork {
         Object[] key = Keys.values(m, s.key());
         System.arraycopy(key, 0, row, cols.size(), key.length);
         params.add(row);
-        before.put(s, s.snapshot());
+        before.putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
         session.journal.updating(s);
       }
       executor.batch(session.connection(), engine.statements().update(m, cols), types, params);

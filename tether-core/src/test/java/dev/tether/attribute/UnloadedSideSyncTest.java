@@ -70,6 +70,11 @@ class UnloadedSideSyncTest {
     }
 
     @Override
+    public void expungeOrphan(Object orphan) {
+      throw new AssertionError("no delete-orphan relationship in this test");
+    }
+
+    @Override
     public String describe() {
       return "FakeSession";
     }
