@@ -75,10 +75,22 @@ public final class InstanceState {
               ? new CollectionAttribute<>(this)
               : new ScalarAttribute<>(this);
       created.bind(this, relationship);
+      if (hasRow()) {
+        // A backref container is created on first use, after the session expired the declared
+        // ones; an object with a row must load it like them, not show it empty.
+        created.expire();
+      }
       a[relationship.index()] = created;
       c = created;
     }
     return c;
+  }
+
+  /** Whether the object has (or had) a row, so its relationships live in the database. */
+  private boolean hasRow() {
+    return status == InstanceStatus.PERSISTENT
+        || status == InstanceStatus.DETACHED
+        || status == InstanceStatus.DELETED;
   }
 
   /** The container named {@code name}; fails with the names that exist. */

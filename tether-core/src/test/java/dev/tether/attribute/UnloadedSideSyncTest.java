@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tether.DetachedInstanceException;
+import dev.tether.Many;
 import dev.tether.Model;
+import dev.tether.One;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
@@ -211,6 +213,34 @@ class UnloadedSideSyncTest {
     c.parent.set(p);
     assertThat(p.children.isLoaded()).isFalse();
     assertThat(p.children).containsExactly(c0, c);
+  }
+
+  /**
+   * A backref's container is created on first use; on a persistent object it must start unloaded
+   * like the declared ones, or the object would show an empty collection (or a null reference)
+   * instead of loading its rows.
+   */
+  @Test
+  void backref_containers_of_a_persistent_object_load_on_first_use() {
+    FakeSession s = new FakeSession();
+    BackrefOnChild.Parent p = s.persistent(new BackrefOnChild.Parent("p"), 1);
+    BackrefOnChild.Child c0 = new BackrefOnChild.Child("c0");
+    c0.parentId = 1;
+    s.persistent(c0, 10);
+    s.rows(p, c0);
+
+    Many<BackrefOnChild.Child> children = p.related("children");
+    assertThat(children.isLoaded()).isFalse();
+    assertThat(children).containsExactly(c0);
+
+    BackrefOnParent.Parent q = new BackrefOnParent.Parent("q");
+    q.id = 2;
+    s.persistent(q, 2);
+    BackrefOnParent.Child d = new BackrefOnParent.Child("d");
+    d.parentId = 2;
+    s.persistent(d, 20);
+    One<BackrefOnParent.Parent> parent = d.related("parent");
+    assertThat(parent.get()).isSameAs(q);
   }
 
   /** An unloaded collection of an object without a session cannot load: the error says why. */
