@@ -187,6 +187,30 @@ class UnloadedSideSyncTest {
     assertThat(c.parent.get()).isSameAs(p);
   }
 
+  /**
+   * S44's other half: when the child moved while its old parent was not in memory, nobody could
+   * queue the removal; when that parent loads later, the database still lists the child. The
+   * in-memory reference is newer than the row, so the child must not be loaded back into the old
+   * list (SQLAlchemy would show it in both lists until a flush and expiry).
+   */
+  @Test
+  void a_child_moved_away_in_memory_is_not_loaded_back_from_stale_rows() {
+    FakeSession s = new FakeSession();
+    Parent p2 = s.persistent(parent(2), 2);
+    Child c = s.persistent(child(10, 1), 10); // its parent, p1, is not in memory yet
+    Child d = s.persistent(child(11, 1), 11);
+
+    c.parent.set(p2);
+    d.parent.set(null);
+    Parent p1 = s.persistent(parent(1), 1); // now p1 is loaded
+    s.rows(p1, c, d);
+
+    assertThat(p1.children).isEmpty();
+    assertThat(p2.children).containsExactly(c);
+    assertThat(c.parent.get()).isSameAs(p2);
+    assertThat(d.parent.get()).isNull();
+  }
+
   /** A stream is a first use like any other: it loads the collection (and does not throw CME). */
   @Test
   void a_stream_over_an_unloaded_collection_loads_it_first() {
