@@ -187,6 +187,21 @@ class UnloadedSideSyncTest {
     assertThat(c.parent.get()).isSameAs(p);
   }
 
+  /** S43 (rule 14): writing to an unloaded collection itself loads it first, then syncs. */
+  @Test
+  void s43_adding_to_an_unloaded_collection_loads_it_first() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+    Child c = new Child("c");
+
+    p.children.add(c);
+    assertThat(s.loads).isEqualTo(1);
+    assertThat(p.children).containsExactly(c0, c);
+    assertThat(c.parent.get()).isSameAs(p);
+  }
+
   /**
    * S44's other half: when the child moved while its old parent was not in memory, nobody could
    * queue the removal; when that parent loads later, the database still lists the child. The
