@@ -38,17 +38,17 @@ class OneToManySyncPropertyTest {
   private static final int PARENTS = 3;
   private static final int CHILDREN = 5;
 
-  @Property(tries = 1000)
+  @Property(tries = 700)
   void back_populates_stays_in_sync(@ForAll("backPopulates") ActionChain<World> chain) {
     chain.withInvariant("in sync", World::check).run();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 700)
   void backref_on_child_stays_in_sync(@ForAll("backrefOnChild") ActionChain<World> chain) {
     chain.withInvariant("in sync", World::check).run();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 700)
   void backref_on_parent_stays_in_sync(@ForAll("backrefOnParent") ActionChain<World> chain) {
     chain.withInvariant("in sync", World::check).run();
   }
