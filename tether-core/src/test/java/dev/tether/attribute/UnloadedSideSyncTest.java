@@ -7,6 +7,7 @@ import dev.tether.DetachedInstanceException;
 import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
+import dev.tether.SessionStateException;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
@@ -23,11 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sync against sides that are not in memory (S42–S46, rule 13 "never load to sync"), without a
- * database: a {@link FakeSession} plays the session behind {@link SessionLink}, serves "rows" from
- * maps and counts every load. What matters here is that sync itself never loads, that queued
- * changes merge when a collection loads, and that a persistent object's relationships (declared or
- * backref) start unloaded. The real session's SQL is tested with persistence.
+ * Sync against sides that are not in memory (S42–S46, rule 13 "never load to sync") and across
+ * sessions (S60), without a database: a {@link FakeSession} plays the session behind {@link
+ * SessionLink}, serves "rows" from maps and counts every load. What matters here is that sync
+ * itself never loads, that queued changes merge when a collection loads, and that a persistent
+ * object's relationships (declared or backref) start unloaded. The real session's SQL is tested
+ * with persistence.
  */
 class UnloadedSideSyncTest {
 
@@ -224,6 +226,31 @@ class UnloadedSideSyncTest {
     assertThat(p2.children).containsExactly(c);
     assertThat(c.parent.get()).isSameAs(p2);
     assertThat(d.parent.get()).isNull();
+  }
+
+  /**
+   * S60: relating objects of two sessions fails before either side changes (SQLAlchemy raises
+   * InvalidRequestError, also before the list or the backref is modified).
+   */
+  @Test
+  void s60_objects_of_two_sessions_cannot_be_related() {
+    FakeSession s1 = new FakeSession();
+    FakeSession s2 = new FakeSession();
+    Parent p = new Parent("p");
+    s1.cascadeAdd(p);
+    Child c = new Child("c");
+    s2.cascadeAdd(c);
+
+    assertThatThrownBy(() -> p.children.add(c))
+        .isInstanceOf(SessionStateException.class)
+        .hasMessageContaining("Parent.children");
+    assertThatThrownBy(() -> c.parent.set(p))
+        .isInstanceOf(SessionStateException.class)
+        .hasMessageContaining("Child.parent");
+    assertThatThrownBy(() -> p.children.addAll(List.of(new Child("ok"), c)))
+        .isInstanceOf(SessionStateException.class);
+    assertThat(p.children).isEmpty();
+    assertThat(c.parent.get()).isNull();
   }
 
   /** A stream is a first use like any other: it loads the collection (and does not throw CME). */
