@@ -308,8 +308,9 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   public void populate(List<?> rows) {
     bound();
     items.clear();
+    RelationshipMapping rev = rel.reverse();
     for (Object r : rows) {
-      if (pendingRemoves == null || !pendingRemoves.contains(r)) {
+      if ((pendingRemoves == null || !pendingRemoves.contains(r)) && !movedAway(r, rev)) {
         items.add(r);
       }
     }
@@ -320,7 +321,6 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     pendingRemoves = null;
     loaded = true;
     modCount++;
-    RelationshipMapping rev = rel.reverse();
     if (rev != null && !rev.isCollection()) {
       for (Object member : items.toArray()) {
         ScalarAttribute<?> back = (ScalarAttribute<?>) InstanceState.of(member).container(rev);
@@ -329,6 +329,19 @@ public final class CollectionAttribute<T> extends AbstractList<T>
         }
       }
     }
+  }
+
+  /**
+   * Whether a row's member already points elsewhere in memory: its reference is loaded (so newer
+   * than the row) and is not this owner. That happens when it moved while this owner was not in
+   * memory, so no removal could be queued here; loading it back would put it in two collections.
+   */
+  private boolean movedAway(Object member, RelationshipMapping rev) {
+    if (rev == null || rev.isCollection()) {
+      return false;
+    }
+    ScalarAttribute<?> back = (ScalarAttribute<?>) InstanceState.of(member).container(rev);
+    return back.isLoaded() && back.peek() != state.owner();
   }
 
   /** Current members without loading (empty when unloaded). */

@@ -76,6 +76,8 @@ public final class InstanceState {
               : new ScalarAttribute<>(this);
       created.bind(this, relationship);
       if (hasRow()) {
+        // A backref container is created on first use, after the session expired the declared
+        // ones; an object with a row must load it like them, not show it empty.
         created.expire();
       }
       a[relationship.index()] = created;

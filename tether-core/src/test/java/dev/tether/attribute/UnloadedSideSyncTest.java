@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tether.DetachedInstanceException;
+import dev.tether.Many;
 import dev.tether.Model;
+import dev.tether.One;
+import dev.tether.SessionStateException;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
@@ -21,11 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sync against sides that are not in memory (S42–S46, rule 13 "never load to sync"), without a
- * database: a {@link FakeSession} plays the session behind {@link SessionLink}, serves "rows" from
- * maps and counts every load. What matters here is that sync itself never loads, that queued
- * changes merge when a collection loads, and that a persistent object's relationships (declared or
- * backref) start unloaded. The real session's SQL is tested with persistence.
+ * Sync against sides that are not in memory (S42–S46, rule 13 "never load to sync") and across
+ * sessions (S60), without a database: a {@link FakeSession} plays the session behind {@link
+ * SessionLink}, serves "rows" from maps and counts every load. What matters here is that sync
+ * itself never loads, that queued changes merge when a collection loads, and that a persistent
+ * object's relationships (declared or backref) start unloaded. The real session's SQL is tested
+ * with persistence.
  */
 class UnloadedSideSyncTest {
 
@@ -190,6 +194,70 @@ class UnloadedSideSyncTest {
     assertThat(c.parent.get()).isSameAs(p);
   }
 
+  /** S43 (rule 14): writing to an unloaded collection itself loads it first, then syncs. */
+  @Test
+  void s43_adding_to_an_unloaded_collection_loads_it_first() {
+    FakeSession s = new FakeSession();
+    Parent p = s.persistent(parent(1), 1);
+    Child c0 = s.persistent(child(10, 1), 10);
+    s.rows(p, c0);
+    Child c = new Child("c");
+
+    p.children.add(c);
+    assertThat(s.loads).isEqualTo(1);
+    assertThat(p.children).containsExactly(c0, c);
+    assertThat(c.parent.get()).isSameAs(p);
+  }
+
+  /**
+   * S44's other half: when the child moved while its old parent was not in memory, nobody could
+   * queue the removal; when that parent loads later, the database still lists the child. The
+   * in-memory reference is newer than the row, so the child must not be loaded back into the old
+   * list (SQLAlchemy would show it in both lists until a flush and expiry).
+   */
+  @Test
+  void a_child_moved_away_in_memory_is_not_loaded_back_from_stale_rows() {
+    FakeSession s = new FakeSession();
+    Parent p2 = s.persistent(parent(2), 2);
+    Child c = s.persistent(child(10, 1), 10); // its parent, p1, is not in memory yet
+    Child d = s.persistent(child(11, 1), 11);
+
+    c.parent.set(p2);
+    d.parent.set(null);
+    Parent p1 = s.persistent(parent(1), 1); // now p1 is loaded
+    s.rows(p1, c, d);
+
+    assertThat(p1.children).isEmpty();
+    assertThat(p2.children).containsExactly(c);
+    assertThat(c.parent.get()).isSameAs(p2);
+    assertThat(d.parent.get()).isNull();
+  }
+
+  /**
+   * S60: relating objects of two sessions fails before either side changes (SQLAlchemy raises
+   * InvalidRequestError, also before the list or the backref is modified).
+   */
+  @Test
+  void s60_objects_of_two_sessions_cannot_be_related() {
+    FakeSession s1 = new FakeSession();
+    FakeSession s2 = new FakeSession();
+    Parent p = new Parent("p");
+    s1.cascadeAdd(p);
+    Child c = new Child("c");
+    s2.cascadeAdd(c);
+
+    assertThatThrownBy(() -> p.children.add(c))
+        .isInstanceOf(SessionStateException.class)
+        .hasMessageContaining("Parent.children");
+    assertThatThrownBy(() -> c.parent.set(p))
+        .isInstanceOf(SessionStateException.class)
+        .hasMessageContaining("Child.parent");
+    assertThatThrownBy(() -> p.children.addAll(List.of(new Child("ok"), c)))
+        .isInstanceOf(SessionStateException.class);
+    assertThat(p.children).isEmpty();
+    assertThat(c.parent.get()).isNull();
+  }
+
   /** A stream is a first use like any other: it loads the collection (and does not throw CME). */
   @Test
   void a_stream_over_an_unloaded_collection_loads_it_first() {
@@ -216,6 +284,34 @@ class UnloadedSideSyncTest {
     c.parent.set(p);
     assertThat(p.children.isLoaded()).isFalse();
     assertThat(p.children).containsExactly(c0, c);
+  }
+
+  /**
+   * A backref's container is created on first use; on a persistent object it must start unloaded
+   * like the declared ones, or the object would show an empty collection (or a null reference)
+   * instead of loading its rows.
+   */
+  @Test
+  void backref_containers_of_a_persistent_object_load_on_first_use() {
+    FakeSession s = new FakeSession();
+    BackrefOnChild.Parent p = s.persistent(new BackrefOnChild.Parent("p"), 1);
+    BackrefOnChild.Child c0 = new BackrefOnChild.Child("c0");
+    c0.parentId = 1;
+    s.persistent(c0, 10);
+    s.rows(p, c0);
+
+    Many<BackrefOnChild.Child> children = p.related("children");
+    assertThat(children.isLoaded()).isFalse();
+    assertThat(children).containsExactly(c0);
+
+    BackrefOnParent.Parent q = new BackrefOnParent.Parent("q");
+    q.id = 2;
+    s.persistent(q, 2);
+    BackrefOnParent.Child d = new BackrefOnParent.Child("d");
+    d.parentId = 2;
+    s.persistent(d, 20);
+    One<BackrefOnParent.Parent> parent = d.related("parent");
+    assertThat(parent.get()).isSameAs(q);
   }
 
   /** An unloaded collection of an object without a session cannot load: the error says why. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tether.Many;
+import dev.tether.One;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
 import dev.tether.fixtures.BackrefOnChild;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
@@ -349,9 +351,9 @@ class ManyListContractTest {
         .hasMessageContaining("Parent.children cannot hold null");
     assertThatThrownBy(() -> p.children.add(0, null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> p.children.set(0, null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> p.children.addAll(java.util.Arrays.asList(c1, null)))
+    assertThatThrownBy(() -> p.children.addAll(Arrays.asList(c1, null)))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> p.children.addAll(0, java.util.Arrays.asList(c1, null)))
+    assertThatThrownBy(() -> p.children.addAll(0, Arrays.asList(c1, null)))
         .isInstanceOf(NullPointerException.class);
 
     assertThat(p.children).containsExactly(cs.get(0));
@@ -380,7 +382,7 @@ class ManyListContractTest {
     assertThat(p.children).isEmpty();
     assertThat(c.parent.get()).isNull();
 
-    dev.tether.One rawOne = c.parent;
+    One rawOne = c.parent;
     assertThatThrownBy(() -> rawOne.set(new Child("not a parent")))
         .isInstanceOf(ClassCastException.class)
         .hasMessageContaining("Child.parent");

@@ -6,8 +6,10 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.fixtures.OneToManyWiring;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Set;
 
 /**
@@ -324,7 +326,7 @@ class OneToManyMutationTest {
     assertThat(kids).containsExactly(cs.get(0), cs.get(1), cs.get(3), cs.get(4), cs.get(5));
     assertThat(s.parentOf(cs.get(2))).isNull();
 
-    var li = kids.listIterator(kids.size());
+    ListIterator<Model> li = kids.listIterator(kids.size());
     assertThat(li.previous()).isSameAs(cs.get(5));
     li.remove();
     assertThat(s.parentOf(cs.get(5))).isNull();
@@ -376,7 +378,7 @@ class OneToManyMutationTest {
     kids.add(0, cs.get(0));
     kids.set(1, cs.get(1)); // replaces c5, which loses its parent
     kids.addAll(1, List.of(cs.get(2), cs.get(3)));
-    var li = kids.listIterator(kids.size());
+    ListIterator<Model> li = kids.listIterator(kids.size());
     li.add(cs.get(4));
 
     assertThat(kids).containsExactly(cs.get(0), cs.get(2), cs.get(3), cs.get(1), cs.get(4));
@@ -451,7 +453,7 @@ class OneToManyMutationTest {
     assertThat(kids).containsExactly(c5, c2, c6);
     assertThat(s.parentOf(c5)).isSameAs(p);
 
-    java.util.Collections.reverse(kids);
+    Collections.reverse(kids);
     assertThat(kids).containsExactly(c6, c2, c5);
     assertThat(List.of(c2, c5, c6)).allMatch(c -> s.parentOf(c) == p);
   }
