@@ -6,6 +6,9 @@ import dev.tether.MappingException;
 import dev.tether.One;
 import dev.tether.Registry;
 import dev.tether.Session;
+import dev.tether.examples.ArticlesAndTags.Article;
+import dev.tether.examples.ArticlesAndTags.Tag;
+import dev.tether.examples.Tree.Node;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,9 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * A two-minute tour of the three ways to wire {@code Parent.children} and {@code Child.parent} —
- * neither, {@code backPopulates}, {@code backref} — then seed 000's mistake and a round trip
- * through an SQLite file, printed like the seeds' REPL transcripts: {@code >>> code}, then its
- * value, with every SQL statement as it runs.
+ * neither, {@code backPopulates}, {@code backref} — then seed 000's mistake, a round trip through
+ * an SQLite file, a many-to-many and a self-referential tree, printed like the seeds' REPL
+ * transcripts: {@code >>> code}, then its value, with every SQL statement as it runs.
  *
  * <p>Run it from the repository root:
  *
@@ -27,7 +30,8 @@ import java.util.function.Supplier;
  * The database file ({@code tether-examples/target/tether-demo.db}, or the system property {@code
  * tether.demo.db}) is deleted first, so every run prints the same thing. The models are in this
  * package, one file per wiring ({@link Neither}, {@link BackPopulates}, {@link BackrefOnChild},
- * {@link BackrefOnParent}, {@link Mistakes}); all of them map the same two tables.
+ * {@link BackrefOnParent}, {@link Mistakes}), all mapping the same two tables, then {@link
+ * ArticlesAndTags} and {@link Tree}.
  */
 public final class SeedsDemo {
   private static final PrintStream OUT = System.out;
@@ -48,6 +52,8 @@ public final class SeedsDemo {
     mistakes();
     persistAndReload(url, backPopulates);
     otherWirings(url, neither, backref);
+    manyToMany(url);
+    selfReferential(url);
   }
 
   /** What an in-memory section hands to the persistence sections: its models and its objects. */
@@ -214,13 +220,110 @@ public final class SeedsDemo {
     }
   }
 
+  // ---- 7. many-to-many -------------------------------------------------------------------------
+
+  private static void manyToMany(String url) {
+    heading("7. Many-to-many: Article.tags and Tag.articles through article_tag");
+    model("Article", "@Relationship(secondary = \"article_tag\", backPopulates = \"articles\")", 9);
+    model("", "Many<Tag> tags = many();", 9);
+    model("Tag", "@Relationship(secondary = \"article_tag\", backPopulates = \"tags\")", 9);
+    model("", "Many<Article> articles = many();", 9);
+    note(
+        "no model maps article_tag: Tether defines it (article_id, tag_id), the two its primary key");
+    Registry models = registry("Article.class, Tag.class", Article.class, Tag.class);
+    echo(
+        "Article article = new Article(\"Tether\"); Tag orm = new Tag(\"orm\"), java = new Tag(\"java\")");
+    var article = new Article("Tether");
+    var orm = new Tag("orm");
+    var java = new Tag("java");
+    echo("article.tags.add(orm); java.articles.add(article)");
+    article.tags.add(orm);
+    java.articles.add(article);
+    show("orm.articles", () -> orm.articles);
+    show("article.tags", () -> article.tags);
+    show("article.tags.add(orm)", () -> article.tags.add(orm));
+    note("already there: no second article_tag row can be written (SQLAlchemy: IntegrityError)");
+    echo("Database db = Database.open(url, models); db.createAll()");
+    try (Database db = open(url, models)) {
+      db.createAll();
+      try (Session session = db.session()) {
+        echo("session.add(article); session.commit()");
+        session.add(article);
+        session.commit();
+        note("one article_tag row per link, though both sides hold it");
+      }
+      echo("session.close(); session = db.session()");
+      try (Session session = db.session()) {
+        echo("Article loaded = session.get(Article.class, " + article.id + ")");
+        var loaded = session.get(Article.class, article.id);
+        show("loaded.tags", () -> loaded.tags);
+        echo("Tag first = loaded.tags.get(0); first.articles.remove(loaded); session.flush()");
+        var first = loaded.tags.get(0);
+        first.articles.remove(loaded);
+        session.flush();
+        note("one association row deleted; the article and both tags are still there");
+        show("loaded.tags", () -> loaded.tags);
+        session.commit();
+      }
+    }
+  }
+
+  // ---- 8. self-referential ---------------------------------------------------------------------
+
+  private static void selfReferential(String url) {
+    heading("8. Self-referential: a tree of Nodes in one table");
+    model("Node", "@ForeignKey(\"node.id\") Integer parentId;", 6);
+    model("", "@Relationship(backPopulates = \"children\") One<Node> parent = one();", 6);
+    model("", "@Relationship(backPopulates = \"parent\") Many<Node> children = many();", 6);
+    note("One is the many-to-one side, Many the one-to-many: no remote_side needed");
+    Registry models = registry("Node.class", Node.class);
+    echo(
+        "Node root = new Node(\"root\"), a = new Node(\"a\"), b = new Node(\"b\"), leaf = new Node(\"leaf\")");
+    var root = new Node("root");
+    var a = new Node("a");
+    var b = new Node("b");
+    var leaf = new Node("leaf");
+    echo("a.parent.set(root); b.parent.set(root); leaf.parent.set(a)");
+    a.parent.set(root);
+    b.parent.set(root);
+    leaf.parent.set(a);
+    show("root.children", () -> root.children);
+    echo("Database db = Database.open(url, models); db.createAll()");
+    try (Database db = open(url, models)) {
+      db.createAll();
+      try (Session session = db.session()) {
+        echo("session.add(root); session.commit()");
+        session.add(root);
+        session.commit();
+        note("parents first: each parent_id is known when its row is inserted");
+        echo("a.parent.set(b); session.commit()");
+        a.parent.set(b);
+        session.commit();
+        note("the subtree a (with leaf) moved under b: one UPDATE");
+      }
+      echo("session.close(); session = db.session()");
+      try (Session session = db.session()) {
+        echo("Node loaded = session.get(Node.class, b.id)");
+        var loaded = session.get(Node.class, b.id);
+        show("loaded", () -> loaded);
+        show("loaded.children", () -> loaded.children);
+        show("loaded.children.get(0).children", () -> loaded.children.get(0).children);
+      }
+    }
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   /** Prints and runs {@code Registry.of}; a {@link MappingException} is printed, not thrown. */
   private static Registry registry(Class<?> parent, Class<?> child) {
-    OUT.println(">>> Registry models = Registry.of(Parent.class, Child.class)");
+    return registry("Parent.class, Child.class", parent, child);
+  }
+
+  /** {@link #registry(Class, Class)} for other models, printed as {@code shown}. */
+  private static Registry registry(String shown, Class<?>... models) {
+    OUT.println(">>> Registry models = Registry.of(" + shown + ")");
     try {
-      return Registry.of(parent, child);
+      return Registry.of(models);
     } catch (MappingException e) {
       OUT.println(wrap("MappingException: " + e.getMessage(), "    "));
       return null;
@@ -243,7 +346,12 @@ public final class SeedsDemo {
 
   /** A model's relationship declaration, aligned under the section heading. */
   private static void model(String owner, String declaration) {
-    OUT.printf("   %-8s%s%n", owner + ":", declaration);
+    model(owner, declaration, 8);
+  }
+
+  /** {@link #model(String, String)} with the declaration at {@code width}; "" continues a model. */
+  private static void model(String owner, String declaration, int width) {
+    OUT.printf("   %-" + width + "s%s%n", owner.isEmpty() ? "" : owner + ":", declaration);
   }
 
   /** Prints {@code >>> code}; the Java statements right after the call run that code. */
