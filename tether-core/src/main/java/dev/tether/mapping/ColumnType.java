@@ -53,7 +53,7 @@ public enum ColumnType {
   }
 
   /** {@code int → Integer}, and so on; other classes unchanged. */
-  static Class<?> boxed(Class<?> c) {
+  public static Class<?> boxed(Class<?> c) {
     return MethodType.methodType(c).wrap().returnType();
   }
 

@@ -341,6 +341,10 @@ public final class Configurator {
       for (RelationshipMapping r : m.relationships()) {
         if (!r.viewOnly()) {
           writers.computeIfAbsent(r.foreignKey(), k -> new ArrayList<>()).add(r);
+          if (r.direction() == Direction.MANY_TO_MANY) {
+            // a many-to-many writes both columns of its association table
+            writers.computeIfAbsent(r.secondaryTargetColumn(), k -> new ArrayList<>()).add(r);
+          }
         }
       }
     }
@@ -361,7 +365,9 @@ public final class Configurator {
   private static String overlapWarning(
       RelationshipMapping a, RelationshipMapping b, ColumnMapping key) {
     boolean couldPair =
-        a.owner() == b.target() && b.owner() == a.target() && a.direction() != b.direction();
+        a.owner() == b.target()
+            && b.owner() == a.target()
+            && (a.direction() != b.direction() || a.direction() == Direction.MANY_TO_MANY);
     return a.qualifiedName()
         + " and "
         + b.qualifiedName()

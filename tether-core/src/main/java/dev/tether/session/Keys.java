@@ -51,7 +51,28 @@ final class Keys {
   static Object normalize(ModelMapping m, Object key) {
     List<ColumnMapping> cols = m.keyColumns();
     if (cols.size() == 1) {
-      return normalize(cols.get(0), key);
+      ColumnMapping id = cols.get(0);
+      Class<?> expected = ColumnType.boxed(id.javaType());
+      boolean fits =
+          expected.isInstance(key)
+              || (key instanceof Number
+                  && (id.type() == ColumnType.INTEGER || id.type() == ColumnType.LONG));
+      if (!fits) {
+        throw new IllegalArgumentException(
+            m.name()
+                + "."
+                + id.fieldName()
+                + " is a "
+                + expected.getSimpleName()
+                + " key; session.get was given "
+                + (key instanceof List<?> l
+                    ? l.size() + " values " + l
+                    : key.getClass().getSimpleName() + " " + key)
+                + ". Pass one "
+                + expected.getSimpleName()
+                + ".");
+      }
+      return normalize(id, key);
     }
     Object[] parts =
         key instanceof Collection<?> c

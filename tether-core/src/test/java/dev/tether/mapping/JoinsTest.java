@@ -487,6 +487,35 @@ class JoinsTest {
     }
   }
 
+  static final class UnlinkedManyToMany {
+    @Table("je_um_article")
+    public static class Article extends Model {
+      @Id public Integer id;
+
+      @Relationship(secondary = "je_um_article_tag")
+      public final Many<Tag> tags = many();
+    }
+
+    @Table("je_um_tag")
+    public static class Tag extends Model {
+      @Id public Integer id;
+
+      @Relationship(secondary = "je_um_article_tag")
+      public final Many<Article> articles = many();
+    }
+  }
+
+  /** SQLAlchemy's overlaps warning holds for two unlinked sides of one association table too. */
+  @Test
+  void unlinkedManyToManySidesOverOneTableAreWarnedAbout() {
+    Metadata md = Registry.of(UnlinkedManyToMany.Article.class).metadata();
+    assertThat(md.warnings())
+        .anyMatch(
+            w ->
+                w.contains("Article.tags and Tag.articles both write")
+                    && w.contains("backPopulates = \"articles\""));
+  }
+
   /** A secondary table no model maps is defined by convention: one key per side, both the key. */
   @Test
   void manyToManyThroughSecondaryDefinesTheAssociationTable() {

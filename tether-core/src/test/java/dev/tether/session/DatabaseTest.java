@@ -100,6 +100,24 @@ class DatabaseTest {
   }
 
   @Test
+  void aKeyOfTheWrongShapeIsAClearErrorBeforeAnySql() {
+    StatementRecorder sql = new StatementRecorder();
+    try (Database db = TestDatabase.SQLITE.open(BackPopulates.registry());
+        Session s = db.session()) {
+      db.addStatementListener(sql);
+      assertThatThrownBy(() -> s.get(Parent.class, "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Parent.id is a Integer key")
+          .hasMessageContaining("String x");
+      assertThatThrownBy(() -> s.get(Parent.class, 1, 2))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("2 values [1, 2]");
+      assertThat(sql.count()).isZero();
+      assertThat(s.get(Parent.class, 7L)).isNull(); // any whole number fits an Integer key
+    }
+  }
+
+  @Test
   void unsupportedUrlIsAClearError() {
     assertThatThrownBy(() -> Database.open("jdbc:oracle:thin:@x", BackPopulates.registry()))
         .isInstanceOf(TetherException.class)
