@@ -229,7 +229,10 @@ final class BackPopulation {
               + other.name()
               + " = "
               + fix.toLowerCase(Locale.ROOT)
-              + "();`.");
+              + "();`."
+              + (r.owner() == r.target() && !r.isCollection() && !other.isCollection()
+                  ? selfOneToOneHint(r, other)
+                  : ""));
     }
     if (r.viewOnly() != other.viewOnly()) {
       RelationshipMapping readOnly = r.viewOnly() ? r : other;
@@ -246,6 +249,33 @@ final class BackPopulation {
     }
     r.link(other);
     other.link(r);
+  }
+
+  /**
+   * A one-to-one between rows of one table (a linked list's next/previous): both fields are One, so
+   * the field types cannot say which holds the key. Declare the key side only and let a backref
+   * over a unique key create the other.
+   */
+  private static String selfOneToOneHint(RelationshipMapping r, RelationshipMapping other) {
+    ColumnMapping fk = r.foreignKey();
+    return " For a one-to-one between "
+        + r.owner().name()
+        + " rows, declare only the side that holds the key, make the key unique and let a"
+        + " backref create the other side: `@ForeignKey(\""
+        + fk.references()
+        + "\") @Column(unique = true) public "
+        + ColumnType.boxed(fk.javaType()).getSimpleName()
+        + " "
+        + fk.fieldName()
+        + ";` and `@Relationship(backref = \""
+        + other.name()
+        + "\") public final One<"
+        + r.owner().name()
+        + "> "
+        + r.name()
+        + " = one();` (remove the field "
+        + other.qualifiedName()
+        + ").";
   }
 
   /**

@@ -487,6 +487,35 @@ class JoinsTest {
     }
   }
 
+  static final class LinkedList {
+    @Table("je_ll_node")
+    public static class Node extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("je_ll_node.id")
+      public Integer nextId;
+
+      @Relationship(backPopulates = "previous")
+      public final One<Node> next = one();
+
+      @Relationship(backPopulates = "next")
+      public final One<Node> previous = one();
+    }
+  }
+
+  /**
+   * Two One fields over a self-referencing key: the message shows the one-to-one way to write it.
+   */
+  @Test
+  void selfReferentialOneToOneShowsTheBackrefOverAUniqueKey() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Registry.of(LinkedList.Node.class))
+        .isInstanceOf(dev.tether.MappingException.class)
+        .hasMessageContaining("For a one-to-one between Node rows")
+        .hasMessageContaining("@Column(unique = true) public Integer nextId;")
+        .hasMessageContaining(
+            "@Relationship(backref = \"previous\") public final One<Node> next = one();");
+  }
+
   static final class UnlinkedManyToMany {
     @Table("je_um_article")
     public static class Article extends Model {
