@@ -535,7 +535,11 @@ class BackPopulatesErrorsTest {
             + "Node.parentId (bpe_so_node.parent_id → bpe_so_node.id). A pair has "
             + "one One side (many-to-one, on the objects that hold the key) and one "
             + "Many side (one-to-many). Declare Node.parent as `public final "
-            + "Many<Node> parent = many();`.",
+            + "Many<Node> parent = many();`. For a one-to-one between Node rows, declare "
+            + "only the side that holds the key, make the key unique and let a backref "
+            + "create the other side: `@ForeignKey(\"bpe_so_node.id\") @Column(unique = "
+            + "true) public Integer parentId;` and `@Relationship(backref = \"parent\") "
+            + "public final One<Node> child = one();` (remove the field Node.parent).",
         SameDirectionOne.Node.class);
   }
 
