@@ -6,6 +6,7 @@ import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Many;
 import dev.tether.Model;
+import dev.tether.One;
 import dev.tether.Registry;
 import dev.tether.Relationship;
 import dev.tether.Table;
@@ -309,5 +310,73 @@ class ManyToManyTest {
     assertThat(ann.following).containsExactly(ann);
     assertThat(cat.following).isEmpty();
     assertThat(bob.following).containsExactly(ann);
+  }
+
+  // ---- the association-object pattern ---------------------------------------------------------
+
+  /**
+   * The association-object pattern: {@code Enrollment} maps the association table, keyed by its two
+   * foreign keys (a composite primary key), with a many-to-one to each side. Each side is an
+   * ordinary one-to-many pair.
+   */
+  static final class Enrollments {
+    @Table("m2m_student")
+    public static class Student extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "student")
+      public final Many<Enrollment> enrollments = many();
+    }
+
+    @Table("m2m_course")
+    public static class Course extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "course")
+      public final Many<Enrollment> enrollments = many();
+    }
+
+    @Table("m2m_enrollment")
+    public static class Enrollment extends Model {
+      @Id
+      @ForeignKey("m2m_student.id")
+      public Integer studentId;
+
+      @Id
+      @ForeignKey("m2m_course.id")
+      public Integer courseId;
+
+      public String grade;
+
+      @Relationship(backPopulates = "enrollments")
+      public final One<Student> student = one();
+
+      @Relationship(backPopulates = "enrollments")
+      public final One<Course> course = one();
+    }
+  }
+
+  /** An enrollment joins one student and one course; moving it moves it out of the old list. */
+  @Test
+  void an_association_object_with_a_composite_key_syncs_both_of_its_pairs() {
+    Registry models = Registry.of(Enrollments.Student.class);
+    assertThat(models.metadata().model(Enrollments.Enrollment.class).keyColumns()).hasSize(2);
+    Enrollments.Student ann = new Enrollments.Student();
+    Enrollments.Student bob = new Enrollments.Student();
+    Enrollments.Course math = new Enrollments.Course();
+    Enrollments.Enrollment e = new Enrollments.Enrollment();
+
+    e.student.set(ann);
+    math.enrollments.add(e);
+    assertThat(ann.enrollments).containsExactly(e);
+    assertThat(e.course.get()).isSameAs(math);
+
+    bob.enrollments.add(e);
+    assertThat(ann.enrollments).isEmpty();
+    assertThat(e.student.get()).isSameAs(bob);
+    assertThat(math.enrollments).containsExactly(e);
+
+    e.course.set(null);
+    assertThat(math.enrollments).isEmpty();
   }
 }
