@@ -100,23 +100,7 @@ final class Associations {
               + "\"), or use a name no model maps and Tether defines the table.");
     }
     if (local.size() > 1 || remote.size() > 1) {
-      throw new MappingException(
-          "secondary-ambiguous",
-          where
-              + ": several columns of "
-              + name
-              + " reference "
-              + (local.size() > 1 ? owner.table() : target.table())
-              + " ("
-              + String.join(
-                  ", ", (local.size() > 1 ? local : remote).stream().map(c -> c.name()).toList())
-              + "). Name the one that points at "
-              + owner.name()
-              + " with @Relationship(foreignKeys = \""
-              + (local.size() > 1 ? local : remote).get(0).fieldName()
-              + "\", ...) on both sides"
-              + (self ? " (a self-referential many-to-many needs it)" : "")
-              + ".");
+      throw ambiguous(owner, target, r, name, where, local, remote);
     }
     r.resolve(target, Direction.MANY_TO_MANY, local.get(0));
     r.secondaryTarget(remote.get(0));
@@ -135,6 +119,7 @@ final class Associations {
   private static TableMapping define(
       String name, ModelMapping owner, ModelMapping target, String where) {
     if (owner == target) {
+      String key = owner.table() + "." + keyOf(owner, where).name();
       throw new MappingException(
           "secondary-self",
           where
@@ -144,11 +129,15 @@ final class Associations {
               + owner.table()
               + "_"
               + keyOf(owner, where).name()
-              + ". Map the association table as a model with two @ForeignKey columns (e.g."
-              + " followerId, followedId) and name this side's column with"
-              + " @Relationship(secondary = \""
+              + ". Map "
               + name
-              + "\", foreignKeys = \"followerId\").");
+              + " as a model with two @Id @ForeignKey(\""
+              + key
+              + "\") fields (e.g. followerId, followedId) and name the one that points at this"
+              + " side: @Relationship(secondary = \""
+              + name
+              + "\", foreignKeys = \"followerId\"). A backPopulates partner names the other"
+              + " (foreignKeys = \"followedId\"); a backref needs nothing more.");
     }
     TableMapping table = new TableMapping(name, null);
     for (ModelMapping side : List.of(owner, target)) {
@@ -174,6 +163,88 @@ final class Associations {
     return table;
   }
 
+  /**
+   * Several columns of the association table reference one side. {@code foreignKeys} names the
+   * column that points at this side only, so what can fix it depends on which side is ambiguous.
+   */
+  private static MappingException ambiguous(
+      ModelMapping owner,
+      ModelMapping target,
+      RelationshipMapping r,
+      String name,
+      String where,
+      List<ColumnMapping> local,
+      List<ColumnMapping> remote) {
+    boolean self = owner == target;
+    boolean here = local.size() > 1;
+    List<ColumnMapping> columns = here ? local : remote;
+    String several =
+        where
+            + ": several columns of "
+            + name
+            + " reference "
+            + (here ? owner.table() : target.table())
+            + " ("
+            + String.join(", ", columns.stream().map(ColumnMapping::name).toList())
+            + ")";
+    String choices =
+        String.join(
+            " or ", columns.stream().map(c -> "foreignKeys = \"" + c.fieldName() + "\"").toList());
+    String fix;
+    if (self && here) {
+      fix =
+          ", and a self-referential many-to-many must say which one points at this side. Name it"
+              + " in this @Relationship: "
+              + choices
+              + ". A backPopulates partner names another one; a backref needs nothing more.";
+    } else if (self) {
+      fix =
+          ", which leaves more than one column to point at the other side after foreignKeys = \""
+              + r.declared().foreignKeys()
+              + "\". A self-referential association table needs exactly two columns that"
+              + " reference "
+              + owner.table()
+              + ": one per side.";
+    } else if (here) {
+      String partner = r.declared().backPopulates();
+      fix =
+          ". Name the one that points at "
+              + owner.name()
+              + " in this @Relationship: "
+              + choices
+              + "."
+              + (partner.isEmpty()
+                  ? ""
+                  : " Its partner "
+                      + target.name()
+                      + "."
+                      + partner
+                      + " cannot name it (its foreignKeys names the column that points at "
+                      + target.name()
+                      + "), so link the two with backref = \""
+                      + partner
+                      + "\" here instead of backPopulates on both.");
+    } else {
+      fix =
+          ", and foreignKeys on "
+              + r.qualifiedName()
+              + " can only name the column that points at "
+              + owner.name()
+              + ", so Tether cannot tell which one leads to "
+              + target.name()
+              + ". Declare the relationship on "
+              + target.name()
+              + " instead, naming its column ("
+              + choices
+              + ") with backref = \""
+              + r.name()
+              + "\", which creates "
+              + r.qualifiedName()
+              + ".";
+    }
+    return new MappingException("secondary-ambiguous", several + fix);
+  }
+
   private static ColumnMapping keyOf(ModelMapping m, String where) {
     if (m.id() == null) {
       throw new MappingException(
@@ -181,10 +252,11 @@ final class Associations {
           where
               + ": "
               + m.name()
-              + " has a composite primary key, which an association table cannot reference."
-              + " Give "
+              + "'s primary key has several columns ("
+              + String.join(", ", m.keyColumns().stream().map(ColumnMapping::name).toList())
+              + "), but a foreign key of an association table references one column. Give "
               + m.name()
-              + " a single-column key.");
+              + " a single-column key (@Id on one field).");
     }
     return m.id();
   }

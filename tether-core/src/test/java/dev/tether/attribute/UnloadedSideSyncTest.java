@@ -13,6 +13,10 @@ import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
 import dev.tether.fixtures.BackrefOnChild;
 import dev.tether.fixtures.BackrefOnParent;
+import dev.tether.fixtures.ManyToMany;
+import dev.tether.fixtures.ManyToMany.Article;
+import dev.tether.fixtures.ManyToMany.Tag;
+import dev.tether.fixtures.OneToOne;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import java.util.ArrayList;
@@ -38,6 +42,8 @@ class UnloadedSideSyncTest {
     BackPopulates.registry();
     BackrefOnChild.registry();
     BackrefOnParent.registry();
+    ManyToMany.registry();
+    OneToOne.registry();
   }
 
   /** A session without SQL: collections and references load from maps; loads are counted. */
@@ -330,5 +336,97 @@ class UnloadedSideSyncTest {
         .hasMessageContaining("Parent.children")
         .hasMessageContaining("detached");
     assertThat(p.children).hasToString("<Parent.children not loaded>");
+  }
+
+  // ---- many-to-many and one-to-one ------------------------------------------------------------
+
+  private static Article article(FakeSession s, int id) {
+    Article a = new Article("a" + id);
+    a.id = id;
+    return s.persistent(a, id);
+  }
+
+  private static Tag tag(FakeSession s, int id) {
+    Tag t = new Tag("t" + id);
+    t.id = id;
+    return s.persistent(t, id);
+  }
+
+  /**
+   * S46: {@code t1.articles.append(a)} loads t1.articles (the collection written to) but not
+   * a.tags, which queues t1 and shows it after its rows when it loads.
+   */
+  @Test
+  void s46_many_to_many_queues_into_the_unloaded_side() {
+    FakeSession s = new FakeSession();
+    Article a = article(s, 1);
+    Tag t0 = tag(s, 1);
+    Tag t1 = tag(s, 2);
+    s.rows(a, t0);
+    s.rows(t0, a);
+
+    t1.articles.add(a);
+    assertThat(s.loads).isEqualTo(1); // t1.articles itself
+    assertThat(a.tags.isLoaded()).isFalse();
+
+    assertThat(a.tags).containsExactly(t0, t1);
+    assertThat(s.loads).isEqualTo(2);
+  }
+
+  /**
+   * S46: an append and a remove queued on the unloaded side cancel out, and so does a remove and
+   * re-add of a row that is in the database: nothing is left for the flush to write twice.
+   */
+  @Test
+  void s46_queued_many_to_many_changes_that_cancel_leave_the_rows() {
+    FakeSession s = new FakeSession();
+    Article a = article(s, 1);
+    Article b = article(s, 2);
+    Tag t0 = tag(s, 1);
+    Tag t1 = tag(s, 2);
+    s.rows(a, t0);
+    s.rows(b, t0);
+    s.rows(t0, a, b);
+
+    t1.articles.add(a);
+    t1.articles.remove(a);
+    t0.articles.remove(b);
+    t0.articles.add(b);
+    CollectionAttribute<?> aTags = (CollectionAttribute<?>) (Object) a.tags;
+    CollectionAttribute<?> bTags = (CollectionAttribute<?>) (Object) b.tags;
+    assertThat(aTags.addedSinceFlush()).isEmpty();
+    assertThat(aTags.removedSinceFlush()).isEmpty();
+    assertThat(bTags.addedSinceFlush()).isEmpty();
+    assertThat(bTags.removedSinceFlush()).isEmpty();
+
+    assertThat(a.tags).containsExactly(t0);
+    assertThat(b.tags).containsExactly(t0);
+  }
+
+  /**
+   * One-to-one, improvement 4 with a persistent child whose reference is unloaded: {@code p2.child
+   * = c} finds c's old parent without SQL (its committed key in the identity map) and empties that
+   * parent's loaded {@code child}.
+   */
+  @Test
+  void one_to_one_displaces_the_old_parent_of_an_unloaded_child_without_loading() {
+    FakeSession s = new FakeSession();
+    OneToOne.Parent p1 = new OneToOne.Parent("p1");
+    p1.id = 1;
+    s.persistent(p1, 1);
+    OneToOne.Parent p2 = new OneToOne.Parent("p2");
+    p2.id = 2;
+    s.persistent(p2, 2);
+    OneToOne.Child c = new OneToOne.Child("c");
+    c.id = 10;
+    c.parentId = 1;
+    s.persistent(c, 10);
+    ((ScalarAttribute<?>) (Object) p1.child).setCommitted(c); // p1.child was loaded: c
+    int loads = s.loads;
+
+    p2.child.set(c);
+    assertThat(s.loads).isEqualTo(loads);
+    assertThat(p1.child.get()).isNull();
+    assertThat(c.parent.get()).isSameAs(p2);
   }
 }
