@@ -41,6 +41,8 @@ final class UnitOfWork {
   private final Map<InstanceState, List<Link>> removedBy = new IdentityHashMap<>();
   private final Map<InstanceState, List<Link>> orphanedBy = new IdentityHashMap<>();
   private final List<Link> replacedOneToOne = new ArrayList<>();
+  private final Set<InstanceState> orphanDeletes = new LinkedHashSet<>();
+  private final Set<InstanceState> deletedEarly = new LinkedHashSet<>();
   private final Set<InstanceState> toInsert = new LinkedHashSet<>();
   private final Set<InstanceState> toDelete = new LinkedHashSet<>();
   private final Set<InstanceState> inserted = new LinkedHashSet<>();
@@ -65,6 +67,7 @@ final class UnitOfWork {
     Map<ModelMapping, List<InstanceState>> persistent = persistentByModel();
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
+    deleteOrphansBeforeInserts(order);
     for (ModelMapping m : order) {
       insertRows(m);
     }
@@ -73,8 +76,10 @@ final class UnitOfWork {
       updateRows(m, persistent.getOrDefault(m, List.of()));
     }
     associations.write(toDelete);
-    if (!toDelete.isEmpty()) {
-      associations.deleteRowsOf(toDelete);
+    Set<InstanceState> stillToDelete = new LinkedHashSet<>(toDelete);
+    stillToDelete.removeAll(deletedEarly);
+    if (!stillToDelete.isEmpty()) {
+      associations.deleteRowsOf(stillToDelete);
     }
     for (int i = order.size() - 1; i >= 0; i--) {
       deleteRows(order.get(i));
@@ -401,6 +406,7 @@ final class UnitOfWork {
           session.expungeOrphan(m.owner());
         } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
           session.deleted.add(m);
+          orphanDeletes.add(m);
         }
       }
     }
@@ -732,9 +738,73 @@ final class UnitOfWork {
 
   // ---- DELETE ----------------------------------------------------------------------------------
 
+  /**
+   * Orphans that nothing depends on are deleted before the inserts, so that the child replacing one
+   * can take its place under a UNIQUE key (a one-to-one); SQLAlchemy inserts first and fails.
+   */
+  private void deleteOrphansBeforeInserts(List<ModelMapping> order) {
+    Set<InstanceState> early = new LinkedHashSet<>();
+    for (InstanceState o : orphanDeletes) {
+      if (toDelete.contains(o) && !hasDependents(o)) {
+        early.add(o);
+      }
+    }
+    if (early.isEmpty()) {
+      return;
+    }
+    associations.deleteRowsOf(early);
+    for (int i = order.size() - 1; i >= 0; i--) {
+      deleteRows(order.get(i), early);
+    }
+    deletedEarly.addAll(early);
+  }
+
+  /** Whether a row still refers to {@code s}, or a row to be inserted will. */
+  private boolean hasDependents(InstanceState s) {
+    for (List<Link> links : orphanedBy.values()) {
+      for (Link l : links) {
+        if (l.owner == s) {
+          return true;
+        }
+      }
+    }
+    for (InstanceState t : toDelete) {
+      if (t != s && sameTableTargetsOrParents(t).contains(s)) {
+        return true;
+      }
+    }
+    for (InstanceState t : toInsert) {
+      if (sameTableTargetsOrParents(t).contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The objects {@code s}'s many-to-one references point at, as far as memory knows. */
+  private static List<InstanceState> sameTableTargetsOrParents(InstanceState s) {
+    List<InstanceState> out = new ArrayList<>();
+    s.forEachRelationship(
+        (rel, c) -> {
+          if (rel.direction() == Direction.MANY_TO_ONE
+              && c instanceof ScalarAttribute<?> one
+              && one.isLoaded()
+              && one.peek() != null) {
+            out.add(InstanceState.of(one.peek()));
+          }
+        });
+    return out;
+  }
+
   private void deleteRows(ModelMapping m) {
+    Set<InstanceState> rest = new LinkedHashSet<>(toDelete);
+    rest.removeAll(deletedEarly);
+    deleteRows(m, rest);
+  }
+
+  private void deleteRows(ModelMapping m, Set<InstanceState> from) {
     List<InstanceState> rows = new ArrayList<>();
-    for (InstanceState s : toDelete) {
+    for (InstanceState s : from) {
       if (s.mapping() == m) {
         rows.add(s);
       }

@@ -66,6 +66,34 @@ class OneToOneAndOrphansPersistenceTest {
     }
   }
 
+  /** One-to-one with delete-orphan on the parent side. */
+  @Table("oo_car")
+  public static class Car extends Model {
+    @Id public Integer id;
+
+    @Relationship(backPopulates = "car", cascade = "all, delete-orphan")
+    public final One<Engine> engine = one();
+  }
+
+  @Table("oo_engine")
+  public static class Engine extends Model {
+    @Id public Integer id;
+    public String serial;
+
+    @ForeignKey("oo_car.id")
+    @Column(unique = true)
+    public Integer carId;
+
+    @Relationship(backPopulates = "engine")
+    public final One<Car> car = one();
+
+    public Engine() {}
+
+    Engine(String serial) {
+      this.serial = serial;
+    }
+  }
+
   /** One-to-many with delete-orphan. */
   @Table("do_order")
   public static class Order extends Model {
@@ -136,7 +164,14 @@ class OneToOneAndOrphansPersistenceTest {
     db =
         target.open(
             Registry.of(
-                Person.class, Passport.class, Order.class, Line.class, Folder.class, Entry.class));
+                Person.class,
+                Passport.class,
+                Order.class,
+                Line.class,
+                Folder.class,
+                Entry.class,
+                Car.class,
+                Engine.class));
     db.addStatementListener(sql);
   }
 
@@ -257,6 +292,32 @@ class OneToOneAndOrphansPersistenceTest {
       s.delete(lq);
       s.commit();
       assertThat(s.get(Line.class, l3.id)).isNull();
+    }
+  }
+
+  /** delete-orphan on a one-to-one: the replaced child is deleted, loaded or not. */
+  @Test
+  void replacedOneToOneChildIsDeletedWithDeleteOrphan() {
+    Car car = new Car();
+    Engine first = new Engine("first");
+    car.engine.set(first);
+    try (Session s = db.session()) {
+      s.add(car);
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      Car loaded = s.get(Car.class, car.id);
+      loaded.engine.set(new Engine("second")); // the old engine was never loaded
+      s.commit();
+      // SQLite may give the new row the deleted row's id: check by content
+      Engine atOldId = s.get(Engine.class, first.id);
+      assertThat(atOldId == null || atOldId.serial.equals("second")).isTrue();
+      assertThat(loaded.engine.get().serial).isEqualTo("second");
+      Engine second = loaded.engine.get();
+      loaded.engine.set(null); // loaded this time
+      s.commit();
+      assertThat(s.get(Engine.class, second.id)).isNull();
+      assertThat(s.contains(second)).isFalse();
     }
   }
 
