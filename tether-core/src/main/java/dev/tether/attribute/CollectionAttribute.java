@@ -365,6 +365,29 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     removed = null;
   }
 
+  /**
+   * Puts back history that an earlier flush of a transaction that was then rolled back had written,
+   * before the history recorded since: the next flush writes both again.
+   */
+  public void restoreHistory(Object[] earlierAdded, Object[] earlierRemoved) {
+    Object[] laterAdded = addedSinceFlush();
+    Object[] laterRemoved = removedSinceFlush();
+    added = null;
+    removed = null;
+    for (Object o : earlierAdded) {
+      added(o);
+    }
+    for (Object o : earlierRemoved) {
+      removed(o);
+    }
+    for (Object o : laterAdded) {
+      added(o);
+    }
+    for (Object o : laterRemoved) {
+      removed(o);
+    }
+  }
+
   @Override
   public void expire() {
     items.clear();

@@ -18,6 +18,7 @@ final class Journal {
   private final Set<InstanceState> generatedKey =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
+  private final java.util.List<Runnable> historyRestores = new java.util.ArrayList<>();
 
   void inserted(InstanceState s, boolean keyGenerated) {
     inserted.add(s);
@@ -59,7 +60,26 @@ final class Journal {
     }
   }
 
+  /**
+   * Remembers what a collection's flushed history was, so that a rollback of the transaction can
+   * make the next flush write it again.
+   */
+  void flushedHistory(
+      dev.tether.attribute.CollectionAttribute<?> collection, Object[] added, Object[] removed) {
+    if (added.length > 0 || removed.length > 0) {
+      historyRestores.add(() -> collection.restoreHistory(added, removed));
+    }
+  }
+
+  /** Puts every flushed collection history back, earliest flush first. */
+  void restoreHistories() {
+    java.util.List<Runnable> restores = new java.util.ArrayList<>(historyRestores);
+    java.util.Collections.reverse(restores); // each restore goes before what came later
+    restores.forEach(Runnable::run);
+  }
+
   void clear() {
+    historyRestores.clear();
     inserted.clear();
     deleted.clear();
     generatedKey.clear();

@@ -58,6 +58,65 @@ final class Reconciliation {
     for (InstanceState d : toDelete) {
       forgetDeleted(d);
     }
+    for (InstanceState s : inserted) {
+      showAssociationRow(s, currentValues(s), true);
+    }
+    for (Map.Entry<InstanceState, Object[]> e : before.entrySet()) {
+      if (!inserted.contains(e.getKey())) {
+        showAssociationRow(e.getKey(), e.getValue(), false);
+        showAssociationRow(e.getKey(), currentValues(e.getKey()), true);
+      }
+    }
+    for (InstanceState d : toDelete) {
+      if (d.snapshot() != null) {
+        showAssociationRow(d, d.snapshot(), false);
+      }
+    }
+  }
+
+  /**
+   * A row of a model that maps a many-to-many's association table (the association-object pattern)
+   * links its two ends in every loaded collection over that table, or unlinks them.
+   */
+  private void showAssociationRow(InstanceState row, Object[] values, boolean present) {
+    for (RelationshipMapping q : manyToManyOver(row.mapping())) {
+      Object owner = lookup(q.owner(), q.foreignKey().references(), values[q.foreignKey().index()]);
+      Object member =
+          lookup(
+              q.target(),
+              q.secondaryTargetColumn().references(),
+              values[q.secondaryTargetColumn().index()]);
+      if (owner == null || member == null) {
+        continue;
+      }
+      if (present) {
+        InstanceState.of(owner).linkRaw(q, member);
+      } else {
+        InstanceState.of(owner).unlinkRaw(q, member);
+      }
+    }
+  }
+
+  private List<RelationshipMapping> manyToManyOver(ModelMapping m) {
+    List<RelationshipMapping> out = new ArrayList<>();
+    for (ModelMapping owner : session.engine.metadata().models()) {
+      for (RelationshipMapping r : owner.relationships()) {
+        if (r.direction() == Direction.MANY_TO_MANY
+            && r.secondary() == m.table()
+            && !r.viewOnly()) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object[] currentValues(InstanceState s) {
+    Object[] values = new Object[s.mapping().columns().size()];
+    for (ColumnMapping c : s.mapping().columns()) {
+      values[c.index()] = c.get(s.owner());
+    }
+    return values;
   }
 
   /**

@@ -348,6 +348,7 @@ final class SessionImpl implements Session, SessionLink {
         if (s.snapshot() == null) {
           s.takeSnapshot();
         }
+        changed.add(s); // relationships changed while detached are flushed like any other
       }
       case DELETED ->
           throw new SessionStateException(
@@ -434,6 +435,11 @@ final class SessionImpl implements Session, SessionLink {
     for (InstanceState s : identity.all()) {
       journal.restoreSnapshot(s);
     }
+    journal.restoreHistories();
+    for (InstanceState s : identity.all()) {
+      changed.add(s);
+    }
+    changed.addAll(pending);
     journal.clear();
   }
 

@@ -835,6 +835,13 @@ final class UnitOfWork {
     touched.addAll(before.keySet());
     touched.addAll(toDelete);
     for (InstanceState s : touched) {
+      s.forEachRelationship(
+          (rel, c) -> {
+            if (c instanceof CollectionAttribute<?> many && !rel.viewOnly()) {
+              session.journal.flushedHistory(
+                  many, many.addedSinceFlush(), many.removedSinceFlush());
+            }
+          });
       s.relationshipsFlushed();
     }
     session.pending.clear();
