@@ -44,7 +44,7 @@ final class Sync {
 
   /** {@code a.rel} now holds {@code b}: update the reverse side and cascade. */
   static void linked(InstanceState a, RelationshipMapping rel, Object b) {
-    RelationshipMapping rev = rel.reverse();
+    RelationshipMapping rev = rel.viewOnly() ? null : rel.reverse(); // viewOnly: never synced
     InstanceState bs = InstanceState.of(b);
     if (rev != null) {
       Object displaced = attribute(bs, rev).linkRaw(a.owner());
@@ -57,7 +57,7 @@ final class Sync {
 
   /** {@code a.rel} no longer holds {@code b}: update the reverse side; a new orphan is dropped. */
   static void unlinked(InstanceState a, RelationshipMapping rel, Object b) {
-    RelationshipMapping rev = rel.reverse();
+    RelationshipMapping rev = rel.viewOnly() ? null : rel.reverse(); // viewOnly: never synced
     if (rev != null) {
       attribute(InstanceState.of(b), rev).unlinkRaw(a.owner());
     }

@@ -154,4 +154,39 @@ class MiscellaneousScenarioTest {
     assertThat(received.viewOnly()).isTrue();
     assertThat(received.cascade()).isEqualTo(EnumSet.of(Cascade.SAVE_UPDATE, Cascade.MERGE));
   }
+
+  /**
+   * DESIGN: a viewOnly relationship is never synced, even when two viewOnly sides name each other.
+   */
+  @dev.tether.Table("vo_parent")
+  public static class ViewParent extends dev.tether.Model {
+    @dev.tether.Id public Integer id;
+
+    @dev.tether.Relationship(backPopulates = "parent", viewOnly = true)
+    public final dev.tether.Many<ViewChild> children = many();
+  }
+
+  @dev.tether.Table("vo_child")
+  public static class ViewChild extends dev.tether.Model {
+    @dev.tether.Id public Integer id;
+
+    @dev.tether.ForeignKey("vo_parent.id")
+    public Integer parentId;
+
+    @dev.tether.Relationship(backPopulates = "children", viewOnly = true)
+    public final dev.tether.One<ViewParent> parent = one();
+  }
+
+  @org.junit.jupiter.api.Test
+  void viewOnlySidesAreNeverSynced() {
+    dev.tether.Registry.of(ViewParent.class, ViewChild.class);
+    ViewParent p = new ViewParent();
+    ViewChild c = new ViewChild();
+    c.parent.set(p);
+    org.assertj.core.api.Assertions.assertThat(p.children).isEmpty();
+    p.children.add(c);
+    ViewChild d = new ViewChild();
+    p.children.add(d);
+    org.assertj.core.api.Assertions.assertThat(d.parent.get()).isNull();
+  }
 }
