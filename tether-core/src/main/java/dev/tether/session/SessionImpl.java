@@ -207,6 +207,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
+    refuseRaise(owner, rel);
     autoflush();
     Object key = rel.referencedColumn().get(owner.owner());
     if (key == null) {
@@ -221,6 +222,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public Object loadReference(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
+    refuseRaise(owner, rel);
     autoflush();
     if (rel.direction() == Direction.MANY_TO_ONE) {
       Object key = rel.foreignKey().get(owner.owner());
@@ -480,6 +482,22 @@ final class SessionImpl implements Session, SessionLink {
               + " of "
               + owner.describe()
               + ": the session is closed.");
+    }
+  }
+
+  /** {@code lazy = "raise"}: the N+1 guard. The flush may still load (it must, to be correct). */
+  private void refuseRaise(InstanceState owner, RelationshipMapping rel) {
+    if (rel.loading() == dev.tether.mapping.Loading.RAISE && !flushing) {
+      throw new dev.tether.LazyLoadException(
+          rel.qualifiedName()
+              + " of "
+              + owner.describe()
+              + " is declared lazy = \"raise\": Tether does not load it on first use, so that a"
+              + " loop over many objects cannot run one query each. Load it together with the"
+              + " query that fetches "
+              + rel.owner().name()
+              + " (loading options arrive with the query API), or declare lazy = \"select\" to"
+              + " load it on first use.");
     }
   }
 

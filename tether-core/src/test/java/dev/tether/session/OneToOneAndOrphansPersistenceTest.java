@@ -94,6 +94,26 @@ class OneToOneAndOrphansPersistenceTest {
     }
   }
 
+  /** A collection that must never load by accident. */
+  @Table("rl_guarded")
+  public static class Guarded extends Model {
+    @Id public Integer id;
+
+    @Relationship(backPopulates = "guarded", lazy = "raise")
+    public final Many<GuardedItem> items = many();
+  }
+
+  @Table("rl_item")
+  public static class GuardedItem extends Model {
+    @Id public Integer id;
+
+    @ForeignKey("rl_guarded.id")
+    public Integer guardedId;
+
+    @Relationship(backPopulates = "items")
+    public final One<Guarded> guarded = one();
+  }
+
   /** One-to-many with delete-orphan. */
   @Table("do_order")
   public static class Order extends Model {
@@ -171,7 +191,9 @@ class OneToOneAndOrphansPersistenceTest {
                 Folder.class,
                 Entry.class,
                 Car.class,
-                Engine.class));
+                Engine.class,
+                Guarded.class,
+                GuardedItem.class));
     db.addStatementListener(sql);
   }
 
@@ -318,6 +340,26 @@ class OneToOneAndOrphansPersistenceTest {
       s.commit();
       assertThat(s.get(Engine.class, second.id)).isNull();
       assertThat(s.contains(second)).isFalse();
+    }
+  }
+
+  /** lazy = "raise" (the N+1 guard): no lazy load, a message naming the attribute. */
+  @Test
+  void raiseRefusesTheLazyLoadButTheFlushStillWorks() {
+    Guarded g = new Guarded();
+    g.items.add(new GuardedItem());
+    try (Session s = db.session()) {
+      s.add(g);
+      s.commit();
+      sql.clear();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> g.items.size())
+          .isInstanceOf(dev.tether.LazyLoadException.class)
+          .hasMessageContaining("Guarded.items")
+          .hasMessageContaining("lazy = \"raise\"");
+      assertThat(sql.count()).isZero();
+      s.delete(g); // the flush may load what it must: the item's key is emptied
+      s.commit();
+      assertThat(s.get(Guarded.class, g.id)).isNull();
     }
   }
 
