@@ -13,7 +13,6 @@ import dev.tether.testing.StatementRecorder;
 import dev.tether.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -64,9 +63,6 @@ class SameSimpleNamePersistenceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: dev.tether.sql.Statements caches SELECT/DELETE texts by the model's simple name, so"
-          + " Warehouse.Item runs Shop.Item's SQL")
   void eachModelUsesItsOwnTable() {
     Shop.Item sold = new Shop.Item();
     sold.name = "sold";
