@@ -12,7 +12,6 @@ import dev.tether.Session;
 import dev.tether.Table;
 import dev.tether.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -69,9 +68,6 @@ class LongNamesPersistenceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: SchemaGenerator names constraints fk_<table>_<column> whatever the length: MariaDB"
-          + " refuses names over 64 characters, PostgreSQL truncates two to one name at 63")
   void schemaWithLongDerivedNamesIsCreatedAndUsed() {
     db = target.open(Registry.of(Plan.class, Feature.class));
     Plan gold = new Plan("gold");
