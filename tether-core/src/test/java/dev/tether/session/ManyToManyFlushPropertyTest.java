@@ -27,8 +27,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * side — of loaded and unloaded collections, with new objects on either side, deletes of either
  * endpoint and intermediate flushes — and a final flush, the two sides agree in memory and equal
  * what a fresh session loads. Runs on every available database.
+ *
+ * <p>Named {@code *Test} so that Surefire's default includes run it with {@code mvn verify}; a
+ * class named {@code *Properties} is not picked up.
  */
-class ManyToManyFlushProperties {
+class ManyToManyFlushPropertyTest {
   private static final Map<TestDatabase, Database> OPEN = new HashMap<>();
 
   @BeforeContainer
