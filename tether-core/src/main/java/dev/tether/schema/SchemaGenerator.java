@@ -4,17 +4,24 @@ import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.zip.CRC32;
 
 /**
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
  * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
  * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
  * created later (a cycle) are added with ALTER TABLE where the dialect allows.
+ *
+ * <p>Constraint and index names are derived, {@code fk_<table>_<column>} and {@code
+ * ix_<table>_<column>}; one longer than the dialect keeps is cut and ends in a hash of the full
+ * name, so that it fits (MariaDB refuses longer names) and stays distinct (PostgreSQL would
+ * truncate two long names to the same one).
  */
 public final class SchemaGenerator {
   private final Dialect dialect;
@@ -56,7 +63,7 @@ public final class SchemaGenerator {
         if (c.references() != null && !leadsTheKey && !c.unique()) {
           out.add(
               "CREATE INDEX IF NOT EXISTS "
-                  + q("ix_" + t.name() + "_" + c.name())
+                  + q(derivedName("ix_" + t.name() + "_" + c.name()))
                   + " ON "
                   + q(t.name())
                   + " ("
@@ -104,7 +111,7 @@ public final class SchemaGenerator {
   private String foreignKey(ColumnMapping c) {
     String action = c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete();
     return "CONSTRAINT "
-        + q("fk_" + c.table().name() + "_" + c.name())
+        + q(derivedName("fk_" + c.table().name() + "_" + c.name()))
         + " FOREIGN KEY ("
         + q(c.name())
         + ") REFERENCES "
@@ -113,6 +120,35 @@ public final class SchemaGenerator {
         + q(c.references().name())
         + ")"
         + action;
+  }
+
+  /**
+   * {@code name} if the dialect keeps it whole; else its longest prefix that leaves room for {@code
+   * _} and the eight hex digits of the full name's CRC-32.
+   */
+  private String derivedName(String name) {
+    int max = dialect.maxIdentifierLength();
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= max) {
+      return name;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    String suffix = String.format("_%08x", crc.getValue());
+    int room = max - suffix.length();
+    StringBuilder prefix = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + size > room) {
+        break;
+      }
+      prefix.appendCodePoint(cp);
+      used += size;
+      i += Character.charCount(cp);
+    }
+    return prefix + suffix;
   }
 
   private String q(String identifier) {

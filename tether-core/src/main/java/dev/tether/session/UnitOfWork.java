@@ -242,6 +242,9 @@ final class UnitOfWork {
           boolean apply = one.changed() || (isNew && one.isLoaded() && one.peek() != null);
           if (apply) {
             Object target = one.peek();
+            if (target != null && toDelete.contains(InstanceState.of(target))) {
+              target = null; // its parent is deleted in this flush: it is left without one
+            }
             if (target != null) {
               requireInSession(InstanceState.of(target), s, rel);
             } else if (!isNew && rel.foreignKey().get(owner) != null) {
@@ -264,7 +267,13 @@ final class UnitOfWork {
       }
     }
     for (Link l : added) {
-      l.rel.foreignKey().set(owner, keyFor(s, l.rel, l.owner.owner()));
+      if (toDelete.contains(l.owner)) {
+        if (Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
+          detachFrom(s, l); // linked to a parent deleted in this flush
+        }
+      } else {
+        l.rel.foreignKey().set(owner, keyFor(s, l.rel, l.owner.owner()));
+      }
     }
   }
 
@@ -337,8 +346,10 @@ final class UnitOfWork {
                 : "."));
   }
 
-  private static boolean readded(List<Link> added, Link l) {
-    return added.stream().anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey());
+  /** Whether another parent, one that survives this flush, took the member over the same key. */
+  private boolean readded(List<Link> added, Link l) {
+    return added.stream()
+        .anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey() && !toDelete.contains(a.owner));
   }
 
   /**
@@ -513,6 +524,11 @@ final class UnitOfWork {
   }
 
   /** Orders rows of one table so that every row comes after the rows it references. */
+  /**
+   * Orders rows of one table by their depth in the table's own tree (roots first), so that each
+   * level is one multi-row INSERT and deletes can go leaves first. Iterative: a long chain does not
+   * exhaust the stack. A row cycle keeps arbitrary order; keyFor() breaks it.
+   */
   private List<InstanceState> parentsFirst(ModelMapping m, List<InstanceState> rows) {
     boolean selfReferencing = false;
     for (RelationshipMapping r : m.relationships()) {
@@ -521,33 +537,39 @@ final class UnitOfWork {
     if (!selfReferencing) {
       return rows;
     }
-    List<InstanceState> out = new ArrayList<>(rows.size());
-    Set<InstanceState> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<InstanceState> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    members.addAll(rows);
+    Map<InstanceState, Integer> depth = new IdentityHashMap<>();
     Set<InstanceState> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (InstanceState s : rows) {
-      place(s, rows, out, placed, visiting);
-    }
-    return out;
-  }
-
-  private void place(
-      InstanceState s,
-      List<InstanceState> rows,
-      List<InstanceState> out,
-      Set<InstanceState> placed,
-      Set<InstanceState> visiting) {
-    if (placed.contains(s) || !visiting.add(s)) {
-      return; // a row cycle: keyFor() breaks it with a post-update
-    }
-    for (InstanceState t : sameTableTargets(s)) {
-      if (rows.contains(t)) {
-        place(t, rows, out, placed, visiting);
+    java.util.Deque<InstanceState> stack = new java.util.ArrayDeque<>();
+    for (InstanceState root : rows) {
+      stack.push(root);
+      while (!stack.isEmpty()) {
+        InstanceState x = stack.peek();
+        if (depth.containsKey(x)) {
+          stack.pop();
+        } else if (visiting.add(x)) {
+          for (InstanceState t : sameTableTargets(x)) {
+            if (members.contains(t) && !depth.containsKey(t) && !visiting.contains(t)) {
+              stack.push(t);
+            }
+          }
+        } else {
+          int d = 0;
+          for (InstanceState t : sameTableTargets(x)) {
+            Integer td = depth.get(t);
+            if (members.contains(t) && td != null) {
+              d = Math.max(d, td + 1);
+            }
+          }
+          depth.put(x, d);
+          stack.pop();
+        }
       }
     }
-    visiting.remove(s);
-    if (placed.add(s)) {
-      out.add(s);
-    }
+    List<InstanceState> out = new ArrayList<>(rows);
+    out.sort(java.util.Comparator.comparingInt(depth::get));
+    return out;
   }
 
   private void insertBatch(ModelMapping m, List<InstanceState> batch) {

@@ -68,6 +68,14 @@ public abstract class Dialect {
     return List.of("DROP TABLE IF EXISTS " + quote(table));
   }
 
+  /**
+   * The longest identifier the database keeps, in UTF-8 bytes; {@link Integer#MAX_VALUE} when it
+   * has no practical limit. Names Tether derives (constraints, indexes) are shortened to fit.
+   */
+  public int maxIdentifierLength() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Whether foreign keys to tables created later can be added with ALTER TABLE. */
   public boolean addsForeignKeysLater() {
     return true;

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders the SQL the unit of work and the loaders run, from the mapping and the dialect.
  * Identifiers come only from the mapping and are quoted; values are always {@code ?} parameters.
- * Rendered texts are cached per model.
+ * Rendered texts are cached per model, keyed by its class's binary name: simple names are not
+ * unique in a registry (two nested {@code Item} classes), and a shared key would run one model's
+ * SELECT or DELETE against the other's table.
  */
 public final class Statements {
   private final Dialect dialect;
@@ -24,7 +26,7 @@ public final class Statements {
   /** {@code SELECT <all columns> FROM t WHERE a = ? AND b = ? ORDER BY <order>}. */
   public String selectWhere(
       ModelMapping m, List<ColumnMapping> where, List<RelationshipMapping.Ordering> orderBy) {
-    StringBuilder key = new StringBuilder("S|").append(m.name());
+    StringBuilder key = new StringBuilder("S|").append(cacheName(m));
     where.forEach(c -> key.append('|').append(c.name()));
     key.append("|o");
     orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
@@ -49,7 +51,7 @@ public final class Statements {
       ColumnMapping local,
       ColumnMapping remote,
       List<RelationshipMapping.Ordering> orderBy) {
-    StringBuilder key = new StringBuilder("J|").append(target.name()).append('|').append(local);
+    StringBuilder key = new StringBuilder("J|").append(cacheName(target)).append('|').append(local);
     orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
     return cache.computeIfAbsent(
         key.toString(),
@@ -128,7 +130,12 @@ public final class Statements {
 
   /** {@code DELETE FROM t WHERE key = ?}. */
   public String delete(ModelMapping m) {
-    return cache.computeIfAbsent("D|" + m.name(), k -> deleteWhere(m.table(), m.keyColumns()));
+    return cache.computeIfAbsent("D|" + cacheName(m), k -> deleteWhere(m.table(), m.keyColumns()));
+  }
+
+  /** Names {@code m} uniquely in cache keys. */
+  private static String cacheName(ModelMapping m) {
+    return m.type().getName();
   }
 
   private String columnList(ModelMapping m, String prefix) {

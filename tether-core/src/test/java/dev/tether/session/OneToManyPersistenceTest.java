@@ -355,6 +355,29 @@ class OneToManyPersistenceTest {
     }
   }
 
+  /** A child moved to a parent that is then deleted in the same flush is left without a parent. */
+  @Test
+  void childMovedToAParentDeletedInTheSameFlushHasNoParent() {
+    Integer q = saved(parentWith("q", "c"));
+    Integer p = saved(parentWith("p"));
+    try (Session s = db.session()) {
+      Parent from = s.get(Parent.class, q);
+      Parent to = s.get(Parent.class, p);
+      Child c = from.children.get(0);
+      to.children.add(c);
+      s.delete(to);
+      s.flush();
+      assertThat(c.parentId).isNull();
+      assertThat(c.parent.get()).isNull();
+      assertThat(from.children).isEmpty();
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Parent.class, q).children).isEmpty();
+      assertThat(s.get(Parent.class, p)).isNull();
+    }
+  }
+
   /** S56, Tether improvement 6: a deleted child leaves the loaded collection at flush. */
   @Test
   void deletedChildLeavesTheLoadedCollection() {

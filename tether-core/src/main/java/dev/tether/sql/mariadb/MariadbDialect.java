@@ -27,6 +27,12 @@ public final class MariadbDialect extends Dialect {
     return '`' + identifier.replace("`", "``") + '`';
   }
 
+  /** Longer names are refused ("Identifier name ... is too long"). */
+  @Override
+  public int maxIdentifierLength() {
+    return 64;
+  }
+
   @Override
   public String defaultValuesClause() {
     return " () VALUES ()";

@@ -17,6 +17,12 @@ public final class PostgresqlDialect extends Dialect {
     return "postgresql";
   }
 
+  /** NAMEDATALEN - 1: longer names are truncated, so two long names can become one. */
+  @Override
+  public int maxIdentifierLength() {
+    return 63;
+  }
+
   @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {

@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * — and a flush, the graph in memory equals what a fresh session loads. Runs on every available
  * database.
  */
-class FlushAgreesWithDatabaseProperties {
+class FlushAgreesWithDatabasePropertyTest {
   private static final Map<TestDatabase, Database> OPEN = new HashMap<>();
 
   @BeforeContainer
