@@ -92,33 +92,21 @@ final class AssociationWriter {
   void write(Set<InstanceState> deleted) {
     Set<Row> deletes = rows(removed, deleted);
     Set<Row> inserts = rows(added, deleted);
-    for (Map.Entry<TableMapping, List<Object[]>> e : byTable(deletes).entrySet()) {
-      TableMapping t = e.getKey();
-      session
-          .engine
-          .executor()
-          .batch(
-              session.connection(),
-              session.engine.statements().deleteWhere(t, t.columns()),
-              types(t),
-              e.getValue());
-    }
-    for (Map.Entry<TableMapping, List<Object[]>> e : byTable(inserts).entrySet()) {
-      TableMapping t = e.getKey();
-      session
-          .engine
-          .executor()
-          .batch(
-              session.connection(),
-              session.engine.statements().insertRow(t),
-              types(t),
-              e.getValue());
-    }
+    run(deletes, t -> session.engine.statements().deleteWhere(t, t.columns()));
+    run(inserts, t -> session.engine.statements().insertRow(t));
     for (Row r : deletes) {
       showRow(r, false);
     }
     for (Row r : inserts) {
       showRow(r, true);
+    }
+  }
+
+  /** One batch per association table, with the statement {@code sql} renders for it. */
+  private void run(Set<Row> rows, java.util.function.Function<TableMapping, String> sql) {
+    for (Map.Entry<TableMapping, List<Object[]>> e : byTable(rows).entrySet()) {
+      TableMapping t = e.getKey();
+      session.engine.executor().batch(session.connection(), sql.apply(t), types(t), e.getValue());
     }
   }
 
