@@ -51,6 +51,30 @@ public final class Database implements AutoCloseable {
     return engine.session();
   }
 
+  /**
+   * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A
+   * serialization failure or deadlock (SQLSTATE class 40, what PostgreSQL-compatible distributed
+   * databases report under contention) runs the work again, up to {@value
+   * dev.tether.session.Engine#TRANSACTION_ATTEMPTS} attempts in all, so the work must not have side
+   * effects outside the session.
+   *
+   * <pre>{@code
+   * db.inTransaction(session -> session.get(Account.class, id).balance -= 10);
+   * }</pre>
+   */
+  public void inTransaction(java.util.function.Consumer<Session> work) {
+    engine.callInTransaction(
+        s -> {
+          work.accept(s);
+          return null;
+        });
+  }
+
+  /** {@link #inTransaction}, returning what {@code work} returns. */
+  public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
+    return engine.callInTransaction(work);
+  }
+
   /** Reports every statement to {@code listener} (tests, metrics). */
   public void addStatementListener(StatementListener listener) {
     engine.addStatementListener(listener);

@@ -50,6 +50,43 @@ public interface Session extends AutoCloseable {
   /** Whether {@code model} belongs to this session (pending, persistent or deleted here). */
   boolean contains(Object model);
 
+  /** The state of {@code model}: transient, pending, persistent, deleted or detached. */
+  ObjectState stateOf(Object model);
+
+  /**
+   * Removes {@code model} from this session (and what it reaches through {@code expunge}
+   * relationships) without touching the database: a pending object becomes transient, a persistent
+   * one detached; its unflushed changes are no longer this session's.
+   */
+  void expunge(Object model);
+
+  /**
+   * Reloads {@code model}'s columns from the database now, discarding unflushed changes to them,
+   * and expires its relationships (they reload on next use). The object must be persistent here.
+   */
+  void refresh(Object model);
+
+  /**
+   * Discards {@code model}'s unflushed column changes (its fields go back to the values last read
+   * or written), expires its relationships, and has the next load of its row — {@code get}, a lazy
+   * load, a query — overwrite its columns with the database's. Column fields are plain Java fields,
+   * so they are not reloaded on read; use {@link #refresh} to reload them at once.
+   */
+  void expire(Object model);
+
+  /**
+   * Whether lazy loads and {@code get} flush pending changes first (default true). Turn it off
+   * around code that reads while the graph is half-built.
+   */
+  void setAutoflush(boolean on);
+
+  /**
+   * Whether {@link #commit} expires loaded relationships so they reload (default true, as in
+   * SQLAlchemy). Off, relationships keep what they held; use it when objects are read after the
+   * session closes.
+   */
+  void setExpireOnCommit(boolean on);
+
   /**
    * Writes every pending change to the database inside the current transaction, in foreign-key
    * order. On failure the transaction is rolled back and the exception rethrown.

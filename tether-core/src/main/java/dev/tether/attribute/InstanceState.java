@@ -23,6 +23,7 @@ public final class InstanceState {
   private InstanceStatus status = InstanceStatus.TRANSIENT;
   private Object key;
   private Object[] snapshot;
+  private boolean reloadColumns;
 
   /** Created by {@code Model}'s constructor for {@code owner}. */
   public InstanceState(Object owner) {
@@ -260,6 +261,26 @@ public final class InstanceState {
   /** Sets the snapshot to values known to be in the database. */
   public void restoreSnapshot(Object[] values) {
     snapshot = values;
+  }
+
+  /** Whether the next load of this row overwrites the column fields ({@code session.expire}). */
+  public boolean reloadColumns() {
+    return reloadColumns;
+  }
+
+  /** Sets whether the next load of this row overwrites the column fields. */
+  public void reloadColumns(boolean on) {
+    reloadColumns = on;
+  }
+
+  /** Sets the column fields back to the snapshot, discarding unflushed changes. */
+  public void restoreColumns() {
+    if (snapshot == null) {
+      return;
+    }
+    for (ColumnMapping c : mapping().columns()) {
+      c.set(owner, snapshot[c.index()]);
+    }
   }
 
   /** Forgets the snapshot (the object has no row any more). */

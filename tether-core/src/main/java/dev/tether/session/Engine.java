@@ -155,6 +155,33 @@ public final class Engine {
     return new SessionImpl(this);
   }
 
+  /** Attempts {@link #callInTransaction} makes when the database reports a conflict. */
+  public static final int TRANSACTION_ATTEMPTS = 3;
+
+  /** One session per attempt; retried on serialization failures and deadlocks only. */
+  public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Session s = session()) {
+        T result = work.apply(s);
+        s.commit();
+        return result;
+      } catch (DatabaseException e) {
+        if (!"serialization".equals(e.code()) || attempt >= TRANSACTION_ATTEMPTS) {
+          throw e;
+        }
+        org.slf4j.LoggerFactory.getLogger("dev.tether.session")
+            .debug(
+                "transaction attempt {} failed with SQLSTATE {}; retrying", attempt, e.sqlState());
+        try {
+          Thread.sleep(10L * attempt * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   public void addStatementListener(StatementListener l) {
     executor.addListener(l);
   }

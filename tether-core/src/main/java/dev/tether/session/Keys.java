@@ -50,6 +50,9 @@ final class Keys {
    */
   static Object normalize(ModelMapping m, Object key) {
     List<ColumnMapping> cols = m.keyColumns();
+    if (key == null) {
+      return null; // a pending object has no key yet
+    }
     if (cols.size() == 1) {
       ColumnMapping id = cols.get(0);
       Class<?> expected = ColumnType.boxed(id.javaType());

@@ -85,12 +85,43 @@ final class Loading {
     return out;
   }
 
+  /** Puts a row's values into an object's fields and snapshot (refresh, expired rows). */
+  static void overwrite(InstanceState s, ModelMapping m, Object[] row) {
+    for (ColumnMapping c : m.columns()) {
+      c.set(s.owner(), row[c.index()]);
+    }
+    s.restoreSnapshot(row.clone());
+    s.reloadColumns(false);
+  }
+
+  /** The row of {@code m} with key {@code key}, or null; no object is created. */
+  static Object[] rowByKey(SessionImpl session, ModelMapping m, Object key) {
+    Engine e = session.engine;
+    List<ColumnMapping> where = m.keyColumns();
+    ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
+    List<Object[]> rows =
+        e.executor()
+            .query(
+                session.connection(),
+                e.statements().selectWhere(m, where, keyOrder(m)),
+                types,
+                Keys.values(m, key),
+                m.columns());
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
   /** The object for {@code row}; {@code null} when the session has deleted it. */
   static Object hydrate(SessionImpl session, ModelMapping m, Object[] row) {
     Object key = Keys.fromRow(m, row);
     InstanceState known = session.identity.get(m, key);
     if (known != null) {
-      return known.status() == InstanceStatus.DELETED ? null : known.owner();
+      if (known.status() == InstanceStatus.DELETED) {
+        return null;
+      }
+      if (known.reloadColumns()) {
+        overwrite(known, m, row);
+      }
+      return known.owner();
     }
     Object o = m.newInstance();
     for (ColumnMapping c : m.columns()) {

@@ -40,6 +40,8 @@ final class SessionImpl implements Session, SessionLink {
   private Connection connection;
   private boolean closed;
   private boolean flushing;
+  private boolean autoflush = true;
+  private boolean expireOnCommit = true;
 
   SessionImpl(Engine engine) {
     this.engine = engine;
@@ -66,6 +68,12 @@ final class SessionImpl implements Session, SessionLink {
           "session.get(" + type.getSimpleName() + ", null): the key is null");
     }
     InstanceState s = identity.get(m, id);
+    if (s != null && s.reloadColumns() && s.status() == InstanceStatus.PERSISTENT) {
+      Object[] row = Loading.rowByKey(this, m, s.key()); // expired: read the row again
+      if (row != null) {
+        Loading.overwrite(s, m, row);
+      }
+    }
     if (s != null) {
       return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
     }
@@ -109,6 +117,111 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   @Override
+  public dev.tether.ObjectState stateOf(Object model) {
+    mappingOf(model);
+    return dev.tether.ObjectState.valueOf(InstanceState.of(model).status().name());
+  }
+
+  @Override
+  public void expunge(Object model) {
+    checkOpen();
+    mappingOf(model);
+    InstanceState root = InstanceState.of(model);
+    requireHere(root, "expunge");
+    Deque<InstanceState> work = new ArrayDeque<>();
+    work.add(root);
+    while (!work.isEmpty()) {
+      InstanceState s = work.poll();
+      if (s.session() != this) {
+        continue;
+      }
+      identity.remove(s.mapping(), s.key(), s);
+      pending.remove(s);
+      deleted.remove(s);
+      changed.remove(s);
+      journal.inserted.remove(s);
+      journal.deleted.remove(s);
+      detach(s, s.hasRow() ? InstanceStatus.DETACHED : InstanceStatus.TRANSIENT);
+      s.forEachRelationship(
+          (rel, c) -> {
+            if (!rel.cascades(Cascade.EXPUNGE)) {
+              return;
+            }
+            if (c instanceof ScalarAttribute<?> one && one.isLoaded() && one.peek() != null) {
+              work.add(InstanceState.of(one.peek()));
+            } else if (c instanceof CollectionAttribute<?> many) {
+              for (Object m : many.membersIfLoaded()) {
+                work.add(InstanceState.of(m));
+              }
+            }
+          });
+    }
+  }
+
+  @Override
+  public void refresh(Object model) {
+    checkOpen();
+    ModelMapping m = mappingOf(model);
+    InstanceState s = InstanceState.of(model);
+    requireHere(s, "refresh");
+    if (s.status() != InstanceStatus.PERSISTENT) {
+      throw new SessionStateException(
+          "Cannot refresh "
+              + s.describe()
+              + ": it is "
+              + s.status().name().toLowerCase(java.util.Locale.ROOT)
+              + ", and only a persistent object has a row to read. Flush it first.");
+    }
+    Object[] row = Loading.rowByKey(this, m, s.key());
+    if (row == null) {
+      throw new SessionStateException(
+          "Cannot refresh "
+              + s.describe()
+              + ": its row no longer exists (deleted by another transaction). Expunge it.");
+    }
+    Loading.overwrite(s, m, row);
+    s.expireRelationships();
+  }
+
+  @Override
+  public void expire(Object model) {
+    checkOpen();
+    mappingOf(model);
+    InstanceState s = InstanceState.of(model);
+    requireHere(s, "expire");
+    s.restoreColumns();
+    s.reloadColumns(true);
+    s.expireRelationships();
+    changed.remove(s);
+  }
+
+  @Override
+  public void setAutoflush(boolean on) {
+    autoflush = on;
+  }
+
+  @Override
+  public void setExpireOnCommit(boolean on) {
+    expireOnCommit = on;
+  }
+
+  private void requireHere(InstanceState s, String action) {
+    if (s.session() != this) {
+      throw new SessionStateException(
+          "Cannot "
+              + action
+              + " "
+              + s.describe()
+              + ": it is "
+              + s.status().name().toLowerCase(java.util.Locale.ROOT)
+              + (s.session() != null ? " in another session" : "")
+              + ", and "
+              + action
+              + " needs an object of this session (pending or persistent here).");
+    }
+  }
+
+  @Override
   public void flush() {
     checkOpen();
     if (flushing) {
@@ -143,8 +256,10 @@ final class SessionImpl implements Session, SessionLink {
       detach(s, InstanceStatus.DETACHED);
     }
     journal.clear();
-    for (InstanceState s : identity.all()) {
-      s.expireRelationships();
+    if (expireOnCommit) {
+      for (InstanceState s : identity.all()) {
+        s.expireRelationships();
+      }
     }
   }
 
@@ -446,7 +561,7 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   void autoflush() {
-    if (!flushing) {
+    if (autoflush && !flushing) {
       flush();
     }
   }
