@@ -56,6 +56,18 @@ public final class Metadata {
     return warnings;
   }
 
+  private static boolean onlyNullableReferencesTo(TableMapping t, Set<TableMapping> done) {
+    for (ColumnMapping c : t.columns()) {
+      if (c.references() != null
+          && c.references().table() != t
+          && !done.contains(c.references().table())
+          && !c.nullable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<TableMapping> sortTables(List<TableMapping> tables) {
     Map<TableMapping, Set<TableMapping>> dependsOn = new HashMap<>();
     for (TableMapping t : tables) {
@@ -79,12 +91,20 @@ public final class Metadata {
         }
       }
       if (!progressed) {
+        // a cycle: break it at a table whose missing references are all nullable, so the rows
+        // can be inserted with NULL there and updated afterwards
+        TableMapping pick = null;
         for (TableMapping t : tables) {
-          if (done.add(t)) {
-            sorted.add(t);
+          if (!done.contains(t) && pick == null) {
+            pick = t;
+          }
+          if (!done.contains(t) && onlyNullableReferencesTo(t, done)) {
+            pick = t;
             break;
           }
         }
+        done.add(pick);
+        sorted.add(pick);
       }
     }
     return sorted;

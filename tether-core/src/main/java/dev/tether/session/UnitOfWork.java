@@ -31,6 +31,9 @@ import java.util.Set;
  * relationship).
  */
 final class UnitOfWork {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("dev.tether.session");
+
   /** An owner's relationship that changed a member's foreign key. */
   private record Link(InstanceState owner, RelationshipMapping rel) {}
 
@@ -461,6 +464,14 @@ final class UnitOfWork {
                 + ". Make one foreign key of the cycle nullable.");
       }
       postUpdate.add(s);
+      LOG.debug(
+          "{}: {} is inserted as NULL and set by an UPDATE after the inserts: {} is not inserted"
+              + " yet (a cycle of foreign keys between {} and {})",
+          s.describe(),
+          rel.foreignKey(),
+          t.describe(),
+          rel.owner().table().name(),
+          rel.target().table().name());
     }
     return v;
   }
