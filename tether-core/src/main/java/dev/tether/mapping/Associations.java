@@ -156,7 +156,8 @@ final class Associations {
               key.length(),
               table.columns().size(),
               side.table().name() + "." + key.name(),
-              "");
+              "",
+              false);
       c.resolveReference(key);
       table.add(c);
     }

@@ -20,6 +20,7 @@ public final class ColumnMapping {
   private final int index;
   private final String foreignKeyText;
   private final String onDelete;
+  private final boolean version;
   private ColumnMapping references;
 
   ColumnMapping(
@@ -34,7 +35,8 @@ public final class ColumnMapping {
       int length,
       int index,
       String foreignKeyText,
-      String onDelete) {
+      String onDelete,
+      boolean version) {
     this.table = table;
     this.fieldName = fieldName;
     this.name = name;
@@ -48,6 +50,7 @@ public final class ColumnMapping {
     this.index = index;
     this.foreignKeyText = foreignKeyText;
     this.onDelete = onDelete;
+    this.version = version;
   }
 
   /** The table this column belongs to. */
@@ -93,6 +96,11 @@ public final class ColumnMapping {
    */
   public boolean isIdentity() {
     return primaryKey && table.keyColumns().size() == 1;
+  }
+
+  /** Whether this is the model's {@code @Version} column (optimistic locking). */
+  public boolean version() {
+    return version;
   }
 
   /** Whether the column accepts NULL. */

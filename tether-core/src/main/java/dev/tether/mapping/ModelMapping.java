@@ -56,6 +56,11 @@ public final class ModelMapping {
     return table.keyColumns();
   }
 
+  /** The {@code @Version} column, or {@code null} when the model is not versioned. */
+  public ColumnMapping version() {
+    return table.versionColumn();
+  }
+
   /** The column mapped from the Java field {@code fieldName}, or {@code null}. */
   public ColumnMapping columnByField(String fieldName) {
     return columnsByField.get(fieldName);

@@ -9,6 +9,7 @@ import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Relationship;
 import dev.tether.Table;
+import dev.tether.Version;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -46,6 +47,10 @@ final class ModelReader {
           ColumnType.DATETIME,
           ColumnType.INSTANT,
           ColumnType.ENUM);
+
+  /** Types a {@code @Version} field may have: it counts the row's updates. */
+  private static final Set<Class<?>> VERSION_TYPES =
+      Set.of(Integer.class, int.class, Long.class, long.class);
 
   private static final List<String> ON_DELETE =
       List.of("CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT");
@@ -184,11 +189,16 @@ final class ModelReader {
               + " after inserts. Remove `final` (or mark the field transient if it is not stored).");
     }
     boolean isId = f.isAnnotationPresent(Id.class);
+    boolean isVersion = f.isAnnotationPresent(Version.class);
+    if (isVersion) {
+      checkVersion(model, f, isId);
+    }
     Column column = f.getAnnotation(Column.class);
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     String name =
         column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName());
-    boolean nullable = !isId && !f.getType().isPrimitive() && (column == null || column.nullable());
+    boolean nullable =
+        !isId && !isVersion && !f.getType().isPrimitive() && (column == null || column.nullable());
     if (column != null
         && (column.length() < 0 || column.length() > 0 && type != ColumnType.STRING)) {
       throw new MappingException(
@@ -237,7 +247,8 @@ final class ModelReader {
             column != null ? column.length() : 0,
             model.columns().size(),
             fk != null ? fk.value() : null,
-            onDelete);
+            onDelete,
+            isVersion);
     ColumnMapping twin = model.table().column(name);
     if (twin == null) {
       for (ColumnMapping c : model.columns()) {
@@ -266,8 +277,54 @@ final class ModelReader {
     model.addColumn(mapping);
   }
 
+  /** One {@code @Version} per model, a whole number, not the primary key. */
+  private static void checkVersion(ModelMapping model, Field f, boolean isId) {
+    String where = model.name() + "." + f.getName();
+    if (isId) {
+      throw new MappingException(
+          "version-on-id",
+          where
+              + " has both @Id and @Version; the primary key identifies the row and never"
+              + " changes, while the version changes with every update. Put @Version on a field"
+              + " of its own: `@Version public Integer version;`.");
+    }
+    if (!VERSION_TYPES.contains(f.getType())) {
+      throw new MappingException(
+          "version-type",
+          where
+              + " is a "
+              + f.getType().getSimpleName()
+              + ", which cannot be a @Version: the version counts the row's updates. Use Integer,"
+              + " int, Long or long (`@Version public Integer "
+              + f.getName()
+              + ";`).");
+    }
+    ColumnMapping other = model.version();
+    if (other != null) {
+      throw new MappingException(
+          "version-twice",
+          model.name()
+              + "."
+              + other.fieldName()
+              + " and "
+              + where
+              + " are both marked @Version; a model has one version column. Remove @Version from"
+              + " one of them.");
+    }
+  }
+
   private static void readRelationship(ModelMapping model, Field f) {
     String where = model.name() + "." + f.getName();
+    if (f.isAnnotationPresent(Version.class)) {
+      throw new MappingException(
+          "version-on-relationship",
+          where
+              + " is a relationship, but has @Version, which belongs on a whole-number column"
+              + " field that counts the row's updates. Remove it here and declare"
+              + " `@Version public Integer version;` in "
+              + model.name()
+              + ".");
+    }
     for (Class<? extends Annotation> a : List.of(Id.class, Column.class, ForeignKey.class)) {
       if (f.isAnnotationPresent(a)) {
         throw new MappingException(

@@ -41,6 +41,16 @@ public final class TableMapping {
     return Collections.unmodifiableList(keyColumns);
   }
 
+  /** The {@code @Version} column, or {@code null} when rows are not versioned. */
+  public ColumnMapping versionColumn() {
+    for (ColumnMapping c : columns) {
+      if (c.version()) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** The column with that SQL name, or {@code null}. */
   public ColumnMapping column(String columnName) {
     for (ColumnMapping c : columns) {

@@ -40,11 +40,18 @@ final class Journal {
     s.key(null);
   }
 
-  /** Puts back the snapshot of the transaction's start, so the next flush sees the changes. */
+  /**
+   * Puts back the snapshot of the transaction's start, so the next flush sees the changes, and the
+   * {@code @Version} field with it, so the retry expects the version the row has again.
+   */
   void restoreSnapshot(InstanceState s) {
     Object[] old = before.get(s);
     if (old != null) {
       s.restoreSnapshot(old);
+      ColumnMapping version = s.mapping().version();
+      if (version != null) {
+        version.set(s.owner(), old[version.index()]); // the row's version once rolled back
+      }
     }
   }
 

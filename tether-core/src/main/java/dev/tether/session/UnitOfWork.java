@@ -53,12 +53,14 @@ final class UnitOfWork {
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
   private final AssociationWriter associations;
+  private final Versioning versioning;
 
   UnitOfWork(SessionImpl session) {
     this.session = session;
     this.engine = session.engine;
     this.executor = engine.executor();
     this.associations = new AssociationWriter(session);
+    this.versioning = new Versioning(session);
   }
 
   void run() {
@@ -591,6 +593,7 @@ final class UnitOfWork {
     List<InstanceState> generated = new ArrayList<>();
     List<InstanceState> given = new ArrayList<>();
     for (InstanceState s : batch) {
+      Versioning.stamp(s);
       if (id != null && id.generated() && id.get(s.owner()) == null) {
         generated.add(s);
       } else if (Keys.of(m, s.owner()) == null) {
@@ -740,7 +743,11 @@ final class UnitOfWork {
         before.putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
         session.journal.updating(s);
       }
-      executor.batch(session.connection(), engine.statements().update(m, cols), types, params);
+      if (m.version() != null) {
+        versioning.update(m, cols, e.getValue());
+      } else {
+        executor.batch(session.connection(), engine.statements().update(m, cols), types, params);
+      }
       for (InstanceState s : e.getValue()) {
         s.takeSnapshot();
       }
@@ -751,6 +758,9 @@ final class UnitOfWork {
     Object[] snap = s.snapshot();
     List<ColumnMapping> dirty = new ArrayList<>();
     for (ColumnMapping c : s.mapping().columns()) {
+      if (c.version()) {
+        continue; // written by every UPDATE, never a reason for one
+      }
       Object now = c.get(s.owner());
       if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
         if (c.primaryKey()) {
@@ -847,11 +857,15 @@ final class UnitOfWork {
     }
     List<InstanceState> ordered = parentsFirst(m, rows);
     java.util.Collections.reverse(ordered);
-    List<Object[]> params = new ArrayList<>();
-    for (InstanceState s : ordered) {
-      params.add(Keys.values(m, s.key()));
+    if (m.version() != null) {
+      versioning.delete(m, ordered);
+    } else {
+      List<Object[]> params = new ArrayList<>();
+      for (InstanceState s : ordered) {
+        params.add(Keys.values(m, s.key()));
+      }
+      executor.batch(session.connection(), engine.statements().delete(m), Keys.types(m), params);
     }
-    executor.batch(session.connection(), engine.statements().delete(m), Keys.types(m), params);
     for (InstanceState s : ordered) {
       session.identity.remove(m, s.key(), s);
       s.status(InstanceStatus.DELETED);

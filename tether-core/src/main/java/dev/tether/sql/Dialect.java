@@ -99,6 +99,15 @@ public abstract class Dialect {
     return 10;
   }
 
+  /**
+   * Whether {@code executeBatch} on {@code c} reports each statement's row count rather than {@code
+   * SUCCESS_NO_INFO}. Optimistic locking needs the counts; where they are missing, versioned
+   * statements run one at a time.
+   */
+  public boolean batchReportsRowCounts(Connection c) {
+    return true;
+  }
+
   /** Run on each new connection (pragmas, session settings). */
   public List<String> connectionInitSql() {
     return List.of();

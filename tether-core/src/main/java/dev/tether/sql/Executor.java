@@ -115,6 +115,22 @@ public final class Executor {
     }
   }
 
+  /**
+   * {@link #batch}, with every count exact: where the driver's batch does not report row counts
+   * ({@link Dialect#batchReportsRowCounts}), one statement per parameter set.
+   */
+  public int[] batchCounted(
+      Connection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
+    if (rows.size() < 2 || dialect.batchReportsRowCounts(c)) {
+      return batch(c, sql, paramTypes, rows);
+    }
+    int[] counts = new int[rows.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = update(c, sql, paramTypes, rows.get(i));
+    }
+    return counts;
+  }
+
   /** Runs DDL or other parameterless SQL. */
   public void execute(Connection c, String sql) {
     announce(sql, 1, null);

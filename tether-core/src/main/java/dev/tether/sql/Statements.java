@@ -116,21 +116,37 @@ public final class Statements {
     return b.toString();
   }
 
-  /** {@code UPDATE t SET a = ?, b = ? WHERE key = ?}. */
+  /**
+   * {@code UPDATE t SET a = ?, b = ? WHERE key = ?}; for a versioned model {@code UPDATE t SET a =
+   * ?, version = ? WHERE key = ? AND version = ?} (the new version, then the loaded one).
+   */
   public String update(ModelMapping m, List<ColumnMapping> set) {
     StringJoiner s = new StringJoiner(", ");
     set.forEach(c -> s.add(q(c.name()) + " = ?"));
-    return "UPDATE "
-        + q(m.table().name())
-        + " SET "
-        + s
-        + " WHERE "
-        + conditions(m.keyColumns(), "");
+    ColumnMapping version = m.version();
+    if (version != null) {
+      s.add(q(version.name()) + " = ?");
+    }
+    return "UPDATE " + q(m.table().name()) + " SET " + s + " WHERE " + rowConditions(m);
   }
 
-  /** {@code DELETE FROM t WHERE key = ?}. */
+  /**
+   * {@code DELETE FROM t WHERE key = ?}; for a versioned model {@code DELETE FROM t WHERE key = ?
+   * AND version = ?}.
+   */
   public String delete(ModelMapping m) {
-    return cache.computeIfAbsent("D|" + cacheName(m), k -> deleteWhere(m.table(), m.keyColumns()));
+    return cache.computeIfAbsent(
+        "D|" + cacheName(m),
+        k -> "DELETE FROM " + q(m.table().name()) + " WHERE " + rowConditions(m));
+  }
+
+  /** The key condition of one row, and its version when the model is versioned. */
+  private String rowConditions(ModelMapping m) {
+    List<ColumnMapping> where = new java.util.ArrayList<>(m.keyColumns());
+    if (m.version() != null) {
+      where.add(m.version());
+    }
+    return conditions(where, "");
   }
 
   /** Names {@code m} uniquely in cache keys. */

@@ -3,6 +3,7 @@ package dev.tether.sql.mariadb;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.sql.Dialect;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * MariaDB (10.5+, for {@code INSERT ... RETURNING}) through MariaDB Connector/J; also the MySQL URL
@@ -17,6 +19,20 @@ import java.util.List;
  * keys become {@code VARCHAR(255)}.
  */
 public final class MariadbDialect extends Dialect {
+  /**
+   * Connector/J's bulk protocol ({@code useBulkStmts=true}, off by default in 3.5) answers {@code
+   * SUCCESS_NO_INFO} for every statement of a batch; the text protocol reports real counts.
+   */
+  @Override
+  public boolean batchReportsRowCounts(Connection c) {
+    try {
+      String url = c.getMetaData().getURL();
+      return url != null && !url.toLowerCase(Locale.ROOT).contains("usebulkstmts=true");
+    } catch (SQLException e) {
+      return false; // unknown: the caller runs one statement per row, which is always exact
+    }
+  }
+
   @Override
   public String name() {
     return "mariadb";
