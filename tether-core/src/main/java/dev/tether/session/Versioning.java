@@ -138,7 +138,8 @@ final class Versioning {
             + " since. The flush was rolled back and this session's changes are still pending."
             + " Roll back, load the "
             + m.name()
-            + " again in a new session and reapply the change (or discard it).",
+            + " again (session.refresh(obj) after the rollback, or a new session) and reapply the"
+            + " change, or discard it.",
         m.type(),
         s.key(),
         expected);

@@ -159,7 +159,8 @@ class OptimisticLockingTest {
                   + "): the row no longer has version 1, the version this session loaded;"
                   + " another transaction changed or deleted it since. The flush was rolled back"
                   + " and this session's changes are still pending. Roll back, load the Account"
-                  + " again in a new session and reapply the change (or discard it).");
+                  + " again (session.refresh(obj) after the rollback, or a new session) and reapply"
+                  + " the change, or discard it.");
       assertThat(inB.version).isEqualTo(1); // restored: a retry does not skip a version
       assertThat(inB.balance).isEqualTo(12); // the change is still pending
       assertThatThrownBy(sessionB::commit).isInstanceOf(StaleObjectException.class);
@@ -239,5 +240,27 @@ class OptimisticLockingTest {
     }
     assertThat(reloaded(x).balance).isEqualTo(1); // the other row's UPDATE was rolled back
     assertThat(reloaded(y).balance).isEqualTo(20);
+  }
+
+  /** The advice of the message works: roll back, refresh, reapply, commit — in one session. */
+  @Test
+  void aStaleObjectIsRecoveredInTheSameSessionWithRefresh() {
+    Integer id = saved("a", 100);
+    try (Session s = db.session()) {
+      Account mine = s.get(Account.class, id);
+      db.inTransaction(other -> other.get(Account.class, id).balance += 5);
+      mine.balance -= 10;
+      assertThatThrownBy(s::commit).isInstanceOf(dev.tether.StaleObjectException.class);
+      s.rollback();
+      s.refresh(mine);
+      assertThat(mine.balance).isEqualTo(105);
+      assertThat(mine.version).isEqualTo(2);
+      mine.balance -= 10;
+      s.commit();
+      assertThat(mine.version).isEqualTo(3);
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Account.class, id).balance).isEqualTo(95);
+    }
   }
 }
