@@ -93,6 +93,12 @@ public interface Session extends AutoCloseable {
    */
   void flush();
 
+  /**
+   * Flushes, then sets a savepoint in the current transaction: what happens until the returned
+   * handle's {@code commit} can be undone alone with its {@code rollback}.
+   */
+  NestedTransaction beginNested();
+
   /** Flushes and commits; loaded relationships are expired so they reload on next use. */
   void commit();
 

@@ -78,6 +78,16 @@ final class Journal {
     }
   }
 
+  /** How much collection history is recorded, for a savepoint to cut back to. */
+  int historyMark() {
+    return historyRestores.size();
+  }
+
+  /** Forgets the collection history recorded after {@code mark} (rolled back to a savepoint). */
+  void truncateHistory(int mark) {
+    historyRestores.subList(mark, historyRestores.size()).clear();
+  }
+
   /** Puts every flushed collection history back, earliest flush first. */
   void restoreHistories() {
     java.util.List<Runnable> restores = new java.util.ArrayList<>(historyRestores);

@@ -41,6 +41,7 @@ final class SessionImpl implements Session, SessionLink {
   private boolean closed;
   private boolean flushing;
   private boolean autoflush = true;
+  final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private boolean expireOnCommit = true;
 
   SessionImpl(Engine engine) {
@@ -196,6 +197,14 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   @Override
+  public dev.tether.NestedTransaction beginNested() {
+    checkOpen();
+    Savepoint s = new Savepoint(this);
+    savepoints.push(s);
+    return s;
+  }
+
+  @Override
   public void setAutoflush(boolean on) {
     autoflush = on;
   }
@@ -231,7 +240,12 @@ final class SessionImpl implements Session, SessionLink {
     try {
       new UnitOfWork(this).run();
     } catch (RuntimeException e) {
-      failedFlush();
+      flushing = false;
+      if (savepoints.isEmpty()) {
+        failedFlush();
+      } else {
+        savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on
+      }
       throw e;
     } finally {
       flushing = false;
@@ -242,6 +256,7 @@ final class SessionImpl implements Session, SessionLink {
   public void commit() {
     checkOpen();
     flush();
+    savepoints.clear();
     if (connection != null) {
       try {
         connection.commit();
@@ -266,6 +281,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void rollback() {
     checkOpen();
+    savepoints.clear();
     rollbackConnection();
     for (InstanceState s : journal.inserted) {
       identity.remove(s.mapping(), s.key(), s);
