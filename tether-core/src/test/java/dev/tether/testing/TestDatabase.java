@@ -56,6 +56,11 @@ public enum TestDatabase {
 
     @Override
     void addTimeouts(Properties properties) {}
+
+    @Override
+    String killOthersSql() {
+      return null; // embedded: no other session's connection to kill
+    }
   },
 
   /** PostgreSQL; {@link #open} drops and recreates schema {@code public}. */
@@ -64,6 +69,12 @@ public enum TestDatabase {
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
       "TETHER_TEST_POSTGRESQL_URL",
       "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start") {
+    @Override
+    String killOthersSql() {
+      return "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    }
+
     @Override
     List<String> resetStatements(Connection connection) {
       return List.of(
@@ -88,6 +99,32 @@ public enum TestDatabase {
     @Override
     List<String> resetStatements(Connection connection) throws SQLException {
       return mariadbDrops(connection);
+    }
+
+    @Override
+    String killOthersSql() {
+      return "KILL CONNECTION <each other connection>"; // one statement per connection: below
+    }
+
+    @Override
+    void killOtherConnections(Connection c) throws SQLException {
+      List<Long> ids = new ArrayList<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT id FROM information_schema.processlist"
+                      + " WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      for (Long id : ids) {
+        try (Statement st = c.createStatement()) {
+          st.execute("KILL CONNECTION " + id);
+        } catch (SQLException gone) {
+          // it closed on its own meanwhile
+        }
+      }
     }
 
     @Override
@@ -206,6 +243,35 @@ public enum TestDatabase {
 
   /** The statements {@link #reset()} runs; for MariaDB they depend on the existing objects. */
   abstract List<String> resetStatements(Connection connection) throws SQLException;
+
+  /** SQL that kills every other connection to the test database, or null (see below). */
+  String killOthersSql() {
+    return null;
+  }
+
+  /** Kills every other connection to the test database (a server that allows it). */
+  void killOtherConnections(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(killOthersSql());
+    }
+  }
+
+  /**
+   * Whether a test can kill another session's connection from outside (a server database; not
+   * embedded SQLite). Capability, not name: tests gate on this.
+   */
+  public boolean canKillConnections() {
+    return killOthersSql() != null;
+  }
+
+  /** Kills every other connection to this test database, as an operator or a failover would. */
+  public void killOtherConnections() {
+    try (Connection c = connect()) {
+      killOtherConnections(c);
+    } catch (SQLException e) {
+      throw new AssertionError("could not kill connections on " + this + ": " + e, e);
+    }
+  }
 
   /** Adds driver-specific connect timeouts, so that a missing server costs seconds, not minutes. */
   abstract void addTimeouts(Properties properties);
