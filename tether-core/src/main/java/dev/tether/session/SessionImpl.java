@@ -125,10 +125,7 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expunge(Object model) {
-    checkOpen();
-    mappingOf(model);
-    InstanceState root = InstanceState.of(model);
-    requireHere(root, "expunge");
+    InstanceState root = stateHere(model, "expunge");
     Deque<InstanceState> work = new ArrayDeque<>();
     work.add(root);
     while (!work.isEmpty()) {
@@ -161,10 +158,8 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void refresh(Object model) {
-    checkOpen();
-    ModelMapping m = mappingOf(model);
-    InstanceState s = InstanceState.of(model);
-    requireHere(s, "refresh");
+    InstanceState s = stateHere(model, "refresh");
+    ModelMapping m = s.mapping();
     if (s.status() != InstanceStatus.PERSISTENT) {
       throw new SessionStateException(
           "Cannot refresh "
@@ -186,10 +181,7 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expire(Object model) {
-    checkOpen();
-    mappingOf(model);
-    InstanceState s = InstanceState.of(model);
-    requireHere(s, "expire");
+    InstanceState s = stateHere(model, "expire");
     s.restoreColumns();
     s.reloadColumns(true);
     s.expireRelationships();
@@ -212,6 +204,15 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void setExpireOnCommit(boolean on) {
     expireOnCommit = on;
+  }
+
+  /** The state of {@code model}, which must be a mapped object of this open session. */
+  private InstanceState stateHere(Object model, String action) {
+    checkOpen();
+    mappingOf(model);
+    InstanceState s = InstanceState.of(model);
+    requireHere(s, action);
+    return s;
   }
 
   private void requireHere(InstanceState s, String action) {
