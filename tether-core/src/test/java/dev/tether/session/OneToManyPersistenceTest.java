@@ -465,4 +465,33 @@ class OneToManyPersistenceTest {
       assertThat(kids.get(249).name).isEqualTo("c249");
     }
   }
+
+  /** Issue 4, item 7: 1,000 children cost a handful of statements per kind of write, not 1,000. */
+  @Test
+  void thousandChildrenAreWrittenInBatches() {
+    Parent p = new Parent("p");
+    for (int i = 0; i < 1000; i++) {
+      p.children.add(new Child("c" + i));
+    }
+    sql.clear();
+    Integer id = saved(p);
+    assertThat(sql.statements()).allMatch(x -> x.startsWith("INSERT"));
+    assertThat(sql.count()).isBetween(2, 11); // 1,000 rows per INSERT; 100 on SQLite (fastest)
+    try (Session s = db.session()) {
+      Parent loaded = s.get(Parent.class, id);
+      for (Child c : loaded.children) {
+        c.name = c.name + "!";
+      }
+      sql.clear();
+      s.flush();
+      assertThat(sql.statements()).hasSize(1).allMatch(x -> x.startsWith("UPDATE"));
+      assertThat(sql.batchRows()).containsExactly(1000);
+      for (Child c : List.copyOf(loaded.children)) {
+        s.delete(c);
+      }
+      sql.clear();
+      s.commit();
+      assertThat(sql.statements()).hasSize(1).allMatch(x -> x.startsWith("DELETE"));
+    }
+  }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class StatementRecorder implements StatementListener {
   private final List<String> statements = new ArrayList<>();
+  private final List<Integer> rows = new ArrayList<>();
 
   /** Statements ever recorded, across {@link #clear()}: lets {@link #record} find its own. */
   private long recorded;
@@ -26,7 +27,13 @@ public final class StatementRecorder implements StatementListener {
   @Override
   public synchronized void onStatement(String sql, int rows) {
     statements.add(sql);
+    this.rows.add(rows);
     recorded++;
+  }
+
+  /** The parameter sets of each recorded statement (1, or the size of a batch), oldest first. */
+  public synchronized List<Integer> batchRows() {
+    return List.copyOf(rows);
   }
 
   /** How many statements were recorded since creation or the last {@link #clear()}. */
@@ -42,6 +49,7 @@ public final class StatementRecorder implements StatementListener {
   /** Forgets every recorded statement. */
   public synchronized void clear() {
     statements.clear();
+    rows.clear();
   }
 
   /**
