@@ -50,6 +50,21 @@ public interface Session extends AutoCloseable {
   /** Whether {@code model} belongs to this session (pending, persistent or deleted here). */
   boolean contains(Object model);
 
+  /**
+   * Copies {@code model}'s state onto this session's object for the same row and returns that
+   * object: the one in the identity map, or loaded by key, or — when the row does not exist or the
+   * object has no key — a new pending copy. Column fields are copied; relationships that are loaded
+   * on {@code model} and cascade {@code merge} (the default) are merged the same way. {@code model}
+   * itself is left as it was (typically detached).
+   *
+   * <pre>{@code
+   * Parent edited = ...;                     // detached, changed outside any session
+   * Parent managed = session.merge(edited);  // persistent here, with edited's values
+   * session.commit();                        // UPDATE of what changed
+   * }</pre>
+   */
+  <T> T merge(T model);
+
   /** The state of {@code model}: transient, pending, persistent, deleted or detached. */
   ObjectState stateOf(Object model);
 
