@@ -241,7 +241,15 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void refresh(Object model) {
-    InstanceState s = stateHere(model, "refresh");
+    InstanceState root = stateHere(model, "refresh");
+    for (InstanceState s : refreshExpireCascade(root)) {
+      if (s == root || s.status() == InstanceStatus.PERSISTENT) {
+        refreshOne(s);
+      }
+    }
+  }
+
+  private void refreshOne(InstanceState s) {
     ModelMapping m = s.mapping();
     if (s.status() != InstanceStatus.PERSISTENT) {
       throw new SessionStateException(
@@ -264,11 +272,45 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expire(Object model) {
-    InstanceState s = stateHere(model, "expire");
-    s.restoreColumns();
-    s.reloadColumns(true);
-    s.expireRelationships();
-    changed.remove(s);
+    for (InstanceState s : refreshExpireCascade(stateHere(model, "expire"))) {
+      s.restoreColumns();
+      s.reloadColumns(true);
+      s.expireRelationships();
+      changed.remove(s);
+    }
+  }
+
+  /**
+   * {@code root} and the persistent objects of this session it reaches through loaded relationships
+   * that cascade {@code refresh-expire} (part of {@code "all"}), root first.
+   */
+  private List<InstanceState> refreshExpireCascade(InstanceState root) {
+    List<InstanceState> out = new ArrayList<>();
+    java.util.Set<InstanceState> seen =
+        java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<InstanceState> work = new ArrayDeque<>();
+    work.add(root);
+    while (!work.isEmpty()) {
+      InstanceState s = work.poll();
+      if (!seen.add(s) || s.session() != this) {
+        continue;
+      }
+      out.add(s);
+      s.forEachRelationship(
+          (rel, c) -> {
+            if (!rel.cascades(Cascade.REFRESH_EXPIRE)) {
+              return;
+            }
+            if (c instanceof ScalarAttribute<?> one && one.isLoaded() && one.peek() != null) {
+              work.add(InstanceState.of(one.peek()));
+            } else if (c instanceof CollectionAttribute<?> many) {
+              for (Object m : many.membersIfLoaded()) {
+                work.add(InstanceState.of(m));
+              }
+            }
+          });
+    }
+    return out;
   }
 
   @Override

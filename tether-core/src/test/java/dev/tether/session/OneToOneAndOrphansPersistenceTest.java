@@ -363,6 +363,29 @@ class OneToOneAndOrphansPersistenceTest {
     }
   }
 
+  /** cascade = "all" includes refresh-expire: refreshing the order refreshes its loaded lines. */
+  @Test
+  void refreshAndExpireFollowTheRefreshExpireCascade() {
+    Order o = new Order("o");
+    o.lines.add(new Line("l"));
+    try (Session s = db.session()) {
+      s.add(o);
+      s.commit();
+      Line line = o.lines.get(0);
+      line.name = "unflushed";
+      o.name = "unflushed";
+      s.refresh(o);
+      assertThat(o.name).isEqualTo("o");
+      assertThat(line.name).isEqualTo("l");
+      o.lines.get(0).name = "again";
+      s.expire(o);
+      assertThat(line.name).isEqualTo("l");
+      sql.clear();
+      s.flush();
+      assertThat(sql.count()).isZero();
+    }
+  }
+
   /** S55: a pending orphan is just not inserted. */
   @Test
   void pendingOrphanIsExpunged() {
