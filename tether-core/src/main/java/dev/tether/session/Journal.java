@@ -58,13 +58,7 @@ final class Journal {
   /** Sets the column fields back to their committed values (explicit rollback). */
   void restoreColumns(InstanceState s) {
     restoreSnapshot(s);
-    Object[] snap = s.snapshot();
-    if (snap == null) {
-      return;
-    }
-    for (ColumnMapping c : s.mapping().columns()) {
-      c.set(s.owner(), snap[c.index()]);
-    }
+    s.restoreColumns();
   }
 
   /**

@@ -124,14 +124,11 @@ final class Loading {
       return known.owner();
     }
     Object o = m.newInstance();
-    for (ColumnMapping c : m.columns()) {
-      c.set(o, row[c.index()]);
-    }
     InstanceState s = InstanceState.of(o);
+    overwrite(s, m, row);
     s.status(InstanceStatus.PERSISTENT);
     s.session(session);
     s.key(key);
-    s.restoreSnapshot(row.clone());
     s.expireRelationships();
     session.identity.putIfAbsent(m, key, s);
     return o;
