@@ -18,6 +18,7 @@ public final class Metadata {
   private final Map<Class<?>, ModelMapping> models;
   private final List<TableMapping> tablesInDependencyOrder;
   private final List<String> warnings;
+  private final List<RelationshipMapping> manyToMany;
 
   Metadata(
       Map<Class<?>, ModelMapping> models, List<TableMapping> associations, List<String> warnings) {
@@ -27,6 +28,15 @@ public final class Metadata {
     tables.addAll(associations);
     this.tablesInDependencyOrder = Collections.unmodifiableList(sortTables(tables));
     this.warnings = List.copyOf(warnings);
+    List<RelationshipMapping> m2m = new ArrayList<>();
+    for (ModelMapping m : models.values()) {
+      for (RelationshipMapping r : m.relationships()) {
+        if (r.direction() == Direction.MANY_TO_MANY) {
+          m2m.add(r);
+        }
+      }
+    }
+    this.manyToMany = List.copyOf(m2m);
   }
 
   /** The mapping of {@code type}, or {@code null} when this registry does not map it. */
@@ -45,6 +55,11 @@ public final class Metadata {
    */
   public List<TableMapping> tablesInDependencyOrder() {
     return tablesInDependencyOrder;
+  }
+
+  /** Every many-to-many relationship (both sides of a pair), derived once at configuration. */
+  public List<RelationshipMapping> manyToMany() {
+    return manyToMany;
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
-import dev.tether.mapping.Direction;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.mapping.TableMapping;
@@ -183,15 +182,7 @@ final class AssociationWriter {
   }
 
   private List<RelationshipMapping> manyToMany() {
-    List<RelationshipMapping> out = new ArrayList<>();
-    for (ModelMapping m : session.engine.metadata().models()) {
-      for (RelationshipMapping r : m.relationships()) {
-        if (r.direction() == Direction.MANY_TO_MANY) {
-          out.add(r);
-        }
-      }
-    }
-    return out;
+    return session.engine.metadata().manyToMany();
   }
 
   /** Association-table columns that reference {@code m}'s key. */

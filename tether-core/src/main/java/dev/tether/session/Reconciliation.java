@@ -99,13 +99,9 @@ final class Reconciliation {
 
   private List<RelationshipMapping> manyToManyOver(ModelMapping m) {
     List<RelationshipMapping> out = new ArrayList<>();
-    for (ModelMapping owner : session.engine.metadata().models()) {
-      for (RelationshipMapping r : owner.relationships()) {
-        if (r.direction() == Direction.MANY_TO_MANY
-            && r.secondary() == m.table()
-            && !r.viewOnly()) {
-          out.add(r);
-        }
+    for (RelationshipMapping r : session.engine.metadata().manyToMany()) {
+      if (r.secondary() == m.table() && !r.viewOnly()) {
+        out.add(r);
       }
     }
     return out;
