@@ -208,41 +208,26 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expunge(Object model) {
-    InstanceState root = stateHere(model, "expunge");
-    Deque<InstanceState> work = new ArrayDeque<>();
-    work.add(root);
-    while (!work.isEmpty()) {
-      InstanceState s = work.poll();
-      if (s.session() != this) {
-        continue;
-      }
-      identity.remove(s.mapping(), s.key(), s);
-      pending.remove(s);
-      deleted.remove(s);
-      changed.remove(s);
-      journal.inserted.remove(s);
-      journal.deleted.remove(s);
-      detach(s, s.hasRow() ? InstanceStatus.DETACHED : InstanceStatus.TRANSIENT);
-      s.forEachRelationship(
-          (rel, c) -> {
-            if (!rel.cascades(Cascade.EXPUNGE)) {
-              return;
-            }
-            if (c instanceof ScalarAttribute<?> one && one.isLoaded() && one.peek() != null) {
-              work.add(InstanceState.of(one.peek()));
-            } else if (c instanceof CollectionAttribute<?> many) {
-              for (Object m : many.membersIfLoaded()) {
-                work.add(InstanceState.of(m));
-              }
-            }
-          });
+    for (InstanceState s : cascadeOf(stateHere(model, "expunge"), Cascade.EXPUNGE)) {
+      forget(s);
     }
+  }
+
+  /** Removes {@code s} from every set of this session and detaches it; no SQL. */
+  private void forget(InstanceState s) {
+    identity.remove(s.mapping(), s.key(), s);
+    pending.remove(s);
+    deleted.remove(s);
+    changed.remove(s);
+    journal.inserted.remove(s);
+    journal.deleted.remove(s);
+    detach(s, s.hasRow() ? InstanceStatus.DETACHED : InstanceStatus.TRANSIENT);
   }
 
   @Override
   public void refresh(Object model) {
     InstanceState root = stateHere(model, "refresh");
-    for (InstanceState s : refreshExpireCascade(root)) {
+    for (InstanceState s : cascadeOf(root, Cascade.REFRESH_EXPIRE)) {
       if (s == root || s.status() == InstanceStatus.PERSISTENT) {
         refreshOne(s);
       }
@@ -272,7 +257,7 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expire(Object model) {
-    for (InstanceState s : refreshExpireCascade(stateHere(model, "expire"))) {
+    for (InstanceState s : cascadeOf(stateHere(model, "expire"), Cascade.REFRESH_EXPIRE)) {
       s.restoreColumns();
       s.reloadColumns(true);
       s.expireRelationships();
@@ -281,10 +266,11 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   /**
-   * {@code root} and the persistent objects of this session it reaches through loaded relationships
-   * that cascade {@code refresh-expire} (part of {@code "all"}), root first.
+   * {@code root} and the objects of this session it reaches through loaded relationships that
+   * cascade {@code option} ({@code expunge} and {@code refresh-expire} are part of {@code "all"}),
+   * root first.
    */
-  private List<InstanceState> refreshExpireCascade(InstanceState root) {
+  private List<InstanceState> cascadeOf(InstanceState root, Cascade option) {
     List<InstanceState> out = new ArrayList<>();
     java.util.Set<InstanceState> seen =
         java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -298,7 +284,7 @@ final class SessionImpl implements Session, SessionLink {
       out.add(s);
       s.forEachRelationship(
           (rel, c) -> {
-            if (!rel.cascades(Cascade.REFRESH_EXPIRE)) {
+            if (!rel.cascades(option)) {
               return;
             }
             if (c instanceof ScalarAttribute<?> one && one.isLoaded() && one.peek() != null) {
@@ -529,9 +515,7 @@ final class SessionImpl implements Session, SessionLink {
   public void expungeOrphan(Object orphan) {
     InstanceState s = InstanceState.of(orphan);
     if (s.session() == this && s.status() == InstanceStatus.PENDING) {
-      pending.remove(s);
-      changed.remove(s);
-      detach(s, InstanceStatus.TRANSIENT);
+      forget(s);
     }
   }
 
