@@ -32,13 +32,7 @@ class FlushAgreesWithDatabasePropertyTest {
 
   @BeforeContainer
   static void open() {
-    for (TestDatabase t : TestDatabase.values()) {
-      try {
-        OPEN.put(t, t.open(BackPopulates.registry()));
-      } catch (org.opentest4j.TestAbortedException skipped) {
-        // not available on this machine and not CI: the other databases still run
-      }
-    }
+    OPEN.putAll(TestDatabase.openEveryAvailable(BackPopulates.registry()));
   }
 
   @AfterContainer

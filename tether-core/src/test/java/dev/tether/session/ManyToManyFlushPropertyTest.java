@@ -36,13 +36,7 @@ class ManyToManyFlushPropertyTest {
 
   @BeforeContainer
   static void open() {
-    for (TestDatabase t : TestDatabase.values()) {
-      try {
-        OPEN.put(t, t.open(ManyToManyCatalog.registry()));
-      } catch (org.opentest4j.TestAbortedException skipped) {
-        // not available on this machine and not CI: the other databases still run
-      }
-    }
+    OPEN.putAll(TestDatabase.openEveryAvailable(ManyToManyCatalog.registry()));
   }
 
   @AfterContainer

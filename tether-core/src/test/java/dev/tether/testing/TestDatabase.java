@@ -157,6 +157,23 @@ public enum TestDatabase {
     this.startCommand = startCommand;
   }
 
+  /**
+   * Opens {@code registry} on every database that can run here, for a test (a jqwik property) that
+   * checks each try on all of them. A server that is down is left out, or fails the test under CI,
+   * as for {@link #open}.
+   */
+  public static java.util.Map<TestDatabase, Database> openEveryAvailable(Registry registry) {
+    java.util.Map<TestDatabase, Database> open = new java.util.EnumMap<>(TestDatabase.class);
+    for (TestDatabase t : values()) {
+      try {
+        open.put(t, t.open(registry));
+      } catch (TestAbortedException skipped) {
+        // not available on this machine and not CI: the other databases still run
+      }
+    }
+    return open;
+  }
+
   /** Every database, for {@code @MethodSource("dev.tether.testing.TestDatabase#all")}. */
   public static Stream<TestDatabase> all() {
     return Stream.of(values());
