@@ -328,27 +328,18 @@ final class UnitOfWork {
   /** A many-to-one set to null on a row whose key cannot be empty: refuse with the fix. */
   private static void refuseEmptyKey(InstanceState s, RelationshipMapping rel) {
     ColumnMapping fk = rel.foreignKey();
-    if (!fk.primaryKey() && fk.nullable()) {
-      return;
+    if (fk.primaryKey() || !fk.nullable()) {
+      throw cannotBeOrphan(
+          s,
+          fk,
+          " no longer refers to a "
+              + rel.target().name()
+              + " ("
+              + rel.qualifiedName()
+              + " is null)",
+          ", give it another " + rel.target().name(),
+          rel.reverse());
     }
-    throw new FlushException(
-        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
-        s.describe()
-            + " no longer refers to a "
-            + rel.target().name()
-            + " ("
-            + rel.qualifiedName()
-            + " is null), but its foreign key "
-            + fk.describe()
-            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
-            + ", so it cannot exist without one. Delete it with session.delete(...), give it"
-            + " another "
-            + rel.target().name()
-            + (rel.reverse() != null
-                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
-                    + rel.reverse().qualifiedName()
-                    + " to delete such orphans."
-                : "."));
   }
 
   /** Whether another parent, one that survives this flush, took the member over the same key. */
@@ -365,24 +356,36 @@ final class UnitOfWork {
   private static void detachFrom(InstanceState s, Link l) {
     ColumnMapping fk = l.rel.foreignKey();
     if (fk.primaryKey() || !fk.nullable()) {
-      throw new FlushException(
-          fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
-          s.describe()
-              + " no longer belongs to "
-              + l.owner.describe()
-              + " ("
-              + l.rel.qualifiedName()
-              + "), but its foreign key "
-              + fk.describe()
-              + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
-              + ", so it cannot exist without one. Delete it with session.delete(...), move it"
-              + " to another "
-              + l.owner.mapping().name()
-              + ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
-              + l.rel.qualifiedName()
-              + " to delete such orphans.");
+      throw cannotBeOrphan(
+          s,
+          fk,
+          " no longer belongs to " + l.owner.describe() + " (" + l.rel.qualifiedName() + ")",
+          ", move it to another " + l.owner.mapping().name(),
+          l.rel);
     }
     fk.set(s.owner(), null);
+  }
+
+  /**
+   * A row about to lose its parent whose key cannot be empty: the refusal, naming the fix.
+   * SQLAlchemy fails later: IntegrityError, or an assertion for a key in the primary key.
+   */
+  private static FlushException cannotBeOrphan(
+      InstanceState s, ColumnMapping fk, String why, String move, RelationshipMapping orphanSide) {
+    return new FlushException(
+        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
+        s.describe()
+            + why
+            + ", but its foreign key "
+            + fk.describe()
+            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
+            + ", so it cannot exist without one. Delete it with session.delete(...)"
+            + move
+            + (orphanSide != null
+                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
+                    + orphanSide.qualifiedName()
+                    + " to delete such orphans."
+                : "."));
   }
 
   // ---- orphans ---------------------------------------------------------------------------------
