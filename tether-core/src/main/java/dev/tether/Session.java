@@ -92,6 +92,16 @@ public interface Session extends AutoCloseable {
   /**
    * Whether lazy loads and {@code get} flush pending changes first (default true). Turn it off
    * around code that reads while the graph is half-built.
+   *
+   * <p>What triggers the flush: new, deleted or re-linked objects (anything done through {@code
+   * add}, {@code delete} or a relationship), which can change the rows a load finds. A change made
+   * only to column fields does not: it cannot change which rows a load by key returns, and objects
+   * already in the session keep their in-memory values. Detecting it would mean comparing every
+   * object of the session with its snapshot before every lazy load. So a foreign key written
+   * directly on its field ({@code child.parentId = 7} rather than {@code child.parent.set(p)}) is
+   * seen by loads after the next flush, which also re-points the loaded relationships (as
+   * Hibernate, which never flushes before a lazy load; SQLAlchemy flushes it because its attributes
+   * are instrumented).
    */
   void setAutoflush(boolean on);
 

@@ -1,5 +1,7 @@
 package dev.tether.mapping;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -12,7 +14,8 @@ public final class ColumnMapping {
   private final String name;
   private final Class<?> javaType;
   private final ColumnType type;
-  private final VarHandle handle;
+  private final MethodHandle getter;
+  private final MethodHandle setter;
   private final boolean primaryKey;
   private final boolean nullable;
   private final boolean unique;
@@ -42,7 +45,8 @@ public final class ColumnMapping {
     this.name = name;
     this.javaType = javaType;
     this.type = ColumnType.of(javaType);
-    this.handle = handle;
+    this.getter = handle == null ? null : erased(handle, VarHandle.AccessMode.GET, GET_TYPE);
+    this.setter = handle == null ? null : erased(handle, VarHandle.AccessMode.SET, SET_TYPE);
     this.primaryKey = primaryKey;
     this.nullable = nullable;
     this.unique = unique;
@@ -141,9 +145,28 @@ public final class ColumnMapping {
     this.references = target;
   }
 
+  private static final MethodType GET_TYPE = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType SET_TYPE =
+      MethodType.methodType(void.class, Object.class, Object.class);
+
+  /**
+   * The field access as a method handle of the erased type, so each call is an exact invocation (a
+   * VarHandle called through {@code Object} adapts its type on every call: several times slower,
+   * and dirty checking reads every field of every object).
+   */
+  private static MethodHandle erased(VarHandle handle, VarHandle.AccessMode mode, MethodType type) {
+    return handle.toMethodHandle(mode).asType(type);
+  }
+
   /** Reads the field of {@code instance}. */
   public Object get(Object instance) {
-    return handle.get(instance);
+    try {
+      return getter.invokeExact(instance);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Writes the field of {@code instance}; primitives take their zero value for {@code null}. */
@@ -151,7 +174,13 @@ public final class ColumnMapping {
     if (value == null && javaType.isPrimitive()) {
       value = zeroOf(javaType);
     }
-    handle.set(instance, value);
+    try {
+      setter.invokeExact(instance, value);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object zeroOf(Class<?> primitive) {

@@ -29,6 +29,19 @@ final class IdentityMap {
     }
   }
 
+  /**
+   * The objects of model {@code m}: a live view, not a copy; do not change the map while iterating.
+   */
+  java.util.Collection<InstanceState> of(ModelMapping m) {
+    Map<Object, InstanceState> rows = byModel.get(m);
+    return rows == null ? List.of() : java.util.Collections.unmodifiableCollection(rows.values());
+  }
+
+  /** The models that have objects here (a live view). */
+  java.util.Set<ModelMapping> models() {
+    return java.util.Collections.unmodifiableSet(byModel.keySet());
+  }
+
   List<InstanceState> all() {
     List<InstanceState> out = new ArrayList<>();
     byModel.values().forEach(rows -> out.addAll(rows.values()));

@@ -41,6 +41,10 @@ final class SessionImpl implements Session, SessionLink {
   private boolean closed;
   private boolean flushing;
   private boolean autoflush = true;
+
+  /** Objects compared with their snapshot so far (dirty checks): for tests and tuning. */
+  long dirtyChecks;
+
   final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private boolean expireOnCommit = true;
 
@@ -78,7 +82,7 @@ final class SessionImpl implements Session, SessionLink {
     if (s != null) {
       return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
     }
-    autoflush();
+    autoflushBeforeLoad();
     List<Object> found = Loading.byKey(this, m, Keys.normalize(m, id));
     return found.isEmpty() ? null : type.cast(found.get(0));
   }
@@ -142,7 +146,7 @@ final class SessionImpl implements Session, SessionLink {
       if (hit != null) {
         target = hit.owner();
       } else {
-        autoflush();
+        autoflushBeforeLoad();
         List<Object> rows = Loading.byKey(this, m, key);
         target = rows.isEmpty() ? null : rows.get(0);
       }
@@ -451,14 +455,15 @@ final class SessionImpl implements Session, SessionLink {
   public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
     refuseRaise(owner, rel);
-    autoflush();
     Object key = rel.referencedColumn().get(owner.owner());
     if (key == null) {
       return List.of();
     }
     if (rel.direction() == Direction.MANY_TO_MANY) {
+      autoflushBeforeLoad();
       return Loading.through(this, rel, key);
     }
+    autoflushBeforeLoad();
     return Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
   }
 
@@ -466,7 +471,6 @@ final class SessionImpl implements Session, SessionLink {
   public Object loadReference(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
     refuseRaise(owner, rel);
-    autoflush();
     if (rel.direction() == Direction.MANY_TO_ONE) {
       Object key = rel.foreignKey().get(owner.owner());
       if (key == null) {
@@ -478,6 +482,7 @@ final class SessionImpl implements Session, SessionLink {
           return hit.status() == InstanceStatus.DELETED ? null : hit.owner();
         }
       }
+      autoflushBeforeLoad();
       List<Object> rows =
           Loading.byColumn(this, rel.target(), rel.referencedColumn(), key, List.of());
       return rows.isEmpty() ? null : rows.get(0);
@@ -486,6 +491,7 @@ final class SessionImpl implements Session, SessionLink {
     if (key == null) {
       return null;
     }
+    autoflushBeforeLoad();
     List<Object> rows =
         Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
     return rows.isEmpty() ? null : rows.get(0);
@@ -690,6 +696,55 @@ final class SessionImpl implements Session, SessionLink {
     if (autoflush && !flushing) {
       flush();
     }
+  }
+
+  /**
+   * Autoflush before a lazy load or a {@code get} by key: a flush when something structural is
+   * pending (new or deleted objects, relationship changes), which could change the rows the load
+   * finds; otherwise nothing, in O(1). Column-only changes cannot change which rows a load by key
+   * returns, and rows already in the identity map keep their in-memory values, so they wait for the
+   * next flush; without this, every lazy load would compare every object of the session with its
+   * snapshot, making a run of n lazy loads cost O(n × session size).
+   *
+   * <p>One consequence, documented on {@link dev.tether.Session#setAutoflush}: a foreign key
+   * written directly on the field (not through the relationship) is not seen by a lazy load before
+   * the next flush, as in Hibernate; the flush then re-points the loaded relationships.
+   */
+  void autoflushBeforeLoad() {
+    autoflushReading();
+  }
+
+  /**
+   * Autoflush before SQL that reads the tables of {@code reads} (null entries ignored) and filters
+   * on their columns: {@link #autoflushBeforeLoad}'s structural check, then a flush if an object of
+   * a model read has a changed column field (Hibernate's query spaces). Objects of other models are
+   * not compared.
+   */
+  void autoflushReading(ModelMapping... reads) {
+    if (!autoflush || flushing) {
+      return;
+    }
+    if (!pending.isEmpty() || !deleted.isEmpty() || !changed.isEmpty()) {
+      flush();
+      return;
+    }
+    for (ModelMapping m : reads) {
+      if (m == null) {
+        continue;
+      }
+      for (InstanceState s : identity.of(m)) {
+        if (s.status() == InstanceStatus.PERSISTENT && !columnsUnchanged(s)) {
+          flush();
+          return;
+        }
+      }
+    }
+  }
+
+  /** {@link UnitOfWork#columnsUnchanged}, counted in {@link #dirtyChecks}. */
+  boolean columnsUnchanged(InstanceState s) {
+    dirtyChecks++;
+    return UnitOfWork.columnsUnchanged(s);
   }
 
   boolean flushing() {

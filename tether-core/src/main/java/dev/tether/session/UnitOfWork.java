@@ -69,7 +69,7 @@ final class UnitOfWork {
     collectCollectionChanges();
     orphans();
     cascadeDeletes();
-    Map<ModelMapping, List<InstanceState>> persistent = persistentByModel();
+    Map<ModelMapping, List<InstanceState>> persistent = updateCandidatesByModel();
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
     deleteOrphansBeforeInserts(order);
@@ -918,13 +918,47 @@ final class UnitOfWork {
     return out;
   }
 
-  private Map<ModelMapping, List<InstanceState>> persistentByModel() {
+  /**
+   * The persistent objects that may need an UPDATE: those whose relationships changed (their keys
+   * are synced first) and those whose column fields differ from the snapshot. A clean object costs
+   * one pass over its fields with no allocation, so a flush of many clean objects stays cheap.
+   */
+  private Map<ModelMapping, List<InstanceState>> updateCandidatesByModel() {
     Map<ModelMapping, List<InstanceState>> out = new IdentityHashMap<>();
-    for (InstanceState s : session.identity.all()) {
-      if (s.status() == InstanceStatus.PERSISTENT) {
-        out.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
+    for (ModelMapping m : session.identity.models()) {
+      for (InstanceState s : session.identity.of(m)) {
+        if (s.status() == InstanceStatus.PERSISTENT
+            && (!session.columnsUnchanged(s)
+                || session.changed.contains(s)
+                || addedBy.containsKey(s)
+                || removedBy.containsKey(s)
+                || orphanedBy.containsKey(s))) {
+          out.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether every column field of {@code s} still holds its snapshot value. Allocation-free: the
+   * same reference (the common case for an untouched field) is decided without {@code equals}.
+   */
+  static boolean columnsUnchanged(InstanceState s) {
+    Object[] snap = s.snapshot();
+    if (snap == null) {
+      return false;
+    }
+    Object owner = s.owner();
+    List<ColumnMapping> columns = s.mapping().columns();
+    for (int i = 0, n = columns.size(); i < n; i++) {
+      ColumnMapping c = columns.get(i);
+      Object now = c.get(owner);
+      Object was = snap[c.index()];
+      if (now != was && !c.version() && SessionImpl.differs(c, was, now)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
