@@ -363,6 +363,13 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   public void flushed() {
     added = null;
     removed = null;
+    if (!loaded) {
+      // the flush wrote what was queued: the rows say it now, and a queued removal kept past the
+      // flush would cancel a later re-add, losing the member if the collection loads before the
+      // next flush writes it back
+      pendingAdds = null;
+      pendingRemoves = null;
+    }
   }
 
   /**

@@ -42,6 +42,12 @@ final class SessionImpl implements Session, SessionLink {
   private boolean flushing;
   private boolean autoflush = true;
 
+  /**
+   * Persistent orphans an autoflush left alone, with the collections they left: the next explicit
+   * flush deletes them unless they found a new parent meanwhile.
+   */
+  final Map<InstanceState, List<UnitOfWork.Link>> deferredOrphans = new IdentityHashMap<>();
+
   /** Objects compared with their snapshot so far (dirty checks): for tests and tuning. */
   long dirtyChecks;
 
@@ -223,6 +229,7 @@ final class SessionImpl implements Session, SessionLink {
     pending.remove(s);
     deleted.remove(s);
     changed.remove(s);
+    deferredOrphans.remove(s);
     journal.inserted.remove(s);
     journal.deleted.remove(s);
     detach(s, s.hasRow() ? InstanceStatus.DETACHED : InstanceStatus.TRANSIENT);
@@ -349,12 +356,16 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void flush() {
     checkOpen();
+    flush(false);
+  }
+
+  private void flush(boolean auto) {
     if (flushing) {
       return;
     }
     flushing = true;
     try {
-      new UnitOfWork(this).run();
+      new UnitOfWork(this, auto).run();
     } catch (RuntimeException e) {
       flushing = false;
       if (savepoints.isEmpty()) {
@@ -420,6 +431,7 @@ final class SessionImpl implements Session, SessionLink {
       s.expireRelationships();
     }
     changed.clear();
+    deferredOrphans.clear();
     journal.clear();
   }
 
@@ -694,7 +706,7 @@ final class SessionImpl implements Session, SessionLink {
 
   void autoflush() {
     if (autoflush && !flushing) {
-      flush();
+      flush(true);
     }
   }
 
@@ -725,7 +737,7 @@ final class SessionImpl implements Session, SessionLink {
       return;
     }
     if (!pending.isEmpty() || !deleted.isEmpty() || !changed.isEmpty()) {
-      flush();
+      flush(true);
       return;
     }
     for (ModelMapping m : reads) {
@@ -734,7 +746,7 @@ final class SessionImpl implements Session, SessionLink {
       }
       for (InstanceState s : identity.of(m)) {
         if (s.status() == InstanceStatus.PERSISTENT && !columnsUnchanged(s)) {
-          flush();
+          flush(true);
           return;
         }
       }

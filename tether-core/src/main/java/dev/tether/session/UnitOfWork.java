@@ -35,9 +35,11 @@ final class UnitOfWork {
       org.slf4j.LoggerFactory.getLogger("dev.tether.session");
 
   /** An owner's relationship that changed a member's foreign key. */
-  private record Link(InstanceState owner, RelationshipMapping rel) {}
+  record Link(InstanceState owner, RelationshipMapping rel) {}
 
   private final SessionImpl session;
+  private final boolean auto;
+  private final Map<InstanceState, List<Link>> deferredOrphans = new IdentityHashMap<>();
   private final Engine engine;
   private final Executor executor;
   private final Map<InstanceState, List<Link>> addedBy = new IdentityHashMap<>();
@@ -55,8 +57,14 @@ final class UnitOfWork {
   private final AssociationWriter associations;
   private final Versioning versioning;
 
-  UnitOfWork(SessionImpl session) {
+  /**
+   * @param auto an autoflush (before a load), which leaves orphans for the next explicit flush: an
+   *     object taken out of one collection may be on its way into another whose load triggered this
+   *     flush (SQLAlchemy deletes it here, and the add that follows fails)
+   */
+  UnitOfWork(SessionImpl session, boolean auto) {
     this.session = session;
+    this.auto = auto;
     this.engine = session.engine;
     this.executor = engine.executor();
     this.associations = new AssociationWriter(session);
@@ -66,9 +74,12 @@ final class UnitOfWork {
   void run() {
     cascadeSaves();
     toInsert.addAll(session.pending);
+    session.deferredOrphans.forEach(
+        (m, links) -> removedBy.computeIfAbsent(m, k -> new ArrayList<>()).addAll(links));
     collectCollectionChanges();
     orphans();
     cascadeDeletes();
+    settleDeferredOrphans();
     Map<ModelMapping, List<InstanceState>> persistent = updateCandidatesByModel();
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
@@ -167,13 +178,30 @@ final class UnitOfWork {
     Set<InstanceState> owners = new LinkedHashSet<>(toInsert);
     owners.addAll(session.changed);
     for (InstanceState owner : owners) {
-      if (owner.session() != session || session.deleted.contains(owner)) {
+      if (owner.session() != session) {
         continue;
       }
       boolean isNew = toInsert.contains(owner);
+      boolean ownerDeleted = session.deleted.contains(owner);
       owner.forEachRelationship(
           (rel, container) -> {
             if (rel.viewOnly()) {
+              return;
+            }
+            if (ownerDeleted) {
+              // only what left the doomed owner matters: a delete-orphan member removed from it
+              // is an orphan too (it is no longer among the members its delete cascades to)
+              if (rel.direction() == Direction.ONE_TO_MANY
+                  && container instanceof CollectionAttribute<?> many) {
+                for (Object m : many.removedSinceFlush()) {
+                  link(removedBy, m, owner, rel);
+                }
+              } else if (rel.direction() == Direction.ONE_TO_MANY
+                  && container instanceof ScalarAttribute<?> one
+                  && one.changed()
+                  && !isNew) {
+                replacedOneToOne.add(new Link(owner, rel));
+              }
               return;
             }
             if (rel.direction() == Direction.MANY_TO_MANY) {
@@ -295,6 +323,7 @@ final class UnitOfWork {
       if (s.status() != InstanceStatus.PERSISTENT
           || s.session() != session
           || session.deleted.contains(s)
+          || deferredOrphans.containsKey(s)
           || addedBy.containsKey(s)
           || referencesPendingRow(s)) {
         continue;
@@ -424,10 +453,41 @@ final class UnitOfWork {
           toInsert.remove(m);
           session.expungeOrphan(m.owner());
         } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
-          session.deleted.add(m);
-          orphanDeletes.add(m);
+          if (auto) {
+            deferredOrphans.computeIfAbsent(m, k -> new ArrayList<>()).add(l);
+          } else {
+            session.deleted.add(m);
+            orphanDeletes.add(m);
+          }
         }
       }
+    }
+  }
+
+  /**
+   * An autoflush leaves a persistent orphan as it is — row, key and removal history — for the next
+   * explicit flush, unless its former owner is deleted now (its row must go first or with it).
+   */
+  private void settleDeferredOrphans() {
+    boolean deleteNow = false;
+    for (Map.Entry<InstanceState, List<Link>> e : deferredOrphans.entrySet()) {
+      InstanceState m = e.getKey();
+      boolean ownerDeleted = false;
+      for (Link l : e.getValue()) {
+        ownerDeleted |= toDelete.contains(l.owner);
+      }
+      if (ownerDeleted) {
+        session.deleted.add(m);
+        orphanDeletes.add(m);
+        deleteNow = true;
+      } else {
+        removedBy.remove(m);
+        orphanedBy.remove(m);
+      }
+    }
+    deferredOrphans.keySet().removeIf(session.deleted::contains);
+    if (deleteNow) {
+      cascadeDeletes(); // the orphans' own children
     }
   }
 
@@ -712,7 +772,9 @@ final class UnitOfWork {
     }
     Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
     for (InstanceState s : candidates) {
-      if (toDelete.contains(s) || (inserted.contains(s) && !postUpdate.contains(s))) {
+      if (toDelete.contains(s)
+          || deferredOrphans.containsKey(s)
+          || (inserted.contains(s) && !postUpdate.contains(s))) {
         continue;
       }
       if (session.changed.contains(s)
@@ -884,6 +946,7 @@ final class UnitOfWork {
     touched.addAll(inserted);
     touched.addAll(before.keySet());
     touched.addAll(toDelete);
+    touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
     for (InstanceState s : touched) {
       s.forEachRelationship(
           (rel, c) -> {
@@ -897,6 +960,9 @@ final class UnitOfWork {
     session.pending.clear();
     session.deleted.clear();
     session.changed.clear();
+    session.changed.addAll(deferredOrphans.keySet());
+    session.deferredOrphans.clear();
+    session.deferredOrphans.putAll(deferredOrphans);
   }
 
   // ---- ordering

@@ -10,6 +10,7 @@ import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Many;
 import dev.tether.Model;
+import dev.tether.ObjectState;
 import dev.tether.One;
 import dev.tether.Registry;
 import dev.tether.Relationship;
@@ -314,6 +315,72 @@ class OneToOneAndOrphansPersistenceTest {
       s.delete(lq);
       s.commit();
       assertThat(s.get(Line.class, l3.id)).isNull();
+    }
+  }
+
+  /**
+   * Moving a child through the collections: taken out of one order, then added to another whose
+   * lines are not loaded yet. The add loads them, and the autoflush before that load must not
+   * delete the child as an orphan (SQLAlchemy does, and its append then fails with "has been
+   * deleted"): an autoflush leaves orphans to the next explicit flush, which deletes only those
+   * still without a parent.
+   */
+  @Test
+  void anOrphanMovedIntoAnUnloadedCollectionSurvivesTheAutoflushOfThatLoad() {
+    Order p = new Order("p");
+    Order q = new Order("q");
+    p.lines.add(new Line("moved"));
+    p.lines.add(new Line("dropped"));
+    try (Session s = db.session()) {
+      s.add(p);
+      s.add(q);
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      Order lp = s.get(Order.class, p.id);
+      Order lq = s.get(Order.class, q.id);
+      Line moved = lp.lines.get(0);
+      Line dropped = lp.lines.get(1);
+      lp.lines.remove(moved);
+      lp.lines.remove(dropped);
+      lq.lines.add(moved); // loads lq.lines: an autoflush runs first
+      assertThat(s.stateOf(moved)).isEqualTo(ObjectState.PERSISTENT);
+      assertThat(s.stateOf(dropped)).isEqualTo(ObjectState.PERSISTENT); // not yet: see below
+      assertThat(moved.order.get()).isSameAs(lq);
+      s.flush(); // explicit: the one still without a parent is deleted now
+      assertThat(s.stateOf(dropped)).isEqualTo(ObjectState.DELETED);
+      assertThat(s.stateOf(moved)).isEqualTo(ObjectState.PERSISTENT);
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Order.class, q.id).lines).extracting(l -> l.name).containsExactly("moved");
+      assertThat(s.get(Order.class, p.id).lines).isEmpty();
+    }
+  }
+
+  /** An orphan left by an autoflush is still deleted by commit, and its row never half-moved. */
+  @Test
+  void anOrphanLeftByAnAutoflushIsDeletedByTheCommit() {
+    Order p = new Order("p");
+    Order q = new Order("q");
+    p.lines.add(new Line("l"));
+    try (Session s = db.session()) {
+      s.add(p);
+      s.add(q);
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      Order lp = s.get(Order.class, p.id);
+      Line l = lp.lines.get(0);
+      l.order.set(null);
+      sql.clear();
+      assertThat(s.get(Order.class, q.id).lines).isEmpty(); // autoflush, then the load
+      assertThat(sql.statements()).noneMatch(x -> x.startsWith("DELETE") || x.startsWith("UPDATE"));
+      s.commit();
+      assertThat(s.stateOf(l)).isEqualTo(ObjectState.DETACHED);
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Order.class, p.id).lines).isEmpty();
     }
   }
 
