@@ -551,6 +551,40 @@ public final class MappingMessages {
                 + "() {}`.");
   }
 
+  /**
+   * A field whose type is neither a column type nor a relationship.
+   *
+   * @param type the field's type with simple names ({@code List<Child>})
+   * @param element the element class's simple name, or {@code "T"}
+   * @param toModel whether the field's type is a model (a JPA-style reference)
+   * @param collection whether the field's type is a collection of {@code element}
+   */
+  public static Message columnType(
+      String where,
+      String field,
+      String type,
+      String element,
+      boolean toModel,
+      boolean collection) {
+    String hint =
+        toModel || collection
+            ? " A relationship is declared `public final "
+                + (toModel ? "One<" + element + "> " + field + " = one();`" : "")
+                + (collection ? "Many<" + element + "> " + field + " = many();`" : "")
+                + "."
+            : "";
+    return new Message(
+        "column-type",
+        where
+            + " has type "
+            + type
+            + ", which is not a column type."
+            + hint
+            + " Column types: "
+            + ColumnType.supportedList()
+            + ". A field that is not stored must be declared transient.");
+  }
+
   /** A column field declared {@code final}. */
   public static Message columnFinal(String where) {
     return new Message(

@@ -149,16 +149,15 @@ final class ModelReader {
     }
     ColumnType type = ColumnType.of(f.getType());
     if (type == null) {
-      throw new MappingException(
-          "column-type",
-          where
-              + " has type "
-              + typeName(f)
-              + ", which is not a column type."
-              + relationshipHint(f)
-              + " Column types: "
-              + ColumnType.supportedList()
-              + ". A field that is not stored must be declared transient.");
+      String element = elementTypeName(f);
+      throw MappingMessages.columnType(
+              where,
+              f.getName(),
+              typeName(f),
+              element,
+              Model.class.isAssignableFrom(f.getType()),
+              java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T"))
+          .exception();
     }
     if (Modifier.isFinal(f.getModifiers())) {
       throw MappingMessages.columnFinal(where).exception();
@@ -386,21 +385,6 @@ final class ModelReader {
       return f.getType().getSimpleName() + "<" + c.getSimpleName() + ">";
     }
     return f.getType().getSimpleName();
-  }
-
-  /** For a field that looks like a relationship declared the JPA way, how to declare it here. */
-  private static String relationshipHint(Field f) {
-    String element = elementTypeName(f);
-    boolean toModel = Model.class.isAssignableFrom(f.getType());
-    boolean collection =
-        java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T");
-    if (!toModel && !collection) {
-      return "";
-    }
-    return " A relationship is declared `public final "
-        + (toModel ? "One<" + element + "> " + f.getName() + " = one();`" : "")
-        + (collection ? "Many<" + element + "> " + f.getName() + " = many();`" : "")
-        + ".";
   }
 
   /** The simple name of the element type of a field such as {@code List<Child>}, or "T". */
