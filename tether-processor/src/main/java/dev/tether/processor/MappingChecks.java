@@ -480,8 +480,17 @@ final class MappingChecks {
     }
   }
 
-  /** Whether {@code e} is (in) a class compiled now: javac can only point into sources. */
+  /**
+   * Whether {@code e} is (in) a class compiled now (javac can only point into sources), and not a
+   * field the user silenced with {@code @SuppressWarnings("tether")}.
+   */
   private boolean inSources(Element e) {
+    if (e.getKind() == ElementKind.FIELD) {
+      SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+      if (s != null && List.of(s.value()).contains(TetherProcessor.SUPPRESS)) {
+        return false;
+      }
+    }
     Element type = e.getKind() == ElementKind.FIELD ? e.getEnclosingElement() : e;
     return type instanceof TypeElement t && models.isSource(t);
   }

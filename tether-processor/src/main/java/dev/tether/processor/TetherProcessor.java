@@ -37,13 +37,15 @@ import javax.tools.JavaFileObject;
  * path (JDK 22 and older), or named with {@code -processorpath} / Maven's {@code
  * annotationProcessorPaths}. A class annotated {@code @SuppressWarnings("tether")} (or nested in
  * one) is left alone: not checked, no metamodel, not indexed — for models that are wrong on
- * purpose, such as a demonstration of the runtime check.
+ * purpose, such as a demonstration of the runtime check; on a field, nothing is reported about that
+ * field.
  *
  * <p>It claims Tether's own annotations (so that {@code -Xlint:processing} finds none unclaimed)
  * and no other.
  */
 public final class TetherProcessor extends AbstractProcessor {
-  private static final String SUPPRESS = "tether";
+  /** The {@code @SuppressWarnings} key that makes the processor leave a class or field alone. */
+  static final String SUPPRESS = "tether";
 
   private Env env;
   private final List<TypeElement> sources = new ArrayList<>();

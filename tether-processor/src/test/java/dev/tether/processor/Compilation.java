@@ -87,16 +87,30 @@ final class Compilation {
     }
   }
 
+  /**
+   * Compiles {@code sources} into {@code classes}, an earlier compilation's output, which is also
+   * on the class path: what an incremental build does with the changed files.
+   */
+  static Compilation into(Path classes, String... sources) {
+    return compile(true, classes, sources);
+  }
+
   private static Compilation compile(boolean processor, String... sources) {
+    return compile(processor, null, sources);
+  }
+
+  private static Compilation compile(boolean processor, Path into, String... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
       Path out = Files.createTempDirectory("tether-processor-test");
-      Path classes = Files.createDirectories(out.resolve("classes"));
+      Path classes = into != null ? into : Files.createDirectories(out.resolve("classes"));
       Path generated = Files.createDirectories(out.resolve("generated"));
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
       files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
-      files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(location(Model.class)));
+      files.setLocationFromPaths(
+          StandardLocation.CLASS_PATH,
+          into != null ? List.of(location(Model.class), into) : List.of(location(Model.class)));
       List<JavaFileObject> units = new ArrayList<>();
       for (String source : sources) {
         units.add(new Source(source));
@@ -210,10 +224,8 @@ final class Compilation {
           java.util.regex.Pattern.compile(
                   "(?m)^(?:public\\s+)?(?:final\\s+|abstract\\s+)*(?:class|interface|enum|record)\\s+(\\w+)")
               .matcher(text);
-      if (!type.find()) {
-        throw new IllegalArgumentException("no top-level type in:\n" + text);
-      }
-      return (pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "") + type.group(1) + ".java";
+      String name = type.find() ? type.group(1) : "package-info";
+      return (pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "") + name + ".java";
     }
 
     @Override
