@@ -2,9 +2,10 @@ package dev.tether.mapping;
 
 import dev.tether.MappingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Configuration phases 4 and 5, run by {@link Configurator} once joins are resolved: every {@code
@@ -35,62 +36,18 @@ final class BackPopulation {
         }
         String name = r.declared().backref();
         ModelMapping target = r.target();
-        String where = r.qualifiedName() + ": backref = \"" + name + "\"";
         RelationshipMapping existing = target.relationship(name);
         if (existing != null && existing.isGenerated()) {
-          throw new MappingException(
-              "backref-taken-by-backref",
-              where
-                  + " cannot create "
-                  + target.name()
-                  + "."
-                  + name
-                  + ": the backref of "
-                  + existing.declared().generatedFrom().qualifiedName()
-                  + " already created it. Choose another backref name for one of them.");
+          throw MappingMessages.backrefTakenByBackref(
+                  side(r), name, existing.declared().generatedFrom().qualifiedName())
+              .exception();
         }
         if (existing != null) {
-          throw new MappingException(
-              "backref-collides",
-              where
-                  + " cannot create "
-                  + target.name()
-                  + "."
-                  + name
-                  + ": "
-                  + target.name()
-                  + " already has a relationship field '"
-                  + name
-                  + "'. To link the two declared fields, replace backref = \""
-                  + name
-                  + "\" with backPopulates = \""
-                  + name
-                  + "\" and add backPopulates = \""
-                  + r.name()
-                  + "\" to "
-                  + target.name()
-                  + "."
-                  + name
-                  + "; otherwise choose another backref name.");
+          throw MappingMessages.backrefCollidesWithRelationship(side(r), name).exception();
         }
         if (target.columnByField(name) != null) {
-          throw new MappingException(
-              "backref-collides",
-              where
-                  + " cannot create "
-                  + target.name()
-                  + "."
-                  + name
-                  + ": "
-                  + target.name()
-                  + " already has a column field '"
-                  + name
-                  + "'. Choose another backref name"
-                  + (name.length() > 2
-                          && name.endsWith("Id")
-                          && target.relationship(name.substring(0, name.length() - 2)) == null
-                      ? ", e.g. backref = \"" + name.substring(0, name.length() - 2) + "\"."
-                      : "."));
+          throw MappingMessages.backrefCollidesWithColumn(side(r), name, target.relationshipNames())
+              .exception();
         }
         // the reverse of a many-to-one holds many, unless the key is unique (one-to-one)
         boolean collection =
@@ -142,31 +99,32 @@ final class BackPopulation {
 
   private void linkPair(RelationshipMapping r, String name) {
     ModelMapping target = r.target();
-    String where = r.qualifiedName() + ": backPopulates = \"" + name + "\"";
     RelationshipMapping other = target.relationship(name);
     if (other == null) {
-      throw target.columnByField(name) != null
-          ? backPopulatesColumn(r, where, name)
-          : backPopulatesMissing(r, where, name);
+      throw (target.columnByField(name) != null
+              ? MappingMessages.backPopulatesColumn(
+                  side(r), name, relationshipsBack(r), fieldNames(target))
+              : MappingMessages.backPopulatesMissing(
+                  side(r),
+                  name,
+                  target.relationshipNames(),
+                  r.owner().relationship(name) != null,
+                  relationshipsBack(r),
+                  fieldNames(target)))
+          .exception();
     }
     if (other.target() != r.owner()) {
-      throw new MappingException(
-          "backpopulates-wrong-target",
-          where
-              + " names "
-              + other.qualifiedName()
-              + ", which relates to "
-              + other.target().name()
-              + ", not to "
-              + r.owner().name()
-              + "; the two sides of a pair point at each other's class. "
-              + pointingBack(r, suggestedName(r, name)));
+      throw MappingMessages.backPopulatesWrongTarget(
+              side(r), name, other.target().name(), relationshipsBack(r), fieldNames(target))
+          .exception();
     }
     RelationshipMapping claimed = claimedPartner(other);
     if (claimed != r) {
-      throw claimed != null && claimedPartner(claimed) == other
-          ? backPopulatesTaken(r, where, other, claimed)
-          : backPopulatesOneSided(r, where, other);
+      throw (claimed != null && claimedPartner(claimed) == other
+              ? MappingMessages.backPopulatesTaken(side(r), name, taken(other, claimed))
+              : MappingMessages.backPopulatesOneSided(
+                  side(r), name, other.declared().backPopulates()))
+          .exception();
     }
     boolean manyToMany =
         r.direction() == Direction.MANY_TO_MANY || other.direction() == Direction.MANY_TO_MANY;
@@ -207,32 +165,17 @@ final class BackPopulation {
               + " (the other follows it), or the same field on both.");
     }
     if (!manyToMany && other.direction() == r.direction()) {
-      String kind = r.isCollection() ? "Many" : "One";
-      String fix = r.isCollection() ? "One" : "Many";
-      throw new MappingException(
-          "same-direction",
-          r.qualifiedName()
-              + " and "
-              + other.qualifiedName()
-              + " name each other but are both "
-              + kind
-              + " sides of "
-              + r.foreignKey().describe()
-              + ". A pair has one One side (many-to-one, on the objects that hold the key) and one"
-              + " Many side (one-to-many). Declare "
-              + other.qualifiedName()
-              + " as `public final "
-              + fix
-              + "<"
-              + r.owner().name()
-              + "> "
-              + other.name()
-              + " = "
-              + fix.toLowerCase(Locale.ROOT)
-              + "();`."
-              + (r.owner() == r.target() && !r.isCollection() && !other.isCollection()
+      throw MappingMessages.sameDirection(
+              r.qualifiedName(),
+              other.qualifiedName(),
+              other.name(),
+              r.owner().name(),
+              r.isCollection(),
+              r.foreignKey().describe(),
+              r.owner() == r.target() && !r.isCollection() && !other.isCollection()
                   ? selfOneToOneHint(r, other)
-                  : ""));
+                  : "")
+          .exception();
     }
     if (r.viewOnly() != other.viewOnly()) {
       RelationshipMapping readOnly = r.viewOnly() ? r : other;
@@ -258,24 +201,13 @@ final class BackPopulation {
    */
   private static String selfOneToOneHint(RelationshipMapping r, RelationshipMapping other) {
     ColumnMapping fk = r.foreignKey();
-    return " For a one-to-one between "
-        + r.owner().name()
-        + " rows, declare only the side that holds the key, make the key unique and let a"
-        + " backref create the other side: `@ForeignKey(\""
-        + fk.references()
-        + "\") @Column(unique = true) public "
-        + ColumnType.boxed(fk.javaType()).getSimpleName()
-        + " "
-        + fk.fieldName()
-        + ";` and `@Relationship(backref = \""
-        + other.name()
-        + "\") public final One<"
-        + r.owner().name()
-        + "> "
-        + r.name()
-        + " = one();` (remove the field "
-        + other.qualifiedName()
-        + ").";
+    return MappingMessages.selfOneToOneHint(
+        r.owner().name(),
+        fk.references().toString(),
+        ColumnType.boxed(fk.javaType()).getSimpleName(),
+        fk.fieldName(),
+        r.name(),
+        other.name());
   }
 
   /**
@@ -299,62 +231,6 @@ final class BackPopulation {
     return name.isEmpty() ? null : r.target().relationship(name);
   }
 
-  private static MappingException backPopulatesMissing(
-      RelationshipMapping r, String where, String name) {
-    ModelMapping target = r.target();
-    List<String> names = target.relationshipNames();
-    String close = Names.closest(name, names);
-    String detail;
-    if (close != null) {
-      detail =
-          " Did you mean '"
-              + close
-              + "'? "
-              + target.name()
-              + "'s relationships: "
-              + String.join(", ", names)
-              + ".";
-    } else if (r.owner() != target && r.owner().relationship(name) != null) {
-      detail =
-          " backPopulates names the attribute on the other side ("
-              + target.name()
-              + "), not on "
-              + r.owner().name()
-              + ". "
-              + pointingBack(r, suggestedName(r, name));
-    } else {
-      List<String> back = relationshipsBack(r);
-      detail =
-          (back.isEmpty() ? "" : " " + pointingBack(r, name).replaceFirst("\\.$", ", or"))
-              + (back.isEmpty() ? " Add" : " add")
-              + " the reverse side to "
-              + target.name()
-              + ": "
-              + reverseField(r, name)
-              + ".";
-    }
-    return new MappingException(
-        "backpopulates-missing",
-        where + " names no relationship of " + target.name() + "." + detail);
-  }
-
-  private static MappingException backPopulatesColumn(
-      RelationshipMapping r, String where, String name) {
-    return new MappingException(
-        "backpopulates-column",
-        where
-            + " names "
-            + r.target().name()
-            + "."
-            + name
-            + ", a column field, not a relationship; backPopulates names the relationship on "
-            + r.target().name()
-            + " that points back to "
-            + r.owner().name()
-            + ". "
-            + pointingBack(r, suggestedName(r, name)));
-  }
-
   /** The relationships of r's target that point back to r's owner. */
   private static List<String> relationshipsBack(RelationshipMapping r) {
     List<String> back = new ArrayList<>();
@@ -366,125 +242,32 @@ final class BackPopulation {
     return back;
   }
 
-  /** Names the target's relationships to the owner, or shows the field to add. */
-  private static String pointingBack(RelationshipMapping r, String name) {
-    List<String> back = relationshipsBack(r);
-    String target = r.target().name();
-    if (back.isEmpty()) {
-      return target
-          + " has no relationship to "
-          + r.owner().name()
-          + "; add one: "
-          + reverseField(r, name)
-          + ".";
+  /** Why {@code other} already has its reverse side {@code claimed}, for the message. */
+  private static String taken(RelationshipMapping other, RelationshipMapping claimed) {
+    if (other.isGenerated()) {
+      return MappingMessages.takenAsBackref(other.qualifiedName(), claimed.qualifiedName());
     }
-    if (back.size() == 1) {
-      return target
-          + "'s relationship to "
-          + r.owner().name()
-          + " is '"
-          + back.get(0)
-          + "': write backPopulates = \""
-          + back.get(0)
-          + "\".";
+    if (claimed.isGenerated()) {
+      return MappingMessages.takenByBackref(
+          other.qualifiedName(), claimed.qualifiedName(), claimed.name());
     }
-    return target
-        + "'s relationships to "
-        + r.owner().name()
-        + ": "
-        + String.join(", ", back)
-        + ". Write backPopulates = \""
-        + String.join("\" or backPopulates = \"", back)
-        + "\".";
+    return MappingMessages.takenByPair(other.qualifiedName(), claimed.qualifiedName());
   }
 
-  private static MappingException backPopulatesTaken(
-      RelationshipMapping r, String where, RelationshipMapping other, RelationshipMapping claimed) {
-    String how =
-        other.isGenerated()
-            ? other.qualifiedName() + " is the backref that " + claimed.qualifiedName() + " creates"
-            : claimed.isGenerated()
-                ? other.qualifiedName()
-                    + " creates "
-                    + claimed.qualifiedName()
-                    + " with backref = \""
-                    + claimed.name()
-                    + "\""
-                : other.qualifiedName() + " and " + claimed.qualifiedName() + " name each other";
-    return new MappingException(
-        "backpopulates-taken",
-        where
-            + " names "
-            + other.qualifiedName()
-            + ", but "
-            + how
-            + ", and a relationship has one reverse side. Remove backPopulates from "
-            + r.qualifiedName()
-            + " (or mark it viewOnly = true if it is only read), or give "
-            + other.owner().name()
-            + " a separate relationship to pair with it: "
-            + reverseField(r, "<name>")
-            + ".");
+  /** {@code r} as messages describe it. */
+  private static MappingMessages.Side side(RelationshipMapping r) {
+    return new MappingMessages.Side(
+        r.owner().name(),
+        r.name(),
+        r.target().name(),
+        r.direction() == Direction.MANY_TO_ONE,
+        r.direction() == Direction.MANY_TO_MANY ? r.secondary().name() : "");
   }
 
-  private static MappingException backPopulatesOneSided(
-      RelationshipMapping r, String where, RelationshipMapping other) {
-    String back = other.declared().backPopulates();
-    String problem =
-        back.isEmpty()
-            ? other.qualifiedName() + " has no backPopulates"
-            : other.qualifiedName() + " names \"" + back + "\" instead";
-    return new MappingException(
-        "backpopulates-one-sided",
-        where
-            + " names "
-            + other.qualifiedName()
-            + ", but "
-            + problem
-            + ", so changes made through "
-            + other.qualifiedName()
-            + " would not reach "
-            + r.qualifiedName()
-            + ". The two sides must name each other: "
-            + (back.isEmpty() ? "add @Relationship(backPopulates = \"" : "write backPopulates = \"")
-            + r.name()
-            + (back.isEmpty() ? "\") to " : "\" on ")
-            + other.qualifiedName()
-            + ".");
-  }
-
-  /**
-   * A name for a new reverse field when {@code name} is taken: {@code parentId → parent}, else the
-   * owner's name for a One; a placeholder when that is taken too, or for a Many.
-   */
-  private static String suggestedName(RelationshipMapping r, String name) {
-    String candidate;
-    if (name.length() > 2 && name.endsWith("Id")) {
-      candidate = name.substring(0, name.length() - 2);
-    } else if (r.direction() == Direction.MANY_TO_ONE) {
-      return "<name>";
-    } else {
-      candidate = Names.lowerFirst(r.owner().name());
-    }
-    ModelMapping target = r.target();
-    boolean taken =
-        target.relationship(candidate) != null || target.columnByField(candidate) != null;
-    return taken ? "<name>" : candidate;
-  }
-
-  /** The declaration of the reverse of {@code r}, named {@code name}, on r's target. */
-  private static String reverseField(RelationshipMapping r, String name) {
-    String kind = r.direction() == Direction.MANY_TO_ONE ? "Many" : "One";
-    return "`@Relationship(backPopulates = \""
-        + r.name()
-        + "\") public final "
-        + kind
-        + "<"
-        + r.owner().name()
-        + "> "
-        + name
-        + " = "
-        + kind.toLowerCase(Locale.ROOT)
-        + "();`";
+  /** The names of {@code m}'s relationships and column fields. */
+  private static Set<String> fieldNames(ModelMapping m) {
+    Set<String> names = new HashSet<>(m.relationshipNames());
+    m.columns().forEach(c -> names.add(c.fieldName()));
+    return names;
   }
 }

@@ -143,46 +143,23 @@ public final class Configurator {
     String columnName = text.substring(dot + 1);
     ModelMapping target = byTable.get(tableName);
     if (target == null) {
-      List<String> tables = new ArrayList<>(byTable.keySet());
-      throw new MappingException(
-          "fk-table",
-          where
-              + " names table '"
-              + tableName
-              + "', which no registered model maps."
-              + Names.didYouMean(tableName, tables)
-              + " Mapped tables: "
-              + String.join(", ", tables)
-              + ". Fix the table name, or pass the model that maps it to Registry.of(...).");
+      throw MappingMessages.foreignKeyTable(
+              m.name() + "." + c.fieldName(), text, tableName, new ArrayList<>(byTable.keySet()))
+          .exception();
     }
     ColumnMapping referenced = target.table().column(columnName);
     if (referenced == null) {
       List<String> names = new ArrayList<>();
       target.columns().forEach(col -> names.add(col.name()));
       ColumnMapping byField = target.columnByField(columnName);
-      throw new MappingException(
-          "fk-column",
-          where
-              + " names column '"
-              + columnName
-              + "', which table '"
-              + tableName
-              + "' does not have."
-              + (byField != null
-                  ? " '"
-                      + columnName
-                      + "' is the Java field name; @ForeignKey takes the column name: write"
-                      + " @ForeignKey(\""
-                      + tableName
-                      + "."
-                      + byField.name()
-                      + "\")."
-                  : Names.didYouMean(columnName, names))
-              + " Columns of "
-              + tableName
-              + ": "
-              + String.join(", ", names)
-              + ".");
+      throw MappingMessages.foreignKeyColumn(
+              m.name() + "." + c.fieldName(),
+              text,
+              tableName,
+              columnName,
+              names,
+              byField == null ? null : byField.name())
+          .exception();
     }
     if (!referenced.isIdentity() && !referenced.unique()) {
       throw new MappingException(

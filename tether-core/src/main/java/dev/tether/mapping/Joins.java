@@ -99,18 +99,13 @@ final class Joins {
     if (target != null) {
       return target;
     }
-    String why;
-    if (!Model.class.isAssignableFrom(type)) {
-      why = ", which is not a model. Relationship targets must be classes that extend Model.";
-    } else if (type == Model.class) {
-      why = ", the base class itself. Name a concrete model class, e.g. Many<Child>.";
-    } else {
-      why =
-          ", which is abstract and has no table of its own. Name a concrete model class that"
-              + " extends it.";
-    }
-    throw new MappingException(
-        "target-not-model", r.qualifiedName() + " points to " + type.getSimpleName() + why);
+    MappingMessages.NotModel why =
+        !Model.class.isAssignableFrom(type)
+            ? MappingMessages.NotModel.NOT_A_MODEL
+            : type == Model.class
+                ? MappingMessages.NotModel.BASE_CLASS
+                : MappingMessages.NotModel.ABSTRACT;
+    throw MappingMessages.targetNotModel(r.qualifiedName(), type.getSimpleName(), why).exception();
   }
 
   /** Every foreign key between the two tables, with the direction it would give {@code r}. */

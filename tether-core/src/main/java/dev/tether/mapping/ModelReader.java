@@ -122,11 +122,7 @@ final class ModelReader {
       }
     }
     if (model.keyColumns().isEmpty()) {
-      throw new MappingException(
-          "no-id",
-          type.getSimpleName()
-              + " has no primary key: mark one field with @Id (for example `@Id public Integer"
-              + " id;`).");
+      throw MappingMessages.noId(type.getSimpleName()).exception();
     }
     return model;
   }
@@ -137,14 +133,9 @@ final class ModelReader {
       return Names.snake(type.getSimpleName());
     }
     if (table.value().isBlank()) {
-      throw new MappingException(
-          "table-name",
-          type.getSimpleName()
-              + ": @Table(\""
-              + table.value()
-              + "\") is blank. Write the table name, e.g. @Table(\""
-              + Names.snake(type.getSimpleName())
-              + "\"), or remove @Table to get that name by default.");
+      throw MappingMessages.blankTableName(
+              type.getSimpleName(), table.value(), Names.snake(type.getSimpleName()))
+          .exception();
     }
     return table.value();
   }
@@ -152,41 +143,24 @@ final class ModelReader {
   private static void readColumn(ModelMapping model, Field f) {
     String where = model.name() + "." + f.getName();
     if (f.isAnnotationPresent(Relationship.class)) {
-      throw new MappingException(
-          "relationship-field-type",
-          where
-              + " has @Relationship but its type is "
-              + typeName(f)
-              + "; a relationship field is a One<T> (one related object) or a Many<T> (a"
-              + " collection): `public final Many<"
-              + elementTypeName(f)
-              + "> "
-              + f.getName()
-              + " = many();` or `public final One<"
-              + elementTypeName(f)
-              + "> "
-              + f.getName()
-              + " = one();`.");
+      throw MappingMessages.relationshipFieldType(
+              where, f.getName(), typeName(f), elementTypeName(f))
+          .exception();
     }
     ColumnType type = ColumnType.of(f.getType());
     if (type == null) {
-      throw new MappingException(
-          "column-type",
-          where
-              + " has type "
-              + typeName(f)
-              + ", which is not a column type."
-              + relationshipHint(f)
-              + " Column types: "
-              + ColumnType.supportedList()
-              + ". A field that is not stored must be declared transient.");
+      String element = elementTypeName(f);
+      throw MappingMessages.columnType(
+              where,
+              f.getName(),
+              typeName(f),
+              element,
+              Model.class.isAssignableFrom(f.getType()),
+              java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T"))
+          .exception();
     }
     if (Modifier.isFinal(f.getModifiers())) {
-      throw new MappingException(
-          "column-final",
-          where
-              + " is a final column field; Tether writes column fields when it loads rows and"
-              + " after inserts. Remove `final` (or mark the field transient if it is not stored).");
+      throw MappingMessages.columnFinal(where).exception();
     }
     boolean isId = f.isAnnotationPresent(Id.class);
     boolean isVersion = f.isAnnotationPresent(Version.class);
@@ -225,13 +199,7 @@ final class ModelReader {
               + ";`).");
     }
     if (fk != null && !FK_SYNTAX.matcher(fk.value()).matches()) {
-      throw new MappingException(
-          "fk-syntax",
-          where
-              + ": @ForeignKey(\""
-              + fk.value()
-              + "\") must name \"table.column\", the table name and the column name joined by"
-              + " a dot, for example @ForeignKey(\"parent.id\").");
+      throw MappingMessages.foreignKeySyntax(where, fk.value()).exception();
     }
     String onDelete = fk == null ? "" : onDelete(where, fk, nullable);
     ColumnMapping mapping =
@@ -343,27 +311,12 @@ final class ModelReader {
       }
     }
     if (!Modifier.isFinal(f.getModifiers())) {
-      throw new MappingException(
-          "relationship-not-final",
-          where
-              + " must be final: the relationship container is created once with the object and"
-              + " never replaced. Write `public final "
-              + (f.getType() == Many.class ? "Many" : "One")
-              + "<"
-              + elementTypeName(f)
-              + "> "
-              + f.getName()
-              + " = "
-              + (f.getType() == Many.class ? "many()" : "one()")
-              + ";`.");
+      throw MappingMessages.relationshipNotFinal(
+              where, f.getName(), f.getType() == Many.class, elementTypeName(f))
+          .exception();
     }
     if (targetOf(model.type(), f) == null) {
-      throw new MappingException(
-          "relationship-type",
-          where
-              + " must name its target class: declare it as "
-              + f.getType().getSimpleName()
-              + "<Target>, not as a raw or wildcard type.");
+      throw MappingMessages.relationshipType(where, f.getType() == Many.class).exception();
     }
     Relationship r = f.getAnnotation(Relationship.class);
     RelationshipMapping.Declared declared =
@@ -382,24 +335,13 @@ final class ModelReader {
                 r.viewOnly(),
                 null);
     if (!declared.backPopulates().isEmpty() && !declared.backref().isEmpty()) {
-      String target = targetOf(model.type(), f).getSimpleName();
-      throw new MappingException(
-          "backref-and-backpopulates",
-          where
-              + " declares both backref and backPopulates; they are two ways to the same end, so"
-              + " keep one: backPopulates = \""
-              + declared.backPopulates()
-              + "\" when "
-              + target
-              + " declares the reverse field itself (naming \""
-              + f.getName()
-              + "\" back), or backref = \""
-              + declared.backref()
-              + "\" alone to have Tether create "
-              + target
-              + "."
-              + declared.backref()
-              + ".");
+      throw MappingMessages.backrefAndBackPopulates(
+              where,
+              f.getName(),
+              targetOf(model.type(), f).getSimpleName(),
+              declared.backPopulates(),
+              declared.backref())
+          .exception();
     }
     model.addRelationship(
         new RelationshipMapping(
@@ -443,21 +385,6 @@ final class ModelReader {
       return f.getType().getSimpleName() + "<" + c.getSimpleName() + ">";
     }
     return f.getType().getSimpleName();
-  }
-
-  /** For a field that looks like a relationship declared the JPA way, how to declare it here. */
-  private static String relationshipHint(Field f) {
-    String element = elementTypeName(f);
-    boolean toModel = Model.class.isAssignableFrom(f.getType());
-    boolean collection =
-        java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T");
-    if (!toModel && !collection) {
-      return "";
-    }
-    return " A relationship is declared `public final "
-        + (toModel ? "One<" + element + "> " + f.getName() + " = one();`" : "")
-        + (collection ? "Many<" + element + "> " + f.getName() + " = many();`" : "")
-        + ".";
   }
 
   /** The simple name of the element type of a field such as {@code List<Child>}, or "T". */
@@ -540,21 +467,9 @@ final class ModelReader {
           .findConstructor(type, MethodType.methodType(void.class));
     } catch (NoSuchMethodException e) {
       boolean inner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
-      throw new MappingException(
-          "no-constructor",
-          inner
-              ? type.getSimpleName()
-                  + " is an inner class: its constructors take an instance of "
-                  + type.getEnclosingClass().getSimpleName()
-                  + ", and Tether creates instances without one when it loads rows. Declare it"
-                  + " `public static class "
-                  + type.getSimpleName()
-                  + " extends Model`."
-              : type.getSimpleName()
-                  + " has no constructor without parameters, which Tether needs to create"
-                  + " instances when it loads rows. Add `public "
-                  + type.getSimpleName()
-                  + "() {}`.");
+      throw MappingMessages.noConstructor(
+              type.getSimpleName(), inner ? type.getEnclosingClass().getSimpleName() : null)
+          .exception();
     } catch (IllegalAccessException e) {
       throw new MappingException(
           "constructor-access",

@@ -11,7 +11,11 @@ import dev.tether.Table;
 /**
  * Seed 000's mistake, twice: models that {@code Registry.of} rejects with a {@code
  * MappingException}. SQLAlchemy accepts both and syncs in one direction only.
+ *
+ * <p>Tether's annotation processor would refuse to compile them; {@code SuppressWarnings("tether")}
+ * tells it to leave them alone, so the demo can show the runtime check.
  */
+@SuppressWarnings("tether")
 public final class Mistakes {
   private Mistakes() {}
 
