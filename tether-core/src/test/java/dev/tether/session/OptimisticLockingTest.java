@@ -242,6 +242,65 @@ class OptimisticLockingTest {
     assertThat(reloaded(y).balance).isEqualTo(20);
   }
 
+  /**
+   * A driver batch protocol that reports no row counts ({@code SUCCESS_NO_INFO}: MariaDB's {@code
+   * useBulkStmts=true}) cannot tell a stale row from an updated one, so versioned statements run
+   * one row at a time there — and conflicts are still found, with nothing written.
+   */
+  @Test
+  void withoutBatchRowCountsVersionedStatementsRunOneRowAtATimeAndStillDetectConflicts() {
+    String url = target.urlWithoutBatchRowCounts();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        url != null, target + "'s driver always reports batch row counts");
+    db.close();
+    db = target.open(Registry.of(Account.class), url);
+    db.addStatementListener(sql);
+    Integer x = saved("x", 1);
+    Integer y = saved("y", 2);
+    Integer z = saved("z", 3);
+    try (Session s = db.session()) {
+      Account a = s.get(Account.class, x);
+      Account b = s.get(Account.class, y);
+      a.balance = 10;
+      b.balance = 20;
+      sql.clear();
+      s.commit();
+      assertThat(sql.statements()).filteredOn(q -> q.startsWith("UPDATE")).hasSize(2);
+      assertThat(sql.batchRows()).containsOnly(1);
+      assertThat(a.version).isEqualTo(2);
+      assertThat(b.version).isEqualTo(2);
+    }
+    try (Session sessionA = db.session();
+        Session sessionB = db.session()) {
+      sessionA.get(Account.class, y).balance = 200;
+      Account bx = sessionB.get(Account.class, x);
+      Account by = sessionB.get(Account.class, y);
+      Account bz = sessionB.get(Account.class, z);
+      sessionA.commit();
+      bx.balance = 100;
+      by.balance = 300;
+      bz.balance = 400;
+      assertThatThrownBy(sessionB::commit)
+          .isInstanceOf(StaleObjectException.class)
+          .hasMessageContaining("(id = " + y + ")");
+      sessionB.rollback();
+    }
+    assertThat(reloaded(x).balance).isEqualTo(10); // the row before the stale one: rolled back
+    assertThat(reloaded(y).balance).isEqualTo(200);
+    assertThat(reloaded(z).balance).isEqualTo(3);
+    try (Session s = db.session()) {
+      Account a = s.get(Account.class, x);
+      Account c = s.get(Account.class, z);
+      s.delete(a);
+      s.delete(c);
+      sql.clear();
+      s.commit();
+      assertThat(sql.statements()).filteredOn(q -> q.startsWith("DELETE")).hasSize(2);
+      assertThat(sql.batchRows()).containsOnly(1);
+    }
+    assertThat(reloaded(x)).isNull();
+  }
+
   /** The advice of the message works: roll back, refresh, reapply, commit — in one session. */
   @Test
   void aStaleObjectIsRecoveredInTheSameSessionWithRefresh() {

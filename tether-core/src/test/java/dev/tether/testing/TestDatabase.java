@@ -107,6 +107,11 @@ public enum TestDatabase {
     }
 
     @Override
+    String batchWithoutCountsOption() {
+      return "useBulkStmts=true";
+    }
+
+    @Override
     void killOtherConnections(Connection c) throws SQLException {
       List<Long> ids = new ArrayList<>();
       try (Statement st = c.createStatement();
@@ -185,6 +190,24 @@ public enum TestDatabase {
     return fromEnvironment == null || fromEnvironment.isBlank() ? defaultUrl : fromEnvironment;
   }
 
+  /**
+   * The URL with the driver's batch protocol that answers {@code SUCCESS_NO_INFO} instead of row
+   * counts (MariaDB Connector/J {@code useBulkStmts=true}), or {@code null} when the driver has no
+   * such mode. Capability, not name: tests of the one-row-at-a-time fallback gate on it.
+   */
+  public String urlWithoutBatchRowCounts() {
+    String option = batchWithoutCountsOption();
+    if (option == null) {
+      return null;
+    }
+    String url = url();
+    return url + (url.contains("?") ? "&" : "?") + option;
+  }
+
+  String batchWithoutCountsOption() {
+    return null;
+  }
+
   /** Whether the server answered a connection probe (tried once, then remembered). */
   public boolean isAvailable() {
     return probe().failure == null;
@@ -196,9 +219,17 @@ public enum TestDatabase {
    * Database#createAll()}. The caller closes it.
    */
   public Database open(Registry registry) {
+    return open(registry, url());
+  }
+
+  /**
+   * {@link #open(Registry)} through {@code url}, a variant of {@link #url()} (driver options), e.g.
+   * {@link #urlWithoutBatchRowCounts()}.
+   */
+  public Database open(Registry registry, String url) {
     requireAvailable();
     reset();
-    Database db = Database.open(url(), registry);
+    Database db = Database.open(url, registry);
     try {
       db.createAll();
     } catch (RuntimeException | Error e) {
