@@ -17,6 +17,12 @@ abstract class ConnectionSource {
 
   abstract void close();
 
+  /**
+   * After a connection turned out dead: lets the pool drop its idle connections, which a server
+   * restart or failover killed all at once, so the next ones are new. No-op without a pool.
+   */
+  void discardIdle() {}
+
   static ConnectionSource of(DataSource ds, boolean closeable) {
     return new ConnectionSource() {
       @Override
@@ -27,6 +33,14 @@ abstract class ConnectionSource {
       @Override
       void release(Connection c) throws SQLException {
         c.close();
+      }
+
+      @Override
+      void discardIdle() {
+        if (ds instanceof com.zaxxer.hikari.HikariDataSource pool
+            && pool.getHikariPoolMXBean() != null) {
+          pool.getHikariPoolMXBean().softEvictConnections();
+        }
       }
 
       @Override

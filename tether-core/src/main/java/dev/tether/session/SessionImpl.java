@@ -368,6 +368,9 @@ final class SessionImpl implements Session, SessionLink {
       new UnitOfWork(this, auto).run();
     } catch (RuntimeException e) {
       flushing = false;
+      if (e.getCause() instanceof SQLException cause && isConnectionFailure(cause)) {
+        engine.connections().discardIdle(); // a retry must not meet the dead connection's siblings
+      }
       if (savepoints.isEmpty()) {
         failedFlush();
       } else {
@@ -630,15 +633,52 @@ final class SessionImpl implements Session, SessionLink {
   /** The transaction's connection, begun on first use. */
   Connection connection() {
     if (connection == null) {
-      try {
-        Connection c = engine.connections().acquire();
-        c.setAutoCommit(false);
-        connection = c;
-      } catch (SQLException e) {
-        throw engine.dialect().translate(e, null);
-      }
+      connection = begin();
     }
     return connection;
+  }
+
+  /** Connections a new transaction tries before giving up (see {@link #begin}). */
+  private static final int BEGIN_ATTEMPTS = 3;
+
+  /**
+   * A connection with a transaction begun. A pooled connection that the server or a failover closed
+   * while it sat idle fails at its first round trip (switching autocommit off, for MariaDB);
+   * nothing has been sent on it yet, so it is discarded and another one tried, a few times at most.
+   */
+  private Connection begin() {
+    SQLException failure = null;
+    for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+      Connection c = null;
+      try {
+        c = engine.connections().acquire();
+        c.setAutoCommit(false);
+        return c;
+      } catch (SQLException e) {
+        if (failure != null) {
+          e.addSuppressed(failure);
+        }
+        failure = e;
+        if (c == null || !isConnectionFailure(e)) {
+          break;
+        }
+        try {
+          engine.connections().release(c); // the pool sees the broken connection and drops it
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        engine.connections().discardIdle(); // its idle siblings likely died with it
+      }
+    }
+    throw engine.dialect().translate(failure, null);
+  }
+
+  /** SQLSTATE class 08 (connection exception), or the driver's non-transient connection error. */
+  private static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLNonTransientConnectionException
+        || e instanceof java.sql.SQLTransientConnectionException
+        || (state != null && state.startsWith("08"));
   }
 
   private void rollbackConnection() {

@@ -72,4 +72,40 @@ class ConnectionFaultTest {
       assertThat(s.get(Parent.class, p.id + 1)).isNull(); // written once
     }
   }
+
+  /**
+   * A server restart or failover kills every idle connection of the pool at once. Where the driver
+   * notices at the start of the transaction (MariaDB: switching autocommit off is a round trip),
+   * Tether takes another connection and the commit succeeds. Where it notices only at the first
+   * statement (PostgreSQL's driver begins lazily), that commit fails with a typed exception, writes
+   * nothing, keeps every change pending, and the pool's idle connections are dropped: the retry
+   * succeeds, and no third attempt is ever needed.
+   */
+  @Test
+  void aTransactionAfterThePoolsConnectionsWereKilledStartsOnANewConnection() {
+    assumeTrue(
+        target.canKillConnections(),
+        "an embedded database has no connection another process could kill");
+    for (int i = 0; i < 3; i++) { // leave some connections idle in the pool
+      try (Session s = db.session()) {
+        s.add(new Parent("before" + i));
+        s.commit();
+      }
+    }
+    target.killOtherConnections();
+    Parent p = new Parent("after");
+    try (Session s = db.session()) {
+      s.add(p);
+      try {
+        s.commit();
+      } catch (DatabaseException lazyBegin) {
+        assertThat(p.id).isNull();
+        s.commit();
+      }
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Parent.class, p.id).name).isEqualTo("after");
+      assertThat(s.get(Parent.class, p.id + 1)).isNull(); // written once
+    }
+  }
 }
