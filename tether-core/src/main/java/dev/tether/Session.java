@@ -1,5 +1,14 @@
 package dev.tether;
 
+import dev.tether.query.Delete;
+import dev.tether.query.Expression;
+import dev.tether.query.ManyAttribute;
+import dev.tether.query.Select;
+import dev.tether.query.Tuple2;
+import dev.tether.query.Tuple3;
+import dev.tether.query.Update;
+import java.util.List;
+
 /**
  * A unit of work: an identity map (one object per row), the changes to flush, and one database
  * transaction at a time. Not thread-safe; use one per request or task, and close it.
@@ -42,6 +51,91 @@ public interface Session extends AutoCloseable {
     key[1] = second;
     System.arraycopy(more, 0, key, 2, more.length);
     return get(type, java.util.Arrays.asList(key));
+  }
+
+  /**
+   * A query of {@code model} objects; add {@code where}, {@code orderBy}, {@code limit}, loading
+   * options, then run it with {@code list()}, {@code one()}, {@code first()}, {@code count()},
+   * {@code exists()} or {@code stream(n)}. Pending changes are flushed first (autoflush).
+   *
+   * <pre>{@code
+   * List<Parent> ps = session.select(Parent.class)
+   *     .where(Parent_.name.like("p%"))
+   *     .orderBy(Parent_.id.asc())
+   *     .options(Load.selectin(Parent_.children))
+   *     .list();
+   * }</pre>
+   */
+  <T> Select<T> select(Class<T> model);
+
+  /**
+   * A query of one value per row: {@code select(Parent_.name)}, {@code select(Child_.id.max())}.
+   */
+  <A> Select<A> select(Expression<A> value);
+
+  /**
+   * A query of two values per row, e.g. a grouped count:
+   *
+   * <pre>{@code
+   * session.select(Child_.parentId, Child_.id.count()).groupBy(Child_.parentId).list();
+   * }</pre>
+   */
+  <A, B> Select<Tuple2<A, B>> select(Expression<A> first, Expression<B> second);
+
+  /** A query of three values per row. */
+  <A, B, C> Select<Tuple3<A, B, C>> select(
+      Expression<A> first, Expression<B> second, Expression<C> third);
+
+  /**
+   * A query of the members of {@code owner}'s {@code relationship}: the way to read a write-only
+   * collection, and a way to filter, order or page any collection without loading it.
+   *
+   * <pre>{@code
+   * session.select(Parent_.children, parent).where(Child_.name.like("a%")).limit(10).list();
+   * }</pre>
+   */
+  <M, T> Select<T> select(ManyAttribute<M, T> relationship, M owner);
+
+  /** A bulk UPDATE of {@code model} rows; see {@link Update} for its effect on this session. */
+  <T> Update<T> bulkUpdate(Class<T> model);
+
+  /** A bulk DELETE of {@code model} rows; see {@link Delete} for its effect on this session. */
+  <T> Delete<T> bulkDelete(Class<T> model);
+
+  /**
+   * Runs SQL the application wrote and maps each row onto a {@code model} object (through the
+   * identity map, like every query), finding each mapped column by name. Values go in {@code
+   * params}, bound to the {@code ?} placeholders in order; never concatenate them into {@code sql}.
+   *
+   * <pre>{@code
+   * List<Parent> ps = session.selectSql(Parent.class,
+   *     "SELECT * FROM parent WHERE name = ? OR id > ?", "p", 10);
+   * }</pre>
+   */
+  <T> List<T> selectSql(Class<T> model, String sql, Object... params);
+
+  /**
+   * Keys per IN query for selectin loading and batched lazy loading (default 500, and never more
+   * than the database's parameter limit).
+   */
+  void setBatchSize(int keys);
+
+  /**
+   * Whether a lazy load also loads the same relationship of the object's peers — the other objects
+   * its query returned — in the same IN query (default true). Touching {@code children} of 1,000
+   * parents from one query then costs 2 statements, not 1,000.
+   */
+  void setBatchLazyLoads(boolean on);
+
+  /**
+   * The N+1 guard: what to do when one relationship has lazily loaded for {@code threshold} objects
+   * one at a time in this session (see {@link LazyLoadGuard}).
+   */
+  void setLazyLoadGuard(LazyLoadGuard guard, int threshold);
+
+  /** {@link #setLazyLoadGuard(LazyLoadGuard, int)} with a threshold of 10 loads. */
+  default void setLazyLoadGuard(LazyLoadGuard guard) {
+    setLazyLoadGuard(guard, 10);
   }
 
   /** Marks {@code model} for deletion at the next flush. */

@@ -24,6 +24,7 @@ public final class InstanceState {
   private Object key;
   private Object[] snapshot;
   private boolean reloadColumns;
+  private Object loadGroup;
 
   /** Created by {@code Model}'s constructor for {@code owner}. */
   public InstanceState(Object owner) {
@@ -291,6 +292,19 @@ public final class InstanceState {
   /** The value of {@code column} as the database has it (snapshot), or the field if none. */
   public Object committedValue(ColumnMapping column) {
     return snapshot != null ? snapshot[column.index()] : column.get(owner);
+  }
+
+  /**
+   * The group of objects this one was loaded with (owned by the query layer, which batches the lazy
+   * loads of peers), or {@code null}.
+   */
+  public Object loadGroup() {
+    return loadGroup;
+  }
+
+  /** Sets the group of objects this one was loaded with. */
+  public void loadGroup(Object group) {
+    this.loadGroup = group;
   }
 
   /** {@code Child(id=1, parentId=2)}: class name and column fields, never relationships. */

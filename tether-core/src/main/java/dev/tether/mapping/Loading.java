@@ -18,6 +18,8 @@ public enum Loading {
   JOINED("joined"),
   /** Never loaded implicitly: using it unloaded throws (the N+1 guard). */
   RAISE("raise"),
+  /** Never loaded: reads as empty (a collection) or null (a reference) unless set in memory. */
+  NOLOAD("noload"),
   /** A collection too large to load: only added to, removed from and queried. */
   WRITE_ONLY("write_only");
 

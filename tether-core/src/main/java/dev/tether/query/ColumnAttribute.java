@@ -12,12 +12,17 @@ import java.util.Objects;
  * }</pre>
  *
  * It names the field, not the column: the column comes from the mapping when a query is built, so
- * an attribute never goes out of step with {@code @Column}.
+ * an attribute never goes out of step with {@code @Column}. As an {@link Expression} it makes the
+ * conditions, orderings and aggregates of queries:
+ *
+ * <pre>{@code
+ * session.select(Parent.class).where(Parent_.name.eq("p")).orderBy(Parent_.id.desc()).list();
+ * }</pre>
  *
  * @param <M> the model class that declares the field
  * @param <V> the field's type (boxed for primitives)
  */
-public final class ColumnAttribute<M, V> {
+public final class ColumnAttribute<M, V> extends Expression<V> {
   private final Class<M> model;
   private final String name;
   private final Class<V> type;
@@ -46,6 +51,26 @@ public final class ColumnAttribute<M, V> {
   /** The field's Java type (boxed for primitives). */
   public Class<V> type() {
     return type;
+  }
+
+  @Override
+  Class<?> modelType() {
+    return model;
+  }
+
+  @Override
+  void render(SqlWriter w) {
+    w.column(w.source(model, null), w.column(this));
+  }
+
+  @Override
+  dev.tether.mapping.ColumnType valueType(SqlWriter w) {
+    return w.column(this).type();
+  }
+
+  @Override
+  Class<?> javaType(SqlWriter w) {
+    return w.column(this).javaType();
   }
 
   @Override

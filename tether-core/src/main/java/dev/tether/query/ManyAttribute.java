@@ -20,4 +20,20 @@ public final class ManyAttribute<M, T> extends RelationshipAttribute<M, T> {
   public static <M, T> ManyAttribute<M, T> of(Class<M> model, String name, Class<T> target) {
     return new ManyAttribute<>(model, name, target);
   }
+
+  /**
+   * {@code EXISTS} a member matching {@code criteria}: the owners with at least one such member.
+   *
+   * <pre>{@code
+   * session.select(Parent.class).where(Parent_.children.any(Child_.name.eq("c1"))).list();
+   * }</pre>
+   */
+  public Condition any(Condition criteria) {
+    return new Condition.Exists(this, java.util.Objects.requireNonNull(criteria, "criteria"));
+  }
+
+  /** {@code EXISTS} a member: the owners whose collection is not empty. */
+  public Condition any() {
+    return new Condition.Exists(this, null);
+  }
 }

@@ -20,4 +20,20 @@ public final class OneAttribute<M, T> extends RelationshipAttribute<M, T> {
   public static <M, T> OneAttribute<M, T> of(Class<M> model, String name, Class<T> target) {
     return new OneAttribute<>(model, name, target);
   }
+
+  /**
+   * {@code EXISTS} a related object matching {@code criteria}.
+   *
+   * <pre>{@code
+   * session.select(Child.class).where(Child_.parent.has(Parent_.name.eq("p"))).list();
+   * }</pre>
+   */
+  public Condition has(Condition criteria) {
+    return new Condition.Exists(this, java.util.Objects.requireNonNull(criteria, "criteria"));
+  }
+
+  /** {@code EXISTS} a related object: the reference is set and its row exists. */
+  public Condition has() {
+    return new Condition.Exists(this, null);
+  }
 }

@@ -48,6 +48,12 @@ final class IdentityMap {
     return out;
   }
 
+  /** Whether any object of {@code m} is registered. */
+  boolean holdsAny(ModelMapping m) {
+    Map<Object, InstanceState> rows = byModel.get(m);
+    return rows != null && !rows.isEmpty();
+  }
+
   void clear() {
     byModel.clear();
   }

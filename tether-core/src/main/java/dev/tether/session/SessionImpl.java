@@ -11,7 +11,6 @@ import dev.tether.attribute.SessionLink;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
-import dev.tether.mapping.Direction;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import java.sql.Connection;
@@ -53,9 +52,80 @@ final class SessionImpl implements Session, SessionLink {
 
   final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private boolean expireOnCommit = true;
+  final SessionQueries queries = new SessionQueries(this);
 
   SessionImpl(Engine engine) {
     this.engine = engine;
+  }
+
+  // ---- queries (built in dev.tether.query; this session runs them) -----------------------------
+
+  @Override
+  public <T> dev.tether.query.Select<T> select(Class<T> model) {
+    checkOpen();
+    return dev.tether.query.Select.of(queries, model);
+  }
+
+  @Override
+  public <A> dev.tether.query.Select<A> select(dev.tether.query.Expression<A> value) {
+    checkOpen();
+    return dev.tether.query.Select.of(queries, value);
+  }
+
+  @Override
+  public <A, B> dev.tether.query.Select<dev.tether.query.Tuple2<A, B>> select(
+      dev.tether.query.Expression<A> first, dev.tether.query.Expression<B> second) {
+    checkOpen();
+    return dev.tether.query.Select.of(queries, first, second);
+  }
+
+  @Override
+  public <A, B, C> dev.tether.query.Select<dev.tether.query.Tuple3<A, B, C>> select(
+      dev.tether.query.Expression<A> first,
+      dev.tether.query.Expression<B> second,
+      dev.tether.query.Expression<C> third) {
+    checkOpen();
+    return dev.tether.query.Select.of(queries, first, second, third);
+  }
+
+  @Override
+  public <M, T> dev.tether.query.Select<T> select(
+      dev.tether.query.ManyAttribute<M, T> relationship, M owner) {
+    checkOpen();
+    return dev.tether.query.Select.members(queries, relationship, owner);
+  }
+
+  @Override
+  public <T> dev.tether.query.Update<T> bulkUpdate(Class<T> model) {
+    checkOpen();
+    return dev.tether.query.Update.of(queries, model);
+  }
+
+  @Override
+  public <T> dev.tether.query.Delete<T> bulkDelete(Class<T> model) {
+    checkOpen();
+    return dev.tether.query.Delete.of(queries, model);
+  }
+
+  @Override
+  public <T> List<T> selectSql(Class<T> model, String sql, Object... params) {
+    checkOpen();
+    return queries.selectSql(model, sql, params);
+  }
+
+  @Override
+  public void setBatchSize(int keys) {
+    queries.batchSize(keys);
+  }
+
+  @Override
+  public void setBatchLazyLoads(boolean on) {
+    queries.batchLazyLoads(on);
+  }
+
+  @Override
+  public void setLazyLoadGuard(dev.tether.LazyLoadGuard guard, int threshold) {
+    queries.guard(guard, threshold);
   }
 
   // ---- public API ----------------------------------------------------------------------------
@@ -224,7 +294,7 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   /** Removes {@code s} from every set of this session and detaches it; no SQL. */
-  private void forget(InstanceState s) {
+  void forget(InstanceState s) {
     identity.remove(s.mapping(), s.key(), s);
     pending.remove(s);
     deleted.remove(s);
@@ -469,47 +539,13 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
-    refuseRaise(owner, rel);
-    Object key = rel.referencedColumn().get(owner.owner());
-    if (key == null) {
-      return List.of();
-    }
-    if (rel.direction() == Direction.MANY_TO_MANY) {
-      autoflushBeforeLoad();
-      return Loading.through(this, rel, key);
-    }
-    autoflushBeforeLoad();
-    return Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
+    return dev.tether.query.LazyLoader.loadCollection(queries, owner, rel);
   }
 
   @Override
   public Object loadReference(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
-    refuseRaise(owner, rel);
-    if (rel.direction() == Direction.MANY_TO_ONE) {
-      Object key = rel.foreignKey().get(owner.owner());
-      if (key == null) {
-        return null;
-      }
-      if (rel.referencedColumn().isIdentity()) {
-        InstanceState hit = identity.get(rel.target(), key);
-        if (hit != null) {
-          return hit.status() == InstanceStatus.DELETED ? null : hit.owner();
-        }
-      }
-      autoflushBeforeLoad();
-      List<Object> rows =
-          Loading.byColumn(this, rel.target(), rel.referencedColumn(), key, List.of());
-      return rows.isEmpty() ? null : rows.get(0);
-    }
-    Object key = rel.referencedColumn().get(owner.owner());
-    if (key == null) {
-      return null;
-    }
-    autoflushBeforeLoad();
-    List<Object> rows =
-        Loading.byColumn(this, rel.target(), rel.foreignKey(), key, Loading.orderOf(rel));
-    return rows.isEmpty() ? null : rows.get(0);
+    return dev.tether.query.LazyLoader.loadReference(queries, owner, rel);
   }
 
   @Override
@@ -630,7 +666,11 @@ final class SessionImpl implements Session, SessionLink {
     s.status(to);
   }
 
-  /** The transaction's connection, begun on first use. */
+  /**
+   * The transaction's connection, begun on first use. A pooled connection that the server closed
+   * meanwhile (killed, failed over) fails as the transaction begins, before anything is done on it;
+   * the pool evicts it, and the next one is tried.
+   */
   Connection connection() {
     if (connection == null) {
       connection = begin();
@@ -744,10 +784,12 @@ final class SessionImpl implements Session, SessionLink {
     journal.clear();
   }
 
+  /**
+   * Autoflush before a query, which may filter on any column: {@link #autoflushReading} over every
+   * model in the session, so a session without changes is compared but not flushed.
+   */
   void autoflush() {
-    if (autoflush && !flushing) {
-      flush(true);
-    }
+    autoflushReading(identity.models().toArray(new ModelMapping[0]));
   }
 
   /**
@@ -830,22 +872,6 @@ final class SessionImpl implements Session, SessionLink {
               + " of "
               + owner.describe()
               + ": the session is closed.");
-    }
-  }
-
-  /** {@code lazy = "raise"}: the N+1 guard. The flush may still load (it must, to be correct). */
-  private void refuseRaise(InstanceState owner, RelationshipMapping rel) {
-    if (rel.loading() == dev.tether.mapping.Loading.RAISE && !flushing) {
-      throw new dev.tether.LazyLoadException(
-          rel.qualifiedName()
-              + " of "
-              + owner.describe()
-              + " is declared lazy = \"raise\": Tether does not load it on first use, so that a"
-              + " loop over many objects cannot run one query each. Load it together with the"
-              + " query that fetches "
-              + rel.owner().name()
-              + " (loading options arrive with the query API), or declare lazy = \"select\" to"
-              + " load it on first use.");
     }
   }
 

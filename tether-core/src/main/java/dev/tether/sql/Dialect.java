@@ -32,6 +32,28 @@ public abstract class Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  /**
+   * The tail of a SELECT that limits and skips rows, both bound as parameters ({@code LIMIT ?} then
+   * {@code OFFSET ?}); empty when neither is wanted. Dialects that cannot skip without a limit
+   * override it.
+   */
+  public String limitClause(boolean limit, boolean offset) {
+    return (limit ? " LIMIT ?" : "") + (offset ? " OFFSET ?" : "");
+  }
+
+  /** Whether {@code ORDER BY x NULLS FIRST} / {@code NULLS LAST} is understood. */
+  public boolean supportsNullsOrdering() {
+    return true;
+  }
+
+  /**
+   * Prepares {@code ps} to hand rows over {@code fetchSize} at a time instead of reading the whole
+   * result into memory (the connection is in a transaction, as PostgreSQL requires for it).
+   */
+  public void streamResults(PreparedStatement ps, int fetchSize) throws SQLException {
+    ps.setFetchSize(fetchSize);
+  }
+
   /** Bound parameters allowed in one statement (the 16-bit limit of the wire protocols). */
   public int maxParameters() {
     return 65535;
@@ -137,8 +159,16 @@ public abstract class Dialect {
 
   /** Reads column {@code i} as the Java type of {@code column}. */
   public Object read(ResultSet rs, int i, ColumnMapping column) throws SQLException {
+    return read(rs, i, column.type(), column.javaType());
+  }
+
+  /**
+   * Reads column {@code i} as a value of {@code type}; {@code javaType} names the enum class of an
+   * {@code ENUM} value (a computed column, such as an aggregate, has no mapping of its own).
+   */
+  public Object read(ResultSet rs, int i, ColumnType type, Class<?> javaType) throws SQLException {
     Object v =
-        switch (column.type()) {
+        switch (type) {
           case INTEGER -> {
             int x = rs.getInt(i);
             yield rs.wasNull() ? null : x;
@@ -166,7 +196,7 @@ public abstract class Dialect {
           }
           case ENUM -> {
             String s = rs.getString(i);
-            yield s == null ? null : enumValue(column.javaType(), s);
+            yield s == null ? null : enumValue(javaType, s);
           }
           case BYTES -> rs.getBytes(i);
         };

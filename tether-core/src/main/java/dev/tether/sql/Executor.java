@@ -69,6 +69,105 @@ public final class Executor {
     }
   }
 
+  /** Reads rows whose columns are described one by one (computed values, several models). */
+  public List<Object[]> query(
+      Connection c, String sql, ColumnType[] paramTypes, Object[] params, ResultColumn[] columns) {
+    try (Cursor rows = cursor(c, sql, paramTypes, params, columns, 0)) {
+      List<Object[]> out = new ArrayList<>();
+      for (Object[] row = rows.next(); row != null; row = rows.next()) {
+        out.add(row);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Opens a result to read row by row; with a {@code fetchSize} above 0 the driver streams it in
+   * batches of that many rows ({@link Dialect#streamResults}). The caller closes the cursor.
+   */
+  public Cursor cursor(
+      Connection c,
+      String sql,
+      ColumnType[] paramTypes,
+      Object[] params,
+      ResultColumn[] columns,
+      int fetchSize) {
+    announce(sql, 1, params);
+    PreparedStatement ps = null;
+    try {
+      ps = c.prepareStatement(sql);
+      if (fetchSize > 0) {
+        dialect.streamResults(ps, fetchSize);
+      }
+      bindAll(ps, paramTypes, params, 0);
+      return new Cursor(dialect, sql, ps, ps.executeQuery(), columns);
+    } catch (SQLException e) {
+      if (ps != null) {
+        try {
+          ps.close();
+        } catch (SQLException ignored) {
+          // the first failure is the one to report
+        }
+      }
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /**
+   * Reads rows of SQL the application wrote: each of {@code columns} is found in the result by its
+   * name (case-insensitive), in whatever order the SQL lists them; the rows come back in {@code
+   * columns}' order. A column missing from the result is an error naming it.
+   */
+  public List<Object[]> queryByName(
+      Connection c,
+      String sql,
+      ColumnType[] paramTypes,
+      Object[] params,
+      List<ColumnMapping> columns) {
+    announce(sql, 1, params);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, paramTypes, params, 0);
+      try (ResultSet rs = ps.executeQuery()) {
+        java.sql.ResultSetMetaData meta = rs.getMetaData();
+        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = meta.getColumnCount(); i >= 1; i--) {
+          positions.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), i);
+        }
+        int[] at = new int[columns.size()];
+        for (int i = 0; i < at.length; i++) {
+          Integer p = positions.get(columns.get(i).name().toLowerCase(java.util.Locale.ROOT));
+          if (p == null) {
+            throw new dev.tether.QueryException(
+                "raw-sql-column",
+                "The SQL returns no column "
+                    + columns.get(i).name()
+                    + ", which "
+                    + columns.get(i).table().modelName()
+                    + "."
+                    + columns.get(i).fieldName()
+                    + " needs; it returns "
+                    + positions.keySet()
+                    + ". Select every column of the model (e.g. SELECT t.* FROM ...). [SQL: "
+                    + sql
+                    + "]");
+          }
+          at[i] = p;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+          Object[] row = new Object[at.length];
+          for (int i = 0; i < at.length; i++) {
+            row[i] = dialect.read(rs, at[i], columns.get(i));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
   /** Runs an INSERT ... RETURNING for generated keys; returns the keys in ascending order. */
   public List<Object> insertReturning(
       Connection c, String sql, ColumnType[] paramTypes, Object[] params, ColumnMapping key) {

@@ -100,7 +100,7 @@ class LoadingOptionsTest {
         "lazy-unknown",
         "Parent.children: lazy = \"selectinn\" is not a loading strategy. Did "
             + "you mean 'selectin'? Write one of: select, selectin, joined, raise, "
-            + "write_only.",
+            + "noload, write_only.",
         UnknownLazy.Parent.class);
   }
 

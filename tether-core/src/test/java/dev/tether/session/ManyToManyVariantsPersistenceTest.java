@@ -212,12 +212,12 @@ class ManyToManyVariantsPersistenceTest {
       User a = s.get(User.class, ann.id);
       assertSql(
           () -> assertThat(names(a.following)).containsExactly("bob", "cy"),
-          "SELECT t.id, t.name FROM mv_user t JOIN mv_follow s ON t.id = s.followed_id"
-              + " WHERE s.follower_id = ? ORDER BY t.id");
+          "SELECT t1.follower_id, t0.id, t0.name FROM mv_user t0 JOIN mv_follow t1"
+              + " ON t1.followed_id = t0.id WHERE t1.follower_id = ? ORDER BY t0.id");
       assertSql(
           () -> assertThat(names(a.followers)).containsExactly("bob"),
-          "SELECT t.id, t.name FROM mv_user t JOIN mv_follow s ON t.id = s.follower_id"
-              + " WHERE s.followed_id = ? ORDER BY t.id");
+          "SELECT t1.followed_id, t0.id, t0.name FROM mv_user t0 JOIN mv_follow t1"
+              + " ON t1.follower_id = t0.id WHERE t1.followed_id = ? ORDER BY t0.id");
       assertThat(a.followers.get(0)).isSameAs(a.following.get(0));
       assertThat(s.get(Follow.class, cy.id, ann.id)).isNull();
       assertThat(s.get(Follow.class, ann.id, cy.id)).isNotNull();

@@ -126,8 +126,8 @@ class OrderByPersistenceTest {
       List<String> sent = plain(sql.record(() -> f.files.size()));
       assertThat(sent)
           .containsExactly(
-              "SELECT id, name, folder_id FROM ob_file WHERE folder_id = ?"
-                  + " ORDER BY name DESC, id");
+              "SELECT t0.id, t0.name, t0.folder_id FROM ob_file t0 WHERE t0.folder_id = ?"
+                  + " ORDER BY t0.name DESC, t0.id");
       assertThat(f.files).extracting(x -> x.name).containsExactly("c", "b", "b", "a");
       assertThat(f.files.get(1).id).isLessThan(f.files.get(2).id);
     }
@@ -142,8 +142,9 @@ class OrderByPersistenceTest {
       List<String> sent = plain(sql.record(() -> f.labels.size()));
       assertThat(sent)
           .containsExactly(
-              "SELECT t.id, t.name FROM ob_label t JOIN ob_folder_label s"
-                  + " ON t.id = s.ob_label_id WHERE s.ob_folder_id = ? ORDER BY t.name DESC, t.id");
+              "SELECT t1.ob_folder_id, t0.id, t0.name FROM ob_label t0 JOIN ob_folder_label t1"
+                  + " ON t1.ob_label_id = t0.id WHERE t1.ob_folder_id = ?"
+                  + " ORDER BY t0.name DESC, t0.id");
       assertThat(f.labels).extracting(x -> x.name).containsExactly("c", "b", "b", "a");
       assertThat(f.labels.get(1).id).isLessThan(f.labels.get(2).id);
     }
@@ -164,7 +165,7 @@ class OrderByPersistenceTest {
     try (Session s = db.session()) {
       Label loaded = s.get(Label.class, l.id);
       List<String> sent = plain(sql.record(() -> loaded.folders.size()));
-      assertThat(sent.get(0)).endsWith(" ORDER BY t.id");
+      assertThat(sent.get(0)).endsWith(" ORDER BY t0.id");
       assertThat(loaded.folders).extracting(x -> x.name).containsExactly("z", "y");
     }
   }

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("dev.tether.testing.TestDatabase#all")
 class SeveralForeignKeysPersistenceTest {
   static final String LOAD_SENT =
-      "SELECT id, subject, sender_id, recipient_id FROM msg_message WHERE sender_id = ? ORDER BY id";
+      "SELECT t0.id, t0.subject, t0.sender_id, t0.recipient_id FROM msg_message t0"
+          + " WHERE t0.sender_id = ? ORDER BY t0.id";
   static final String LOAD_RECEIVED =
-      "SELECT id, subject, sender_id, recipient_id FROM msg_message WHERE recipient_id = ?"
-          + " ORDER BY id";
+      "SELECT t0.id, t0.subject, t0.sender_id, t0.recipient_id FROM msg_message t0"
+          + " WHERE t0.recipient_id = ? ORDER BY t0.id";
 
   @Parameter TestDatabase target;
   Database db;

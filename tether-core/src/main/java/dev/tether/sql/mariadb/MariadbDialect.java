@@ -43,6 +43,20 @@ public final class MariadbDialect extends Dialect {
     return '`' + identifier.replace("`", "``") + '`';
   }
 
+  /** MariaDB needs a LIMIT before OFFSET; the largest unsigned BIGINT means none. */
+  @Override
+  public String limitClause(boolean limit, boolean offset) {
+    return offset && !limit
+        ? " LIMIT 18446744073709551615 OFFSET ?"
+        : super.limitClause(limit, offset);
+  }
+
+  /** MariaDB has no NULLS FIRST / NULLS LAST; the query layer sorts on {@code IS NULL} first. */
+  @Override
+  public boolean supportsNullsOrdering() {
+    return false;
+  }
+
   /** Longer names are refused ("Identifier name ... is too long"). */
   @Override
   public int maxIdentifierLength() {

@@ -34,6 +34,12 @@ public final class SqliteDialect extends Dialect {
     return 32766;
   }
 
+  /** SQLite needs a LIMIT before OFFSET; -1 means none. */
+  @Override
+  public String limitClause(boolean limit, boolean offset) {
+    return offset && !limit ? " LIMIT -1 OFFSET ?" : super.limitClause(limit, offset);
+  }
+
   @Override
   public int insertRowsPerStatement() {
     return 100;

@@ -1,0 +1,250 @@
+package dev.tether.session;
+
+import dev.tether.LazyLoadException;
+import dev.tether.LazyLoadGuard;
+import dev.tether.QueryException;
+import dev.tether.attribute.CollectionAttribute;
+import dev.tether.attribute.InstanceState;
+import dev.tether.attribute.InstanceStatus;
+import dev.tether.attribute.ScalarAttribute;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.Metadata;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import dev.tether.query.QueryContext;
+import dev.tether.sql.Executor;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session as the query layer sees it ({@link QueryContext}): rows become objects through the
+ * identity map, bulk statements update or drop the session's objects, and the N+1 guard counts lazy
+ * loads that served one object alone. Also runs raw SQL.
+ */
+final class SessionQueries implements QueryContext {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.tether.query");
+
+  private final SessionImpl session;
+  private int batchSize = 500;
+  private boolean batchLazyLoads = true;
+  private LazyLoadGuard guard = LazyLoadGuard.OFF;
+  private int threshold = 10;
+  private final Map<RelationshipMapping, Integer> aloneLoads = new HashMap<>();
+
+  SessionQueries(SessionImpl session) {
+    this.session = session;
+  }
+
+  void batchSize(int keys) {
+    if (keys < 1) {
+      throw new IllegalArgumentException("setBatchSize(" + keys + "): a batch is 1 key or more");
+    }
+    batchSize = keys;
+  }
+
+  void batchLazyLoads(boolean on) {
+    batchLazyLoads = on;
+  }
+
+  void guard(LazyLoadGuard g, int threshold) {
+    if (threshold < 1) {
+      throw new IllegalArgumentException("setLazyLoadGuard: the threshold is 1 or more");
+    }
+    this.guard = java.util.Objects.requireNonNull(g, "guard");
+    this.threshold = threshold;
+    aloneLoads.clear();
+  }
+
+  @Override
+  public Metadata metadata() {
+    return session.engine.metadata();
+  }
+
+  @Override
+  public Executor executor() {
+    return session.engine.executor();
+  }
+
+  @Override
+  public Connection connection() {
+    return session.connection();
+  }
+
+  @Override
+  public void autoflush() {
+    session.autoflush();
+  }
+
+  @Override
+  public void autoflushBeforeLoad() {
+    session.autoflushBeforeLoad();
+  }
+
+  @Override
+  public boolean flushing() {
+    return session.flushing();
+  }
+
+  @Override
+  public Object hydrate(ModelMapping m, Object[] row, Map<Object, Object> untracked) {
+    if (untracked == null) {
+      return Loading.hydrate(session, m, row);
+    }
+    Object key = Keys.fromRow(m, row);
+    List<Object> slot = List.of(m, key); // one map serves every model of the query
+    Object known = untracked.get(slot);
+    if (known != null) {
+      return known;
+    }
+    Object o = m.newInstance();
+    InstanceState s = InstanceState.of(o);
+    Loading.overwrite(s, m, row);
+    s.status(InstanceStatus.DETACHED);
+    s.key(key);
+    s.expireRelationships();
+    untracked.put(slot, o);
+    return o;
+  }
+
+  @Override
+  public InstanceState inMemory(ModelMapping m, Object key) {
+    return session.identity.get(m, key);
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public boolean batchLazyLoads() {
+    return batchLazyLoads;
+  }
+
+  @Override
+  public void loadedAlone(RelationshipMapping rel, InstanceState owner) {
+    if (guard == LazyLoadGuard.OFF) {
+      return;
+    }
+    int n = aloneLoads.merge(rel, 1, Integer::sum);
+    if (n < threshold) {
+      return;
+    }
+    String message =
+        "N+1: "
+            + rel.qualifiedName()
+            + " has now loaded lazily for "
+            + n
+            + " objects one at a time (the last: "
+            + owner.describe()
+            + "). Load it with the query that fetches the "
+            + rel.owner().name()
+            + " objects: .options(Load.selectin("
+            + rel.owner().name()
+            + "_."
+            + rel.name()
+            + ")), or fetch them with one select instead of one get each, so that their lazy"
+            + " loads are batched.";
+    if (guard == LazyLoadGuard.RAISE) {
+      throw new LazyLoadException(message);
+    }
+    if (n == threshold) {
+      LOG.warn(message);
+    }
+  }
+
+  @Override
+  public boolean holdsAny(ModelMapping m) {
+    return session.identity.holdsAny(m);
+  }
+
+  @Override
+  public void bulkUpdated(ModelMapping m, List<Object[]> keys, Map<ColumnMapping, Object> values) {
+    for (Object[] k : keys) {
+      InstanceState s = session.identity.get(m, key(m, k));
+      if (s == null) {
+        continue;
+      }
+      Object[] snapshot = s.snapshot();
+      for (Map.Entry<ColumnMapping, Object> e : values.entrySet()) {
+        e.getKey().set(s.owner(), e.getValue());
+        if (snapshot != null) {
+          snapshot[e.getKey().index()] = e.getValue();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void bulkDeleted(ModelMapping m, List<Object[]> keys) {
+    for (Object[] k : keys) {
+      InstanceState s = session.identity.get(m, key(m, k));
+      if (s != null) {
+        session.forget(s);
+      }
+    }
+    for (InstanceState s : session.identity.all()) {
+      s.forEachRelationship(
+          (rel, c) -> {
+            if (rel.target() == m) {
+              if (c instanceof CollectionAttribute<?> many && many.isLoaded()) {
+                many.expire();
+              } else if (c instanceof ScalarAttribute<?> one && one.isLoaded()) {
+                one.expire();
+              }
+            }
+          });
+    }
+  }
+
+  private static Object key(ModelMapping m, Object[] parts) {
+    return Keys.normalize(m, parts.length == 1 ? parts[0] : java.util.Arrays.asList(parts));
+  }
+
+  @Override
+  public void detach(Object model) {
+    InstanceState s = InstanceState.of(model);
+    if (s.session() == session) {
+      session.forget(s);
+    }
+  }
+
+  /** {@code session.selectSql}: the rows of the application's SQL as objects. */
+  <T> List<T> selectSql(Class<T> type, String sql, Object[] params) {
+    ModelMapping m = session.engine.metadata().model(type);
+    if (m == null) {
+      throw new QueryException(
+          "not-mapped",
+          type.getSimpleName()
+              + " is not mapped by this database's registry; include it in Registry.of(...).");
+    }
+    ColumnType[] types = new ColumnType[params.length];
+    for (int i = 0; i < params.length; i++) {
+      types[i] = params[i] == null ? ColumnType.STRING : ColumnType.of(params[i].getClass());
+      if (types[i] == null) {
+        throw new IllegalArgumentException(
+            "selectSql: parameter "
+                + (i + 1)
+                + " is a "
+                + params[i].getClass().getName()
+                + ", which Tether cannot bind; pass one of "
+                + ColumnType.supportedList()
+                + ".");
+      }
+    }
+    autoflush();
+    List<T> out = new ArrayList<>();
+    for (Object[] row :
+        executor().queryByName(connection(), sql, types, params.clone(), m.columns())) {
+      Object o = Loading.hydrate(session, m, row);
+      if (o != null) {
+        out.add(type.cast(o));
+      }
+    }
+    return out;
+  }
+}
