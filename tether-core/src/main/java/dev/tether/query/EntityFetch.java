@@ -327,6 +327,24 @@ final class EntityFetch {
     after(ctx, objects, m, p, untracked, batch);
   }
 
+  /**
+   * What {@code session.get} owes the object it just read by key: the relationships declared {@code
+   * lazy = "selectin"} load now, one IN query each (nested declared strategies followed); those
+   * declared {@code "joined"} load the same way, since the row was not read by a query that could
+   * join them. The object then batches its lazy loads as a one-object query result.
+   */
+  static void afterGet(QueryContext ctx, Object object, ModelMapping m) {
+    List<Object> objects = List.of(object);
+    InstanceState s = InstanceState.of(object);
+    for (RelationshipMapping rel : m.relationships()) {
+      if (Plan.DECLARED.strategy(rel) == Loading.JOINED && !s.isLoaded(rel)) {
+        Related.load(
+            ctx, rel, List.of(s), Plan.DECLARED.nested(rel), null, ctx.batchLazyLoads(), null);
+      }
+    }
+    after(ctx, objects, m, Plan.DECLARED, null, ctx.batchLazyLoads());
+  }
+
   /** The selectin and noload relationships of {@code objects}, then their peer group. */
   static void after(
       QueryContext ctx,

@@ -3,6 +3,7 @@ package dev.tether.query;
 import dev.tether.LazyLoadException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.Loading;
+import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,14 @@ public final class LazyLoader {
   public static List<Object> loadCollection(
       QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
     return load(ctx, owner, rel);
+  }
+
+  /**
+   * Loads the declared eager relationships ({@code lazy = "selectin"} or {@code "joined"}) of
+   * {@code object}, which {@code session.get} has just read by its key.
+   */
+  public static void afterGet(QueryContext ctx, Object object, ModelMapping model) {
+    EntityFetch.afterGet(ctx, object, model);
   }
 
   /** The target of {@code rel} for {@code owner}, or null. */

@@ -160,7 +160,11 @@ final class SessionImpl implements Session, SessionLink {
     }
     autoflushBeforeLoad();
     List<Object> found = Loading.byKey(this, m, Keys.normalize(m, id));
-    return found.isEmpty() ? null : type.cast(found.get(0));
+    if (found.isEmpty()) {
+      return null;
+    }
+    dev.tether.query.LazyLoader.afterGet(queries, found.get(0), m);
+    return type.cast(found.get(0));
   }
 
   @Override
