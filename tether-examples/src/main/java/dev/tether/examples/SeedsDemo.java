@@ -9,17 +9,22 @@ import dev.tether.Session;
 import dev.tether.examples.ArticlesAndTags.Article;
 import dev.tether.examples.ArticlesAndTags.Tag;
 import dev.tether.examples.Tree.Node;
+import dev.tether.query.Load;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A two-minute tour of the three ways to wire {@code Parent.children} and {@code Child.parent} —
  * neither, {@code backPopulates}, {@code backref} — then seed 000's mistake, a round trip through
- * an SQLite file, a many-to-many and a self-referential tree, printed like the seeds' REPL
- * transcripts: {@code >>> code}, then its value, with every SQL statement as it runs.
+ * an SQLite file, a many-to-many, a self-referential tree and the statements that loading
+ * strategies cost, printed like the seeds' REPL transcripts: {@code >>> code}, then its value, with
+ * every SQL statement as it runs.
  *
  * <p>Run it from the repository root:
  *
@@ -54,6 +59,7 @@ public final class SeedsDemo {
     otherWirings(url, neither, backref);
     manyToMany(url);
     selfReferential(url);
+    loadingStrategies(url);
   }
 
   /** What an in-memory section hands to the persistence sections: its models and its objects. */
@@ -312,6 +318,96 @@ public final class SeedsDemo {
         show("loaded.children", () -> loaded.children);
         show("loaded.children.get(0).children", () -> loaded.children.get(0).children);
       }
+    }
+  }
+
+  // ---- 9. loading strategies -------------------------------------------------------------------
+
+  private static void loadingStrategies(String url) {
+    heading("9. One loop over the children of 10 parents, three ways to load them");
+    note(
+        "the backPopulates models of section 2; Parent_ is the metamodel tether-processor generates");
+    Registry models = Registry.of(BackPopulates.Parent.class, BackPopulates.Child.class);
+    try (Database db = Database.open(url, models)) {
+      AtomicInteger statements = new AtomicInteger();
+      db.addStatementListener((sql, rows) -> statements.incrementAndGet());
+      echo("db.addStatementListener((sql, rows) -> statements.incrementAndGet())");
+      note("this section counts statements instead of printing them");
+      try (Session session = db.session()) {
+        echo("10 parents with 3 children each: session.add(parent) ...; session.commit()");
+        session.bulkDelete(BackPopulates.Child.class).execute();
+        session.bulkDelete(BackPopulates.Parent.class).execute();
+        for (int i = 0; i < 10; i++) {
+          var parent = new BackPopulates.Parent();
+          for (int j = 0; j < 3; j++) {
+            parent.children.add(new BackPopulates.Child());
+          }
+          session.add(parent);
+        }
+        session.commit();
+      }
+      note("after each query below, the same loop runs: for (Parent p : parents) for (Child c :");
+      note("p.children) n++; and the listener counts the statements of the query and of the loop");
+      childrenLoop(
+          db,
+          statements,
+          "session.setBatchLazyLoads(false); session.select(Parent.class).list()",
+          "plain lazy: 1 query for the parents, then 1 per parent (N+1)",
+          session -> {
+            session.setBatchLazyLoads(false);
+            return session
+                .select(BackPopulates.Parent.class)
+                .orderBy(BackPopulates_Parent_.id.asc())
+                .list();
+          });
+      childrenLoop(
+          db,
+          statements,
+          "session.select(Parent.class).list()",
+          "lazy, batched (the default): the first p.children loads its 9 peers' too, in one IN query",
+          session ->
+              session
+                  .select(BackPopulates.Parent.class)
+                  .orderBy(BackPopulates_Parent_.id.asc())
+                  .list());
+      childrenLoop(
+          db,
+          statements,
+          "session.select(Parent.class).options(Load.selectin(Parent_.children)).list()",
+          "selectin: the query itself loads every parent's children, the loop runs no SQL",
+          session ->
+              session
+                  .select(BackPopulates.Parent.class)
+                  .orderBy(BackPopulates_Parent_.id.asc())
+                  .options(Load.selectin(BackPopulates_Parent_.children))
+                  .list());
+    }
+  }
+
+  /** Runs {@code query} in a fresh session, then the loop, and prints what each cost. */
+  private static void childrenLoop(
+      Database db,
+      AtomicInteger statements,
+      String shown,
+      String comment,
+      Function<Session, List<BackPopulates.Parent>> query) {
+    OUT.println();
+    note(comment);
+    echo("parents = " + shown);
+    try (Session session = db.session()) {
+      statements.set(0);
+      List<BackPopulates.Parent> parents = query.apply(session);
+      int forQuery = statements.getAndSet(0);
+      int n = 0;
+      for (BackPopulates.Parent p : parents) {
+        for (BackPopulates.Child c : p.children) {
+          n++;
+        }
+      }
+      int forLoop = statements.get();
+      OUT.printf(
+          "%d children of %d parents: %d statement%s for the query, %d in the loop, %d in all%n",
+          n, parents.size(), forQuery, forQuery == 1 ? "" : "s", forLoop, forQuery + forLoop);
     }
   }
 
