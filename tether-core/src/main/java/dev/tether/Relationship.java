@@ -54,7 +54,14 @@ public @interface Relationship {
    */
   String cascade() default "save-update, merge";
 
-  /** Loading strategy; {@code "select"} (lazy, on first use) is the default. */
+  /**
+   * Loading strategy; {@code "select"} (lazy, on first use) is the default. Also {@code
+   * "selectin"}, {@code "joined"}, {@code "raise"}, {@code "noload"}, and for a collection {@code
+   * "write_only"}: never loaded; {@code add} and {@code remove} are queued and written at flush
+   * without reading the members (so {@code add} cannot know whether the object is already a member,
+   * and returns true), and every read throws {@link LazyLoadException}: query the members with
+   * {@code session.select(Parent_.children, parent)}.
+   */
   String lazy() default "select";
 
   /** Rely on the database's ON DELETE rule instead of loading children to delete or detach them. */

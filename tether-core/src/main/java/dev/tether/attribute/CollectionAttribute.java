@@ -1,6 +1,8 @@
 package dev.tether.attribute;
 
+import dev.tether.LazyLoadException;
 import dev.tether.Many;
+import dev.tether.mapping.Loading;
 import dev.tether.mapping.RelationshipMapping;
 import java.util.AbstractList;
 import java.util.Collection;
@@ -42,26 +44,26 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public int size() {
-    load();
+    read();
     return items.size();
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public T get(int index) {
-    load();
+    read();
     return (T) items.get(index);
   }
 
   @Override
   public boolean contains(Object o) {
-    load();
+    read();
     return items.contains(o);
   }
 
   @Override
   public int indexOf(Object o) {
-    load();
+    read();
     return items.indexOf(o);
   }
 
@@ -72,7 +74,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public Object[] toArray() {
-    load();
+    read();
     return items.toArray();
   }
 
@@ -80,6 +82,16 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public boolean add(T x) {
+    if (queuesWrites()) {
+      Sync.checkTarget(rel, x);
+      if (pendingAdds != null && pendingAdds.contains(x)) {
+        return false;
+      }
+      Sync.checkSessions(state, rel, x);
+      linkRaw(x);
+      Sync.linked(state, rel, x);
+      return true;
+    }
     load();
     Sync.checkTarget(rel, x);
     if (items.contains(x)) {
@@ -111,6 +123,15 @@ public final class CollectionAttribute<T> extends AbstractList<T>
    */
   @Override
   public boolean addAll(Collection<? extends T> xs) {
+    if (queuesWrites()) {
+      boolean changed = false;
+      for (Object x : checked(xs)) {
+        @SuppressWarnings("unchecked")
+        T t = (T) x;
+        changed |= add(t);
+      }
+      return changed;
+    }
     load();
     boolean changed = false;
     for (Object x : checked(xs)) {
@@ -148,6 +169,17 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public boolean remove(Object o) {
+    if (queuesWrites()) {
+      if (o == null || !rel.target().type().isInstance(o)) {
+        return false;
+      }
+      if (pendingRemoves != null && pendingRemoves.contains(o)) {
+        return false;
+      }
+      unlinkRaw(o);
+      Sync.unlinked(state, rel, o);
+      return true;
+    }
     load();
     if (!items.remove(o)) {
       return false;
@@ -232,7 +264,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public Iterator<T> iterator() {
-    load();
+    read();
     return new Itr();
   }
 
@@ -243,13 +275,13 @@ public final class CollectionAttribute<T> extends AbstractList<T>
    */
   @Override
   public Spliterator<T> spliterator() {
-    load();
+    read();
     return super.spliterator();
   }
 
   @Override
   public ListIterator<T> listIterator(int index) {
-    load();
+    read();
     if (index < 0 || index > items.size()) {
       throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size());
     }
@@ -258,7 +290,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public List<T> subList(int from, int to) {
-    load();
+    read();
     if (from < 0 || to > items.size() || from > to) {
       throw new IndexOutOfBoundsException("subList(" + from + ", " + to + ") of " + items.size());
     }
@@ -462,6 +494,41 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     if (rel == null) {
       state.bind();
     }
+  }
+
+  /**
+   * Whether this is a write-only collection of an object with rows ({@code lazy = "write_only"}):
+   * {@code add} and {@code remove} are queued for the flush without reading the members.
+   */
+  private boolean queuesWrites() {
+    bound();
+    return !loaded && rel.loading() == Loading.WRITE_ONLY;
+  }
+
+  /**
+   * The refusal to read a write-only collection: it names the query that reads its members.
+   * (Exposed for the loader, which refuses the same way.)
+   */
+  public static LazyLoadException writeOnlyRead(InstanceState owner, RelationshipMapping rel) {
+    return new LazyLoadException(
+        rel.qualifiedName()
+            + " of "
+            + owner.describe()
+            + " is write-only (lazy = \"write_only\"): it is never loaded, only added to and"
+            + " removed from (queued, written at flush). Query its members with session.select("
+            + rel.owner().name()
+            + "_."
+            + rel.name()
+            + ", owner), with where, orderBy and limit as needed.");
+  }
+
+  /** {@link #load()} for a read: a write-only collection is never read, even in memory. */
+  private void read() {
+    bound();
+    if (rel.loading() == Loading.WRITE_ONLY) {
+      throw writeOnlyRead(state, rel);
+    }
+    load();
   }
 
   private void load() {

@@ -252,14 +252,6 @@ public final class Configurator {
     for (ModelMapping m : models.values()) {
       for (RelationshipMapping r : m.relationships()) {
         r.loading(Loading.parse(r.declared().lazy(), r.qualifiedName(), r.isCollection()));
-        if (r.loading() == Loading.WRITE_ONLY) {
-          throw new MappingException(
-              "lazy-not-supported",
-              r.qualifiedName()
-                  + ": lazy = \"write_only\" is not supported by this version of Tether yet"
-                  + " (write-only collections arrive with the query API). Use lazy = \"select\""
-                  + " (loaded on first use) or \"raise\" (never loaded implicitly).");
-        }
         r.ordering(ordering(r));
       }
     }

@@ -1,6 +1,7 @@
 package dev.tether.query;
 
 import dev.tether.LazyLoadException;
+import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.Loading;
 import dev.tether.mapping.ModelMapping;
@@ -89,15 +90,6 @@ public final class LazyLoader {
   }
 
   private static LazyLoadException writeOnly(InstanceState owner, RelationshipMapping rel) {
-    return new LazyLoadException(
-        rel.qualifiedName()
-            + " of "
-            + owner.describe()
-            + " is write-only (lazy = \"write_only\"): it is never loaded, only added to and"
-            + " removed from. Query its members with session.select("
-            + rel.owner().name()
-            + "_."
-            + rel.name()
-            + ", owner), with where, orderBy and limit as needed.");
+    return CollectionAttribute.writeOnlyRead(owner, rel);
   }
 }

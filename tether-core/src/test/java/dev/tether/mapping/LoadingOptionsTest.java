@@ -209,14 +209,11 @@ class LoadingOptionsTest {
     }
   }
 
-  /** Refused rather than accepted and ignored until write-only collections exist. */
+  /** Accepted on a collection (its behaviour: {@code dev.tether.query.WriteOnlyTest}). */
   @Test
-  void writeOnlyIsRefusedUntilItIsSupported() {
-    MappingFailures.assertRefused(
-        "lazy-not-supported",
-        "Parent.children: lazy = \"write_only\" is not supported by this version of Tether yet"
-            + " (write-only collections arrive with the query API). Use lazy = \"select\""
-            + " (loaded on first use) or \"raise\" (never loaded implicitly).",
-        WriteOnly.Parent.class);
+  void writeOnlyIsAcceptedOnACollection() {
+    Metadata m = Registry.of(WriteOnly.Parent.class, WriteOnly.Child.class).metadata();
+    assertThat(m.model(WriteOnly.Parent.class).relationship("children").loading())
+        .isEqualTo(Loading.WRITE_ONLY);
   }
 }
