@@ -104,7 +104,7 @@ final class Chart {
               y0 + PANEL_H,
               x,
               y0 + PANEL_H + 15,
-              Report.human(Math.pow(10, d))));
+              axis(Math.pow(10, d))));
     }
     for (double d = ly0; d <= ly1; d++) {
       double y = y0 + PANEL_H - (d - ly0) / (ly1 - ly0) * PANEL_H;
@@ -119,7 +119,7 @@ final class Chart {
               y,
               x0 - 4,
               y + 4,
-              Report.human(Math.pow(10, d))));
+              axis(Math.pow(10, d))));
     }
     for (String db : Report.distinct(rs, Result::db)) {
       for (String impl : Report.distinct(rs, Result::impl)) {
@@ -180,6 +180,16 @@ final class Chart {
                 esc(db)));
       }
     }
+  }
+
+  private static String axis(double v) {
+    if (v >= 1e6) {
+      return String.format(Locale.ROOT, "%.0fM", v / 1e6);
+    }
+    if (v >= 1e3) {
+      return String.format(Locale.ROOT, "%.0fk", v / 1e3);
+    }
+    return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
   }
 
   private static String esc(String s) {

@@ -52,16 +52,19 @@ public final class Main {
     }
     Map<String, String> environment = environment(profile);
     List<Result> results = new ArrayList<>();
+    List<Runner.Skip> skipped = new ArrayList<>();
     long start = System.nanoTime();
     for (Db db : dbs) {
       try (Env env = Env.open(db, workDir)) {
         environment.put(db.label(), describe(env));
         System.out.println("[bench] " + db.label() + ": " + environment.get(db.label()));
-        results.addAll(new Runner(env, profile, impls, System.out).run(only));
+        Runner runner = new Runner(env, profile, impls, System.out);
+        results.addAll(runner.run(only));
+        skipped.addAll(runner.skipped());
       }
     }
     environment.put("run time", String.format("%.1f min", (System.nanoTime() - start) / 60e9));
-    Report report = new Report(results, environment, profile.workloads());
+    Report report = new Report(results, environment, profile.workloads(), skipped);
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.json());
     String base = out.getFileName().toString().replaceFirst("\\.json$", "");
@@ -144,7 +147,9 @@ public final class Main {
           + ", driver "
           + md.getDriverVersion()
           + ", URL "
-          + md.getURL().replaceAll("password=[^&]*", "password=***");
+          + md.getURL()
+              .replaceAll("password=[^&]*", "password=***")
+              .replaceAll("jdbc:sqlite:[^?]*/", "jdbc:sqlite:<work-dir>/");
     }
   }
 }

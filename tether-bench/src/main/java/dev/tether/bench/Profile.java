@@ -17,9 +17,17 @@ import java.util.Map;
  * @param name {@code smoke}, {@code full} or {@code ci}
  * @param warmup untimed iterations per contender and scale point
  * @param measured timed iterations; the report quotes their median
+ * @param budgetSeconds a contender whose growth predicts more than this for all iterations of a
+ *     point is skipped there (and reported as skipped), so one superlinear contender cannot stall
+ *     the run
  */
 public record Profile(
-    String name, int warmup, int measured, List<Workload> workloads, Map<String, int[]> scales) {
+    String name,
+    int warmup,
+    int measured,
+    double budgetSeconds,
+    List<Workload> workloads,
+    Map<String, int[]> scales) {
 
   /** The scale points of {@code workload}/{@code variant}. */
   public int[] scale(Workload workload, String variant) {
@@ -42,6 +50,7 @@ public record Profile(
         "smoke",
         1,
         3,
+        120,
         workloads(1_000_000, 1000),
         Map.of(
             "W1", new int[] {1000, 10_000},
@@ -60,6 +69,7 @@ public record Profile(
         "full",
         3,
         5,
+        600,
         workloads(1_000_000, 1000),
         Map.of(
             "W1", new int[] {1000, 10_000, 100_000},
@@ -78,6 +88,7 @@ public record Profile(
         "ci",
         0,
         1,
+        Double.MAX_VALUE,
         workloads(1000, 20),
         Map.of(
             "W1", new int[] {20},

@@ -19,11 +19,17 @@ public final class Report {
   private final List<Result> results;
   private final Map<String, String> environment;
   private final List<Workload> workloads;
+  private final List<Runner.Skip> skipped;
 
-  public Report(List<Result> results, Map<String, String> environment, List<Workload> workloads) {
+  public Report(
+      List<Result> results,
+      Map<String, String> environment,
+      List<Workload> workloads,
+      List<Runner.Skip> skipped) {
     this.results = results;
     this.environment = environment;
     this.workloads = workloads;
+    this.skipped = skipped;
   }
 
   // ---- JSON ------------------------------------------------------------------------------------
@@ -42,6 +48,22 @@ public final class Report {
     i = 0;
     for (Result r : results) {
       sb.append(i++ == 0 ? "\n" : ",\n").append("    ").append(record(r));
+    }
+    sb.append("\n  ],\n  \"skipped\": [");
+    i = 0;
+    for (Runner.Skip s : skipped) {
+      sb.append(i++ == 0 ? "\n" : ",\n")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "    {\"workload\": %s, \"variant\": %s, \"db\": %s, \"n\": %d, \"impl\": %s,"
+                      + " \"estimated_seconds\": %.1f}",
+                  quote(s.workload()),
+                  quote(s.variant()),
+                  quote(s.db()),
+                  s.n(),
+                  quote(s.impl()),
+                  s.estimatedSeconds()));
     }
     sb.append("\n  ],\n  \"not_measured\": [");
     i = 0;
@@ -170,6 +192,21 @@ public final class Report {
                   r.bytesPerEntity() >= 0 ? ", " + r.bytesPerEntity() + " B/entity" : ""));
         }
         sb.append('\n');
+      }
+    }
+    if (!skipped.isEmpty()) {
+      sb.append("\n## Skipped: predicted over the profile's time budget\n\n");
+      for (Runner.Skip s : skipped) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "* %s %s, %s, n = %d, %s: about %.0f s per run predicted from its growth\n",
+                s.workload(),
+                s.variant(),
+                s.db(),
+                s.n(),
+                s.impl(),
+                s.estimatedSeconds()));
       }
     }
     sb.append("\n## Not measured yet\n\n");

@@ -26,6 +26,19 @@ public final class Runner {
     this.log = log;
   }
 
+  /**
+   * A contender left out at a scale point because its growth predicted a run over the profile's
+   * budget: reported as such, never as a number.
+   */
+  public record Skip(
+      String workload, String variant, String db, int n, String impl, double estimatedSeconds) {}
+
+  private final List<Skip> skipped = new ArrayList<>();
+
+  public List<Skip> skipped() {
+    return skipped;
+  }
+
   public List<Result> run(List<String> only) throws Exception {
     List<Result> out = new ArrayList<>();
     for (Workload w : profile.workloads()) {
@@ -33,18 +46,68 @@ public final class Runner {
         continue;
       }
       for (String variant : w.variants()) {
+        List<Result> series = new ArrayList<>();
         for (int n : profile.scale(w, variant)) {
-          out.addAll(point(w, variant, n));
+          List<Impl> active = new ArrayList<>();
+          for (Impl impl : impls) {
+            double estimate = estimate(series, impl, n);
+            if (estimate * (profile.warmup() + profile.measured()) > profile.budgetSeconds()) {
+              skipped.add(new Skip(w.id(), variant, env.db().label(), n, impl.label(), estimate));
+              log.printf(
+                  Locale.ROOT,
+                  "%-3s %-9s %-10s n=%-8d %-9s skipped: its growth predicts %.0f s per run,"
+                      + " over the %s profile's budget of %.0f s per point%n",
+                  w.id(),
+                  variant,
+                  env.db().label(),
+                  n,
+                  impl.label(),
+                  estimate,
+                  profile.name(),
+                  profile.budgetSeconds());
+            } else {
+              active.add(impl);
+            }
+          }
+          List<Result> rs = point(w, variant, n, active);
+          series.addAll(rs);
+          out.addAll(rs);
         }
       }
     }
     return out;
   }
 
-  /** All contenders at one scale point. */
-  public List<Result> point(Workload w, String variant, int n) throws Exception {
+  /**
+   * Seconds one run of {@code impl} at {@code n} should take, extrapolated from its last two scale
+   * points (linear growth when there is only one); 0 when there is none.
+   */
+  static double estimate(List<Result> series, Impl impl, int n) {
+    List<Result> mine = new ArrayList<>();
+    for (Result r : series) {
+      if (r.impl().equals(impl.label())) {
+        mine.add(r);
+      }
+    }
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    Result last = mine.get(mine.size() - 1);
+    double e = 1;
+    if (mine.size() >= 2) {
+      Result prev = mine.get(mine.size() - 2);
+      e = Math.log(last.seconds() / prev.seconds()) / Math.log((double) last.n() / prev.n());
+    }
+    return last.seconds() * Math.pow((double) n / last.n(), Math.max(0, e));
+  }
+
+  /** The given contenders at one scale point. */
+  public List<Result> point(Workload w, String variant, int n, List<Impl> impls) throws Exception {
     int rounds = profile.warmup() + profile.measured();
     int k = impls.size();
+    if (k == 0) {
+      return List.of();
+    }
     double[][] times = new double[k][profile.measured()];
     Counters.Snapshot[] counts = new Counters.Snapshot[k];
     boolean[] stable = new boolean[k];

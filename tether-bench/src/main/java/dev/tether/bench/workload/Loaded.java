@@ -30,11 +30,18 @@ final class Loaded {
     return rt.totalMemory() - rt.freeMemory();
   }
 
+  /**
+   * Autoflush is off while loading: nothing is dirty, and each {@code get} or lazy load would
+   * otherwise dirty-check every object already in the session, making this untimed setup O(n²)
+   * (BENCHMARKS.md, finding F1). It is back on before the timed part.
+   */
   static List<TChild> tether(Session s, long fromParent, long toParent) {
     List<TChild> out = new ArrayList<>();
+    s.setAutoflush(false);
     for (long id = fromParent; id <= toParent; id++) {
       out.addAll(s.get(TParent.class, id).children);
     }
+    s.setAutoflush(true);
     return out;
   }
 
