@@ -680,6 +680,8 @@ final class UnitOfWork {
         given.add(s);
       }
     }
+    Set<InstanceState> generatedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    generatedSet.addAll(generated); // membership per row: a list made the flush O(rows²)
     if (!generated.isEmpty()) {
       List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
       withoutKey.remove(id);
@@ -701,7 +703,7 @@ final class UnitOfWork {
       s.key(key);
       s.status(InstanceStatus.PERSISTENT);
       s.takeSnapshot();
-      session.journal.inserted(s, generated.contains(s));
+      session.journal.inserted(s, generatedSet.contains(s));
       inserted.add(s);
     }
   }
