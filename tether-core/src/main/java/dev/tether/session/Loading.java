@@ -5,7 +5,6 @@ import dev.tether.attribute.InstanceStatus;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
-import dev.tether.mapping.RelationshipMapping;
 import dev.tether.mapping.RelationshipMapping.Ordering;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,30 +30,6 @@ final class Loading {
       Object value,
       List<Ordering> order) {
     return select(session, m, List.of(column), new Object[] {value}, order);
-  }
-
-  /** The members of a many-to-many relationship of the object whose key is {@code ownerKey}. */
-  static List<Object> through(SessionImpl session, RelationshipMapping rel, Object ownerKey) {
-    Engine e = session.engine;
-    ColumnMapping local = rel.foreignKey();
-    String sql =
-        e.statements()
-            .selectThrough(rel.target(), local, rel.secondaryTargetColumn(), orderOf(rel));
-    return hydrateAll(
-        session,
-        rel.target(),
-        e.executor()
-            .query(
-                session.connection(),
-                sql,
-                new ColumnType[] {local.type()},
-                new Object[] {ownerKey},
-                rel.target().columns()));
-  }
-
-  /** The declared order of a relationship's collection, else its target's key order. */
-  static List<Ordering> orderOf(RelationshipMapping rel) {
-    return rel.ordering().isEmpty() ? keyOrder(rel.target()) : rel.ordering();
   }
 
   private static List<Ordering> keyOrder(ModelMapping m) {

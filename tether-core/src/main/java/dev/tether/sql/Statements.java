@@ -34,42 +34,12 @@ public final class Statements {
         key.toString(),
         k ->
             "SELECT "
-                + columnList(m, "")
+                + columnList(m)
                 + " FROM "
                 + q(m.table().name())
                 + " WHERE "
-                + conditions(where, "")
-                + orderClause(orderBy, ""));
-  }
-
-  /**
-   * The members of a many-to-many collection: {@code SELECT t.* FROM target t JOIN secondary s ON
-   * t.key = s.remote WHERE s.local = ? ORDER BY ...}.
-   */
-  public String selectThrough(
-      ModelMapping target,
-      ColumnMapping local,
-      ColumnMapping remote,
-      List<RelationshipMapping.Ordering> orderBy) {
-    StringBuilder key = new StringBuilder("J|").append(cacheName(target)).append('|').append(local);
-    orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
-    return cache.computeIfAbsent(
-        key.toString(),
-        k ->
-            "SELECT "
-                + columnList(target, "t.")
-                + " FROM "
-                + q(target.table().name())
-                + " t JOIN "
-                + q(local.table().name())
-                + " s ON t."
-                + q(remote.references().name())
-                + " = s."
-                + q(remote.name())
-                + " WHERE s."
-                + q(local.name())
-                + " = ?"
-                + orderClause(orderBy, "t."));
+                + conditions(where)
+                + orderClause(orderBy));
   }
 
   /** {@code INSERT INTO secondary (a, b) VALUES (?, ?)}, one row per parameter set. */
@@ -85,7 +55,7 @@ public final class Statements {
 
   /** {@code DELETE FROM t WHERE a = ? AND b = ?}. */
   public String deleteWhere(dev.tether.mapping.TableMapping table, List<ColumnMapping> where) {
-    return "DELETE FROM " + q(table.name()) + " WHERE " + conditions(where, "");
+    return "DELETE FROM " + q(table.name()) + " WHERE " + conditions(where);
   }
 
   /** A multi-row {@code INSERT}, with {@code RETURNING key} when {@code returning} is set. */
@@ -146,7 +116,7 @@ public final class Statements {
     if (m.version() != null) {
       where.add(m.version());
     }
-    return conditions(where, "");
+    return conditions(where);
   }
 
   /** Names {@code m} uniquely in cache keys. */
@@ -154,26 +124,26 @@ public final class Statements {
     return m.type().getName();
   }
 
-  private String columnList(ModelMapping m, String prefix) {
+  private String columnList(ModelMapping m) {
     StringJoiner j = new StringJoiner(", ");
     for (ColumnMapping c : m.columns()) {
-      j.add(prefix + q(c.name()));
+      j.add(q(c.name()));
     }
     return j.toString();
   }
 
-  private String conditions(List<ColumnMapping> where, String prefix) {
+  private String conditions(List<ColumnMapping> where) {
     StringJoiner j = new StringJoiner(" AND ");
-    where.forEach(c -> j.add(prefix + q(c.name()) + " = ?"));
+    where.forEach(c -> j.add(q(c.name()) + " = ?"));
     return j.toString();
   }
 
-  private String orderClause(List<RelationshipMapping.Ordering> orderBy, String prefix) {
+  private String orderClause(List<RelationshipMapping.Ordering> orderBy) {
     if (orderBy.isEmpty()) {
       return "";
     }
     StringJoiner j = new StringJoiner(", ", " ORDER BY ", "");
-    orderBy.forEach(o -> j.add(prefix + q(o.column().name()) + (o.descending() ? " DESC" : "")));
+    orderBy.forEach(o -> j.add(q(o.column().name()) + (o.descending() ? " DESC" : "")));
     return j.toString();
   }
 
