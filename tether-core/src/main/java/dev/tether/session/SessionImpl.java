@@ -896,8 +896,15 @@ final class SessionImpl implements Session, SessionLink {
             + " is not mapped by this database's registry; include it in Registry.of(...).");
   }
 
-  /** Whether values of {@code column} differ ({@code byte[]} by content). */
+  /**
+   * Whether values of {@code column} differ ({@code byte[]} by content, decimals by value). The
+   * same reference — an untouched field against its snapshot — is decided first, without {@code
+   * equals}.
+   */
   static boolean differs(ColumnMapping column, Object a, Object b) {
+    if (a == b) {
+      return false;
+    }
     if (column.type() == ColumnType.BYTES && a instanceof byte[] x && b instanceof byte[] y) {
       return !java.util.Arrays.equals(x, y);
     }

@@ -1009,8 +1009,9 @@ final class UnitOfWork {
   }
 
   /**
-   * Whether every column field of {@code s} still holds its snapshot value. Allocation-free: the
-   * same reference (the common case for an untouched field) is decided without {@code equals}.
+   * Whether every column field of {@code s} still holds its snapshot value, allocation-free (an
+   * untouched field still holds the snapshot's reference, which {@link SessionImpl#differs} decides
+   * first).
    */
   static boolean columnsUnchanged(InstanceState s) {
     Object[] snap = s.snapshot();
@@ -1023,7 +1024,7 @@ final class UnitOfWork {
       ColumnMapping c = columns.get(i);
       Object now = c.get(owner);
       Object was = snap[c.index()];
-      if (now != was && !c.version() && SessionImpl.differs(c, was, now)) {
+      if (!c.version() && SessionImpl.differs(c, was, now)) {
         return false;
       }
     }
