@@ -442,7 +442,8 @@ final class SessionImpl implements Session, SessionLink {
       new UnitOfWork(this, auto).run();
     } catch (RuntimeException e) {
       flushing = false;
-      if (e.getCause() instanceof SQLException cause && isConnectionFailure(cause)) {
+      if (e.getCause() instanceof SQLException cause
+          && engine.dialect().isConnectionFailure(cause)) {
         engine.connections().discardIdle(); // a retry must not meet the dead connection's siblings
       }
       if (savepoints.isEmpty()) {
@@ -703,7 +704,7 @@ final class SessionImpl implements Session, SessionLink {
           e.addSuppressed(failure);
         }
         failure = e;
-        if (c == null || !isConnectionFailure(e)) {
+        if (c == null || !engine.dialect().isConnectionFailure(e)) {
           break;
         }
         try {
@@ -715,14 +716,6 @@ final class SessionImpl implements Session, SessionLink {
       }
     }
     throw engine.dialect().translate(failure, null);
-  }
-
-  /** SQLSTATE class 08 (connection exception), or the driver's non-transient connection error. */
-  private static boolean isConnectionFailure(SQLException e) {
-    String state = e.getSQLState();
-    return e instanceof java.sql.SQLNonTransientConnectionException
-        || e instanceof java.sql.SQLTransientConnectionException
-        || (state != null && state.startsWith("08"));
   }
 
   private void rollbackConnection() {

@@ -245,6 +245,17 @@ public abstract class Dialect {
   }
 
   /**
+   * Whether {@code e} says the connection itself is gone (SQLSTATE class 08, or the driver's
+   * connection exception types), so that nothing sent on it can have taken effect.
+   */
+  public boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLNonTransientConnectionException
+        || e instanceof java.sql.SQLTransientConnectionException
+        || (state != null && state.startsWith("08"));
+  }
+
+  /**
    * Turns a driver exception into a typed one: {@link IntegrityException} for constraint violations
    * (naming the constraint or column when the message does), else {@link DatabaseException}. The
    * SQL is included; bound values never are.
