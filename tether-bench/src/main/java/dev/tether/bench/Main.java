@@ -1,6 +1,5 @@
 package dev.tether.bench;
 
-import dev.tether.bench.workload.Pending;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +45,6 @@ public final class Main {
             : Files.createTempDirectory("tether-bench");
     Files.createDirectories(workDir);
 
-    for (Pending.Variant p : Pending.ALL) {
-      System.out.println(
-          "[bench] skipping " + p.workload() + " " + p.variant() + ": " + p.reason());
-    }
     Map<String, String> environment = environment(profile);
     List<Result> results = new ArrayList<>();
     List<Runner.Skip> skipped = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.tether.bench.workload.MoveChildren;
 import dev.tether.bench.workload.ParentsWithChildren;
 import dev.tether.bench.workload.PkLookup;
 import dev.tether.bench.workload.SmallTransactions;
+import dev.tether.bench.workload.Streaming;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,7 @@ public record Profile(
         Map.of(
             "W1", new int[] {1000, 10_000},
             "W2", new int[] {100, 1000},
+            "W3", new int[] {10_000, 100_000},
             "W4/miss", new int[] {1000, 10_000},
             "W4/hit", new int[] {10_000, 100_000},
             "W5", new int[] {1000, 10_000},
@@ -74,6 +76,7 @@ public record Profile(
         Map.of(
             "W1", new int[] {1000, 10_000, 100_000},
             "W2", new int[] {100, 1000, 10_000},
+            "W3", new int[] {10_000, 100_000, 1_000_000},
             "W4/miss", new int[] {1000, 10_000},
             "W4/hit", new int[] {10_000, 100_000, 1_000_000},
             "W5", new int[] {1000, 10_000, 100_000},
@@ -93,6 +96,7 @@ public record Profile(
         Map.of(
             "W1", new int[] {20},
             "W2", new int[] {5},
+            "W3", new int[] {30},
             "W4", new int[] {50},
             "W5", new int[] {50},
             "W6", new int[] {10, 40},
@@ -104,6 +108,7 @@ public record Profile(
     return List.of(
         new GraphInsert(),
         new ParentsWithChildren(),
+        new Streaming(),
         new PkLookup(hits),
         new DirtyFlush(),
         new MoveChildren(moves),

@@ -1,6 +1,5 @@
 package dev.tether.bench;
 
-import dev.tether.bench.workload.Pending;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,18 +63,6 @@ public final class Report {
                   s.n(),
                   quote(s.impl()),
                   s.estimatedSeconds()));
-    }
-    sb.append("\n  ],\n  \"not_measured\": [");
-    i = 0;
-    for (Pending.Variant p : Pending.ALL) {
-      sb.append(i++ == 0 ? "\n" : ",\n")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "    {\"workload\": %s, \"variant\": %s, \"reason\": %s}",
-                  quote(p.workload()),
-                  quote(p.variant()),
-                  quote(p.reason())));
     }
     return sb.append("\n  ]\n}\n").toString();
   }
@@ -208,16 +195,6 @@ public final class Report {
                 s.impl(),
                 s.estimatedSeconds()));
       }
-    }
-    sb.append("\n## Not measured yet\n\n");
-    for (Pending.Variant p : Pending.ALL) {
-      sb.append("* ")
-          .append(p.workload())
-          .append(" ")
-          .append(p.variant())
-          .append(": ")
-          .append(p.reason())
-          .append('\n');
     }
     return sb.toString();
   }

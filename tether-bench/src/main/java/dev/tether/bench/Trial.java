@@ -9,7 +9,10 @@ package dev.tether.bench;
 public interface Trial extends AutoCloseable {
   long run() throws Exception;
 
-  /** Bytes of heap the prepared state holds per managed entity, or -1 when not measured. */
+  /**
+   * Bytes of heap held per managed entity, or -1 when not measured; asked after {@link #run}
+   * (untimed), before {@link #close}.
+   */
   default long bytesPerEntity() {
     return -1;
   }

@@ -21,6 +21,14 @@ public abstract class Workload {
   /** What one operation is, for the report ("row", "move", "transaction", ...). */
   public abstract String opUnit();
 
+  /**
+   * True when no contender's run writes to the database: the runner then seeds (and checksums the
+   * database) once per scale point instead of before every run.
+   */
+  public boolean readsOnly() {
+    return false;
+  }
+
   /** Untimed: seeds the emptied database for a run at scale {@code n}. */
   public abstract void seed(Env env, String variant, int n) throws Exception;
 

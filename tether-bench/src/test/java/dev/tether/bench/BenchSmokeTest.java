@@ -112,7 +112,7 @@ class BenchSmokeTest {
           .as("%s %s n=%d on %s: checksums differ", r.workload(), r.variant(), r.n(), r.db())
           .isTrue();
     }
-    assertThat(results()).hasSize(13 * 3);
+    assertThat(results()).hasSize(18 * 3);
   }
 
   @Test
@@ -130,11 +130,33 @@ class BenchSmokeTest {
   }
 
   @Test
-  void lazyLoadingIsOneSelectPerParentAndPerCollection() throws Exception {
-    assertThat(counts("W2/lazy/5", "raw").statements()).isEqualTo(2);
-    assertThat(counts("W2/lazy/5", "tether").statements()).isEqualTo(2 * 5);
-    assertThat(counts("W2/lazy/5", "hibernate").statements()).isEqualTo(2 * 5);
+  void loadingStrategiesSendTheExpectedSelects() throws Exception {
+    // 5 parents, 10 children each
+    for (String variant : List.of("lazy", "batched-lazy", "selectin", "joined")) {
+      assertThat(counts("W2/" + variant + "/5", "raw").statements()).isEqualTo(2);
+    }
+    for (String impl : List.of("tether", "hibernate")) {
+      // one query for the parents, then one SELECT per collection: N+1
+      assertThat(counts("W2/lazy/5", impl).statements()).as(impl).isEqualTo(1 + 5);
+      // one IN query for all five collections
+      assertThat(counts("W2/batched-lazy/5", impl).statements()).as(impl).isEqualTo(2);
+      assertThat(counts("W2/selectin/5", impl).statements()).as(impl).isEqualTo(2);
+      assertThat(counts("W2/joined/5", impl).statements()).as(impl).isEqualTo(1);
+      assertThat(counts("W2/joined/5", impl).rowsRead()).as(impl).isEqualTo(5 * 10);
+    }
     assertThat(counts("W2/lazy/5", "tether").rowsRead()).isEqualTo(5 + 50);
+    assertThat(counts("W2/selectin/5", "tether").rowsRead()).isEqualTo(5 + 50);
+  }
+
+  @Test
+  void streamingIsOneSelectReadingEveryRowOnce() throws Exception {
+    for (String variant : List.of("tracked", "read-only")) {
+      for (String impl : List.of("raw", "tether", "hibernate")) {
+        Counters.Snapshot c = counts("W3/" + variant + "/30", impl);
+        assertThat(c.statements()).as(variant + " " + impl).isEqualTo(1);
+        assertThat(c.rowsRead()).as(variant + " " + impl).isEqualTo(30);
+      }
+    }
   }
 
   @Test

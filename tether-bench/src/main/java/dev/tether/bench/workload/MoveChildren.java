@@ -131,11 +131,9 @@ public final class MoveChildren extends Workload {
         }
       }
     } else {
-      s.setAutoflush(false); // see Loaded.tether
       for (long id : ids) {
         moving.add(s.get(TChild.class, id));
       }
-      s.setAutoflush(true);
     }
     return new Trial() {
       @Override

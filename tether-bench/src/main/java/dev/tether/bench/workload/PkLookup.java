@@ -56,6 +56,11 @@ public final class PkLookup extends Workload {
   }
 
   @Override
+  public boolean readsOnly() {
+    return true;
+  }
+
+  @Override
   public void seed(Env env, String variant, int n) throws Exception {
     env.seed(Math.max(1, n / CHILDREN), i -> CHILDREN);
   }
