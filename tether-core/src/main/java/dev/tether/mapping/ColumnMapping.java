@@ -145,7 +145,7 @@ public final class ColumnMapping {
     this.references = target;
   }
 
-  private static final MethodType GET_TYPE = MethodType.methodType(Object.class, Object.class);
+  static final MethodType GET_TYPE = MethodType.methodType(Object.class, Object.class);
   private static final MethodType SET_TYPE =
       MethodType.methodType(void.class, Object.class, Object.class);
 
@@ -154,7 +154,7 @@ public final class ColumnMapping {
    * VarHandle called through {@code Object} adapts its type on every call: several times slower,
    * and dirty checking reads every field of every object).
    */
-  private static MethodHandle erased(VarHandle handle, VarHandle.AccessMode mode, MethodType type) {
+  static MethodHandle erased(VarHandle handle, VarHandle.AccessMode mode, MethodType type) {
     return handle.toMethodHandle(mode).asType(type);
   }
 

@@ -1,5 +1,6 @@
 package dev.tether.mapping;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ public final class RelationshipMapping {
   private final ModelMapping owner;
   private final String name;
   private final boolean collection;
-  private final VarHandle field;
+  private final MethodHandle field;
   private final Declared declared;
   private ModelMapping target;
   private Direction direction;
@@ -46,7 +47,10 @@ public final class RelationshipMapping {
     this.owner = owner;
     this.name = name;
     this.collection = collection;
-    this.field = field;
+    this.field =
+        field == null
+            ? null
+            : ColumnMapping.erased(field, VarHandle.AccessMode.GET, ColumnMapping.GET_TYPE);
     this.declared = declared;
   }
 
@@ -158,7 +162,16 @@ public final class RelationshipMapping {
 
   /** Reads the declared field of {@code instance}; {@code null} for generated relationships. */
   public Object fieldValue(Object instance) {
-    return field == null ? null : field.get(instance);
+    if (field == null) {
+      return null;
+    }
+    try {
+      return field.invokeExact(instance);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Declared declared() {

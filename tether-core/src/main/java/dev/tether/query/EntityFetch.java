@@ -301,7 +301,12 @@ final class EntityFetch {
         return null; // the outer join found nothing
       }
     }
-    Object[] values = java.util.Arrays.copyOfRange(row, from, from + m.columns().size());
+    int width = m.columns().size();
+    // a row of exactly this model's columns is its own (each row is a new array)
+    Object[] values =
+        from == 0 && row.length == width
+            ? row
+            : java.util.Arrays.copyOfRange(row, from, from + width);
     return ctx.hydrate(m, values, untracked);
   }
 

@@ -42,8 +42,8 @@ public interface QueryContext {
    * The object for a row of {@code m} ({@code row} indexed like {@code m}'s columns): the session's
    * own when the row is in its identity map (unflushed changes win; an expired object is
    * refreshed), else a new persistent one; {@code null} when the session deleted it. With {@code
-   * untracked} non-null the object is not put into the session but into that map (key → object),
-   * detached.
+   * untracked} non-null the object is not put into the session but into that map (model → key →
+   * object), detached.
    */
   Object hydrate(ModelMapping m, Object[] row, Map<Object, Object> untracked);
 

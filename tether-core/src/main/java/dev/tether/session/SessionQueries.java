@@ -95,8 +95,11 @@ final class SessionQueries implements QueryContext {
       return Loading.hydrate(session, m, row);
     }
     Object key = Keys.fromRow(m, row);
-    List<Object> slot = List.of(m, key); // one map serves every model of the query
-    Object known = untracked.get(slot);
+    // one map per model of the query, in the query's map: key -> object
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> byKey =
+        (Map<Object, Object>) untracked.computeIfAbsent(m, k -> new HashMap<>());
+    Object known = byKey.get(key);
     if (known != null) {
       return known;
     }
@@ -106,7 +109,7 @@ final class SessionQueries implements QueryContext {
     s.status(InstanceStatus.DETACHED);
     s.key(key);
     s.expireRelationships();
-    untracked.put(slot, o);
+    byKey.put(key, o);
     return o;
   }
 

@@ -169,22 +169,24 @@ public abstract class Dialect {
   public Object read(ResultSet rs, int i, ColumnType type, Class<?> javaType) throws SQLException {
     Object v =
         switch (type) {
+          // a primitive field reads SQL NULL as 0 (as ColumnMapping.set does): no wasNull() call,
+          // which costs a native call per value on SQLite
           case INTEGER -> {
             int x = rs.getInt(i);
-            yield rs.wasNull() ? null : x;
+            yield javaType == int.class || !rs.wasNull() ? x : null;
           }
           case LONG -> {
             long x = rs.getLong(i);
-            yield rs.wasNull() ? null : x;
+            yield javaType == long.class || !rs.wasNull() ? x : null;
           }
           case STRING -> rs.getString(i);
           case BOOLEAN -> {
             boolean x = rs.getBoolean(i);
-            yield rs.wasNull() ? null : x;
+            yield javaType == boolean.class || !rs.wasNull() ? x : null;
           }
           case DOUBLE -> {
             double x = rs.getDouble(i);
-            yield rs.wasNull() ? null : x;
+            yield javaType == double.class || !rs.wasNull() ? x : null;
           }
           case DECIMAL -> readDecimal(rs, i);
           case DATE -> readDate(rs, i);
