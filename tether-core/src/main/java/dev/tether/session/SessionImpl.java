@@ -137,13 +137,20 @@ final class SessionImpl implements Session, SessionLink {
     cascadeAdd(model);
   }
 
+  /** The model {@link #get} looked up last, and its mapping: gets tend to repeat one model. */
+  private Class<?> lastGetType;
+
+  private ModelMapping lastGetMapping;
+
   @Override
   public <T> T get(Class<T> type, Object id) {
     checkOpen();
-    ModelMapping m = engine.metadata().model(type);
+    ModelMapping m = lastGetType == type ? lastGetMapping : engine.metadata().model(type);
     if (m == null) {
       throw notMapped(type);
     }
+    lastGetType = type;
+    lastGetMapping = m;
     if (id == null) {
       throw new IllegalArgumentException(
           "session.get(" + type.getSimpleName() + ", null): the key is null");
