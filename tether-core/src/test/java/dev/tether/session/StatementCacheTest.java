@@ -79,6 +79,76 @@ class StatementCacheTest {
   }
 
   @Test
+  void lookupsInOneTransactionPrepareTheirSqlOnce() {
+    try (Session s = db.session()) {
+      sql.assertStatements(
+          3,
+          () -> {
+            assertThat(s.get(Parent.class, ids[0]).name).isEqualTo("p1");
+            assertThat(s.get(Parent.class, ids[1]).name).isEqualTo("p2");
+            assertThat(s.get(Parent.class, ids[2]).name).isEqualTo("p3");
+          });
+      assertThat(data.prepared).hasSize(1);
+      assertThat(data.openStatements()).isEqualTo(1); // cached, for the next lookup
+    }
+    assertThat(data.openStatements()).isZero(); // the session's end closed it
+  }
+
+  @Test
+  void commitClosesTheCachedStatementsAndTheNextTransactionPreparesAgain() {
+    try (Session s = db.session()) {
+      s.get(Parent.class, ids[0]);
+      s.commit();
+      assertThat(data.openStatements()).isZero();
+      s.get(Parent.class, ids[1]);
+      assertThat(data.prepared).hasSize(2);
+      assertThat(data.prepared.get(1)).isEqualTo(data.prepared.get(0));
+    }
+    assertThat(data.openStatements()).isZero();
+  }
+
+  @Test
+  void aStatementWhoseUseFailedIsClosedAndTheSessionGoesOn() {
+    try (Session s = db.session()) {
+      s.get(Parent.class, ids[0]);
+      Child orphan = new Child("orphan");
+      orphan.parentId = 999; // no such parent: the insert fails
+      s.add(orphan);
+      assertThatThrownBy(s::flush).isInstanceOf(IntegrityException.class);
+      assertThat(data.openStatements()).isZero(); // rolled back: nothing kept
+      s.delete(orphan);
+      Child child = new Child("c");
+      child.parentId = ids[1];
+      s.add(child);
+      s.commit();
+    }
+    assertThat(data.openStatements()).isZero();
+    try (Session s = db.session()) {
+      assertThat(s.get(Parent.class, ids[1]).children).extracting(c -> c.name).containsExactly("c");
+    }
+  }
+
+  @Test
+  void repeatedBatchesOnOneCachedStatementWriteEveryRowOnce() {
+    try (Session s = db.session()) {
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 3; i++) {
+          Child c = new Child("r" + round + "c" + i);
+          c.parentId = ids[i];
+          s.add(c);
+        }
+        s.flush();
+      }
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Parent.class, ids[0]).children).hasSize(3);
+      assertThat(s.select(Child.class).list()).hasSize(9);
+    }
+    assertThat(data.openStatements()).isZero();
+  }
+
+  @Test
   void foreignKeysAreEnforcedOnAnApplicationDataSourceWhoseUrlDoesNotAskForThem() {
     try (Session s = db.session()) {
       Child orphan = new Child("o");
