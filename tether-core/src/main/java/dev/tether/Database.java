@@ -31,7 +31,17 @@ public final class Database implements AutoCloseable {
     return new Database(dev.tether.session.Engine.open(jdbcUrl, models.metadata()));
   }
 
-  /** Uses a data source the application owns (and closes); the dialect is read from it. */
+  /**
+   * Uses a data source the application owns (and closes); the dialect is read from it.
+   *
+   * <p>Every connection Tether takes from it gets the dialect's per-connection setup once (on
+   * SQLite: {@code PRAGMA foreign_keys = ON} and a busy timeout), before its first transaction, so
+   * foreign keys are enforced even when the data source's URL does not ask for it; a connection
+   * handed out inside a transaction (autocommit off) is switched to autocommit first. Driver
+   * options that only a URL can carry are the application's to set: Tether's own pools add {@code
+   * reWriteBatchedInserts=true} for PostgreSQL (multi-row batched inserts) and, on SQLite files,
+   * WAL journaling; configure the data source likewise for the same performance.
+   */
   public static Database open(DataSource dataSource, Registry models) {
     return new Database(dev.tether.session.Engine.open(dataSource, models.metadata()));
   }

@@ -13,6 +13,7 @@ public final class ColumnMapping {
   private final String fieldName;
   private final String name;
   private final Class<?> javaType;
+  private final Class<?> boxedType;
   private final ColumnType type;
   private final MethodHandle getter;
   private final MethodHandle setter;
@@ -44,6 +45,7 @@ public final class ColumnMapping {
     this.fieldName = fieldName;
     this.name = name;
     this.javaType = javaType;
+    this.boxedType = ColumnType.boxed(javaType);
     this.type = ColumnType.of(javaType);
     this.getter = handle == null ? null : erased(handle, VarHandle.AccessMode.GET, GET_TYPE);
     this.setter = handle == null ? null : erased(handle, VarHandle.AccessMode.SET, SET_TYPE);
@@ -70,6 +72,14 @@ public final class ColumnMapping {
   /** The SQL column name ({@code parent_id}). */
   public String name() {
     return name;
+  }
+
+  /**
+   * {@link #javaType()} with primitives boxed ({@code long} → {@code Long}); computed once, for the
+   * identity map's hot path.
+   */
+  public Class<?> boxedType() {
+    return boxedType;
   }
 
   /** The declared Java type of the field. */

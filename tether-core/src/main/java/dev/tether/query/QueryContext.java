@@ -6,7 +6,7 @@ import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.sql.Executor;
-import java.sql.Connection;
+import dev.tether.sql.SqlConnection;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ public interface QueryContext {
   Executor executor();
 
   /** The current transaction's connection, begun on first use. */
-  Connection connection();
+  SqlConnection connection();
 
   /** Flushes pending changes if autoflush is on and any could change the result (queries). */
   void autoflush();

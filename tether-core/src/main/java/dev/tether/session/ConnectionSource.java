@@ -1,8 +1,12 @@
 package dev.tether.session;
 
 import dev.tether.DatabaseException;
+import dev.tether.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -24,10 +28,55 @@ abstract class ConnectionSource {
   void discardIdle() {}
 
   static ConnectionSource of(DataSource ds, boolean closeable) {
+    return of(ds, closeable, null);
+  }
+
+  /**
+   * {@code ds}'s connections; with a {@code setup} dialect, each physical connection gets the
+   * dialect's per-connection setup ({@link Dialect#prepare}, e.g. SQLite's {@code PRAGMA
+   * foreign_keys = ON}) the first time Tether acquires it. A pool hands out a new proxy per
+   * checkout, so connections are recognised by what {@code unwrap(Connection.class)} returns,
+   * weakly held: a connection the pool closes is forgotten.
+   */
+  static ConnectionSource of(DataSource ds, boolean closeable, Dialect setup) {
+    boolean needsSetup = setup != null && !setup.connectionInitSql().isEmpty();
+    Set<Connection> prepared =
+        needsSetup
+            ? Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()))
+            : null;
     return new ConnectionSource() {
       @Override
       Connection acquire() throws SQLException {
-        return ds.getConnection();
+        Connection c = ds.getConnection();
+        if (needsSetup) {
+          try {
+            prepare(c);
+          } catch (SQLException | RuntimeException e) {
+            try {
+              c.close();
+            } catch (SQLException closing) {
+              e.addSuppressed(closing);
+            }
+            throw e;
+          }
+        }
+        return c;
+      }
+
+      private void prepare(Connection c) throws SQLException {
+        Connection physical = physical(c);
+        if (prepared.contains(physical)) {
+          return;
+        }
+        if (!c.getAutoCommit()) {
+          // SQLite ignores PRAGMA foreign_keys inside a transaction; Tether sets autocommit itself
+          // right after acquiring, so this changes nothing the caller relies on
+          c.setAutoCommit(true);
+        }
+        // on the driver's connection, as a pool's own init SQL would run: connection set-up, not
+        // application work for wrappers that count or trace statements
+        setup.prepare(physical);
+        prepared.add(physical);
       }
 
       @Override
@@ -54,6 +103,16 @@ abstract class ConnectionSource {
         }
       }
     };
+  }
+
+  /** The driver's connection behind a pool's proxy, or {@code c} when it does not say. */
+  private static Connection physical(Connection c) {
+    try {
+      Connection inner = c.unwrap(Connection.class);
+      return inner != null ? inner : c;
+    } catch (SQLException | RuntimeException e) {
+      return c;
+    }
   }
 
   static ConnectionSource shared(Connection c) {

@@ -92,7 +92,7 @@ public final class Engine {
               + product
               + ".");
     }
-    return new Engine(metadata, d, ConnectionSource.of(ds, false));
+    return new Engine(metadata, d, ConnectionSource.of(ds, false, d));
   }
 
   private static Dialect dialectForUrl(String url) {

@@ -12,18 +12,42 @@ import java.util.Map;
 final class IdentityMap {
   private final Map<ModelMapping, Map<Object, InstanceState>> byModel = new IdentityHashMap<>();
 
+  /** The model looked up last and its rows: lookups tend to repeat one model. */
+  private ModelMapping lastModel;
+
+  private Map<Object, InstanceState> lastRows;
+
   InstanceState get(ModelMapping m, Object key) {
-    Map<Object, InstanceState> rows = byModel.get(m);
+    Map<Object, InstanceState> rows = rows(m);
     return rows == null ? null : rows.get(normalize(m, key));
   }
 
   /** Adds {@code s}; returns the state already registered under its key, if any. */
   InstanceState putIfAbsent(ModelMapping m, Object key, InstanceState s) {
-    return byModel.computeIfAbsent(m, k -> new HashMap<>()).putIfAbsent(normalize(m, key), s);
+    Map<Object, InstanceState> rows = rows(m);
+    if (rows == null) {
+      rows = new HashMap<>();
+      byModel.put(m, rows);
+      lastModel = m;
+      lastRows = rows;
+    }
+    return rows.putIfAbsent(normalize(m, key), s);
+  }
+
+  private Map<Object, InstanceState> rows(ModelMapping m) {
+    if (m == lastModel) {
+      return lastRows;
+    }
+    Map<Object, InstanceState> rows = byModel.get(m);
+    if (rows != null) {
+      lastModel = m;
+      lastRows = rows;
+    }
+    return rows;
   }
 
   void remove(ModelMapping m, Object key, InstanceState s) {
-    Map<Object, InstanceState> rows = byModel.get(m);
+    Map<Object, InstanceState> rows = rows(m);
     if (rows != null) {
       rows.remove(normalize(m, key), s);
     }
@@ -56,6 +80,8 @@ final class IdentityMap {
 
   void clear() {
     byModel.clear();
+    lastModel = null;
+    lastRows = null;
   }
 
   /** {@code get(Parent.class, 1L)} finds an {@code Integer} key and vice versa. */

@@ -55,7 +55,10 @@ final class Keys {
     }
     if (cols.size() == 1) {
       ColumnMapping id = cols.get(0);
-      Class<?> expected = ColumnType.boxed(id.javaType());
+      Class<?> expected = id.boxedType();
+      if (key.getClass() == expected) {
+        return key; // already normal: no conversion, no new box (the identity map's hot path)
+      }
       boolean fits =
           expected.isInstance(key)
               || (key instanceof Number
@@ -113,10 +116,10 @@ final class Keys {
   private static Object normalize(ColumnMapping c, Object v) {
     if (v instanceof Number n) {
       if (c.type() == ColumnType.INTEGER) {
-        return n.intValue();
+        return n instanceof Integer ? n : Integer.valueOf(n.intValue());
       }
       if (c.type() == ColumnType.LONG) {
-        return n.longValue();
+        return n instanceof Long ? n : Long.valueOf(n.longValue());
       }
     }
     return v;

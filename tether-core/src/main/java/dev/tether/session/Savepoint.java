@@ -29,7 +29,7 @@ final class Savepoint implements NestedTransaction {
     this.session = session;
     session.flush();
     try {
-      this.savepoint = session.connection().setSavepoint();
+      this.savepoint = session.connection().jdbc().setSavepoint();
     } catch (SQLException e) {
       throw session.engine.dialect().translate(e, "SAVEPOINT");
     }
@@ -51,7 +51,7 @@ final class Savepoint implements NestedTransaction {
     requireOpen("commit");
     session.flush();
     try {
-      session.connection().releaseSavepoint(savepoint);
+      session.connection().jdbc().releaseSavepoint(savepoint);
     } catch (SQLException e) {
       throw session.engine.dialect().translate(e, "RELEASE SAVEPOINT");
     }
@@ -74,7 +74,7 @@ final class Savepoint implements NestedTransaction {
     done = true;
     session.savepoints.remove(this);
     try {
-      session.connection().rollback(savepoint);
+      session.connection().jdbc().rollback(savepoint);
     } catch (SQLException e) {
       throw session.engine.dialect().translate(e, "ROLLBACK TO SAVEPOINT");
     }

@@ -36,7 +36,7 @@ final class SessionImpl implements Session, SessionLink {
   final Set<InstanceState> deleted = new LinkedHashSet<>();
   final Set<InstanceState> changed = new LinkedHashSet<>();
   final Journal journal = new Journal();
-  private Connection connection;
+  private dev.tether.sql.SqlConnection connection;
   private boolean closed;
   private boolean flushing;
   private boolean autoflush = true;
@@ -137,13 +137,20 @@ final class SessionImpl implements Session, SessionLink {
     cascadeAdd(model);
   }
 
+  /** The model {@link #get} looked up last, and its mapping: gets tend to repeat one model. */
+  private Class<?> lastGetType;
+
+  private ModelMapping lastGetMapping;
+
   @Override
   public <T> T get(Class<T> type, Object id) {
     checkOpen();
-    ModelMapping m = engine.metadata().model(type);
+    ModelMapping m = lastGetType == type ? lastGetMapping : engine.metadata().model(type);
     if (m == null) {
       throw notMapped(type);
     }
+    lastGetType = type;
+    lastGetMapping = m;
     if (id == null) {
       throw new IllegalArgumentException(
           "session.get(" + type.getSimpleName() + ", null): the key is null");
@@ -464,7 +471,7 @@ final class SessionImpl implements Session, SessionLink {
     savepoints.clear();
     if (connection != null) {
       try {
-        connection.commit();
+        connection.jdbc().commit();
       } catch (SQLException e) {
         DatabaseException failure = engine.dialect().translate(e, "COMMIT");
         rollback();
@@ -676,7 +683,7 @@ final class SessionImpl implements Session, SessionLink {
    * meanwhile (killed, failed over) fails as the transaction begins, before anything is done on it;
    * the pool evicts it, and the next one is tried.
    */
-  Connection connection() {
+  dev.tether.sql.SqlConnection connection() {
     if (connection == null) {
       connection = begin();
     }
@@ -691,14 +698,14 @@ final class SessionImpl implements Session, SessionLink {
    * while it sat idle fails at its first round trip (switching autocommit off, for MariaDB);
    * nothing has been sent on it yet, so it is discarded and another one tried, a few times at most.
    */
-  private Connection begin() {
+  private dev.tether.sql.SqlConnection begin() {
     SQLException failure = null;
     for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
       Connection c = null;
       try {
         c = engine.connections().acquire();
         c.setAutoCommit(false);
-        return c;
+        return new dev.tether.sql.SqlConnection(c, dev.tether.sql.SqlConnection.DEFAULT_CAPACITY);
       } catch (SQLException e) {
         if (failure != null) {
           e.addSuppressed(failure);
@@ -721,7 +728,7 @@ final class SessionImpl implements Session, SessionLink {
   private void rollbackConnection() {
     if (connection != null) {
       try {
-        connection.rollback();
+        connection.jdbc().rollback();
       } catch (SQLException e) {
         throw engine.dialect().translate(e, "ROLLBACK");
       } finally {
@@ -730,11 +737,13 @@ final class SessionImpl implements Session, SessionLink {
     }
   }
 
+  /** Closes the transaction's cached statements and gives its connection back. */
   private void releaseConnection() {
-    Connection c = connection;
+    dev.tether.sql.SqlConnection c = connection;
     connection = null;
+    c.close();
     try {
-      engine.connections().release(c);
+      engine.connections().release(c.jdbc());
     } catch (SQLException e) {
       throw engine.dialect().translate(e, null);
     }

@@ -14,7 +14,6 @@ import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.query.QueryContext;
 import dev.tether.sql.Executor;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ final class SessionQueries implements QueryContext {
   }
 
   @Override
-  public Connection connection() {
+  public dev.tether.sql.SqlConnection connection() {
     return session.connection();
   }
 

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 public final class Cursor implements AutoCloseable {
   private final Dialect dialect;
   private final String sql;
+  private final SqlConnection connection;
   private final PreparedStatement statement;
   private final ResultSet rows;
   private final ResultColumn[] columns;
@@ -20,11 +21,13 @@ public final class Cursor implements AutoCloseable {
   Cursor(
       Dialect dialect,
       String sql,
+      SqlConnection connection,
       PreparedStatement statement,
       ResultSet rows,
       ResultColumn[] columns) {
     this.dialect = dialect;
     this.sql = sql;
+    this.connection = connection;
     this.statement = statement;
     this.rows = rows;
     this.columns = columns;
@@ -46,22 +49,30 @@ public final class Cursor implements AutoCloseable {
       }
       return row;
     } catch (SQLException e) {
-      close();
+      close(false);
       throw dialect.translate(e, sql);
     }
   }
 
+  /** Closes the result and gives the statement back to its connection's cache. */
   @Override
   public void close() {
+    close(true);
+  }
+
+  private void close(boolean reusable) {
     if (closed) {
       return;
     }
     closed = true;
+    boolean ok = false;
     try {
       rows.close();
-      statement.close();
+      ok = reusable;
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      connection.release(sql, statement, ok);
     }
   }
 }

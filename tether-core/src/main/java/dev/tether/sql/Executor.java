@@ -44,16 +44,19 @@ public final class Executor {
 
   /** Reads rows: one {@code Object[]} per row, values converted per {@code columns}. */
   public List<Object[]> query(
-      Connection c,
+      SqlConnection c,
       String sql,
       ColumnType[] paramTypes,
       Object[] params,
       List<ColumnMapping> columns) {
     announce(sql, 1, params);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
       bindAll(ps, paramTypes, params, 0);
+      List<Object[]> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
-        List<Object[]> rows = new ArrayList<>();
         int n = columns.size();
         while (rs.next()) {
           Object[] row = new Object[n];
@@ -62,16 +65,23 @@ public final class Executor {
           }
           rows.add(row);
         }
-        return rows;
       }
+      ok = true;
+      return rows;
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
     }
   }
 
   /** Reads rows whose columns are described one by one (computed values, several models). */
   public List<Object[]> query(
-      Connection c, String sql, ColumnType[] paramTypes, Object[] params, ResultColumn[] columns) {
+      SqlConnection c,
+      String sql,
+      ColumnType[] paramTypes,
+      Object[] params,
+      ResultColumn[] columns) {
     try (Cursor rows = cursor(c, sql, paramTypes, params, columns, 0)) {
       List<Object[]> out = new ArrayList<>();
       for (Object[] row = rows.next(); row != null; row = rows.next()) {
@@ -86,7 +96,7 @@ public final class Executor {
    * batches of that many rows ({@link Dialect#streamResults}). The caller closes the cursor.
    */
   public Cursor cursor(
-      Connection c,
+      SqlConnection c,
       String sql,
       ColumnType[] paramTypes,
       Object[] params,
@@ -94,22 +104,23 @@ public final class Executor {
       int fetchSize) {
     announce(sql, 1, params);
     PreparedStatement ps = null;
+    boolean ok = false;
     try {
-      ps = c.prepareStatement(sql);
+      // a streaming statement keeps its fetch size and driver mode: never cached
+      ps = fetchSize > 0 ? c.borrowUncached(sql) : c.borrow(sql);
       if (fetchSize > 0) {
         dialect.streamResults(ps, fetchSize);
       }
       bindAll(ps, paramTypes, params, 0);
-      return new Cursor(dialect, sql, ps, ps.executeQuery(), columns);
+      Cursor cursor = new Cursor(dialect, sql, c, ps, ps.executeQuery(), columns);
+      ok = true;
+      return cursor;
     } catch (SQLException e) {
-      if (ps != null) {
-        try {
-          ps.close();
-        } catch (SQLException ignored) {
-          // the first failure is the one to report
-        }
-      }
       throw dialect.translate(e, sql);
+    } finally {
+      if (!ok) {
+        c.release(sql, ps, false);
+      }
     }
   }
 
@@ -119,13 +130,16 @@ public final class Executor {
    * columns}' order. A column missing from the result is an error naming it.
    */
   public List<Object[]> queryByName(
-      Connection c,
+      SqlConnection c,
       String sql,
       ColumnType[] paramTypes,
       Object[] params,
       List<ColumnMapping> columns) {
     announce(sql, 1, params);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
       bindAll(ps, paramTypes, params, 0);
       try (ResultSet rs = ps.executeQuery()) {
         java.sql.ResultSetMetaData meta = rs.getMetaData();
@@ -161,18 +175,24 @@ public final class Executor {
           }
           rows.add(row);
         }
+        ok = true;
         return rows;
       }
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
     }
   }
 
   /** Runs an INSERT ... RETURNING for generated keys; returns the keys in ascending order. */
   public List<Object> insertReturning(
-      Connection c, String sql, ColumnType[] paramTypes, Object[] params, ColumnMapping key) {
+      SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params, ColumnMapping key) {
     announce(sql, 1, params);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
       bindAll(ps, paramTypes, params, 0);
       List<Object> keys = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -180,37 +200,57 @@ public final class Executor {
           keys.add(dialect.read(rs, 1, key));
         }
       }
+      ok = true;
       return keys;
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
     }
   }
 
   /** Runs one statement; returns the update count. */
-  public int update(Connection c, String sql, ColumnType[] paramTypes, Object[] params) {
+  public int update(SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params) {
     announce(sql, 1, params);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
       bindAll(ps, paramTypes, params, 0);
-      return ps.executeUpdate();
+      int count = ps.executeUpdate();
+      ok = true;
+      return count;
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
     }
   }
 
-  /** Runs one statement per parameter set as a JDBC batch; returns the update counts. */
-  public int[] batch(Connection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
+  /**
+   * Runs one statement per parameter set as a JDBC batch; returns the update counts. A batch that
+   * fails closes its statement (the driver may keep part of the batch), so no later use sees it.
+   */
+  public int[] batch(SqlConnection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
     if (rows.size() == 1) {
       return new int[] {update(c, sql, paramTypes, rows.get(0))};
     }
     announce(sql, rows.size(), rows.isEmpty() ? null : rows.get(0));
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
       for (Object[] row : rows) {
         bindAll(ps, paramTypes, row, 0);
         ps.addBatch();
       }
-      return ps.executeBatch();
+      int[] counts = ps.executeBatch();
+      ok = true;
+      return counts;
     } catch (SQLException e) {
       throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
     }
   }
 
@@ -219,8 +259,8 @@ public final class Executor {
    * ({@link Dialect#batchReportsRowCounts}), one statement per parameter set.
    */
   public int[] batchCounted(
-      Connection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
-    if (rows.size() < 2 || dialect.batchReportsRowCounts(c)) {
+      SqlConnection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
+    if (rows.size() < 2 || dialect.batchReportsRowCounts(c.jdbc())) {
       return batch(c, sql, paramTypes, rows);
     }
     int[] counts = new int[rows.size()];
