@@ -588,6 +588,37 @@ final class SessionImpl implements Session, SessionLink {
 
   // ---- internals -------------------------------------------------------------------------------
 
+  /**
+   * Adds what {@code s}, an object of this session, reaches through save-update relationships and
+   * is not in this session yet, as {@link #addGraph} of {@code s} would; allocates nothing when all
+   * of it is here already (the flush asks this of every pending object).
+   */
+  void cascadeAddReached(InstanceState s) {
+    s.forEachRelationship(
+        (rel, container) -> {
+          if (!rel.cascades(Cascade.SAVE_UPDATE)) {
+            return;
+          }
+          if (container instanceof ScalarAttribute<?> one) {
+            Object v = one.isLoaded() ? one.peek() : null;
+            if (v != null && InstanceState.of(v).session() != this) {
+              addGraph(v);
+            }
+          } else if (container instanceof CollectionAttribute<?> many) {
+            for (Object v : many.membersIfLoaded()) {
+              if (InstanceState.of(v).session() != this) {
+                addGraph(v);
+              }
+            }
+            for (Object v : many.addedSinceFlush()) {
+              if (InstanceState.of(v).session() != this) {
+                addGraph(v);
+              }
+            }
+          }
+        });
+  }
+
   /** Adds {@code root} and everything reachable from it through save-update relationships. */
   private void addGraph(Object root) {
     Deque<Object> work = new ArrayDeque<>(); // FIFO: rows insert in the order they were linked

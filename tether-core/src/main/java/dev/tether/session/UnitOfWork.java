@@ -55,6 +55,10 @@ final class UnitOfWork {
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
   private final AssociationWriter associations;
+
+  /** {@link #toInsert} by model, made by the first {@link #insertRows} (it no longer changes). */
+  private Map<ModelMapping, List<InstanceState>> toInsertByModel;
+
   private final Versioning versioning;
 
   /**
@@ -93,6 +97,7 @@ final class UnitOfWork {
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
     deleteOrphansBeforeInserts(order);
+    session.journal.expectInserts(toInsert.size());
     for (ModelMapping m : order) {
       insertRows(m);
     }
@@ -114,12 +119,18 @@ final class UnitOfWork {
 
   // ---- cascades --------------------------------------------------------------------------------
 
+  /**
+   * What pending and changed objects reach through save-update relationships joins the session (it
+   * mostly did when it was linked). Walks from a copy: what joins now is pending too, and walked as
+   * it joins.
+   */
   private void cascadeSaves() {
-    List<InstanceState> roots = new ArrayList<>(session.pending);
+    List<InstanceState> roots = new ArrayList<>(session.pending.size() + session.changed.size());
+    roots.addAll(session.pending);
     roots.addAll(session.changed);
     for (InstanceState s : roots) {
       if (s.session() == session) {
-        session.cascadeAdd(s.owner());
+        session.cascadeAddReached(s);
       }
     }
   }
@@ -302,13 +313,13 @@ final class UnitOfWork {
           }
         });
     List<Link> added = addedBy.getOrDefault(s, List.of());
-    for (Link l : orphanedBy.getOrDefault(s, List.of())) {
+    for (Link l : orphanedBy.isEmpty() ? List.<Link>of() : orphanedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
       }
     }
-    for (Link l : removedBy.getOrDefault(s, List.of())) {
+    for (Link l : removedBy.isEmpty() ? List.<Link>of() : removedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
@@ -563,11 +574,15 @@ final class UnitOfWork {
   // ---- INSERT ----------------------------------------------------------------------------------
 
   private void insertRows(ModelMapping m) {
-    List<InstanceState> rows = new ArrayList<>();
-    for (InstanceState s : toInsert) {
-      if (s.mapping() == m && !inserted.contains(s)) {
-        rows.add(s);
+    if (toInsertByModel == null) { // one pass over the rows for every model
+      toInsertByModel = new IdentityHashMap<>();
+      for (InstanceState s : toInsert) {
+        toInsertByModel.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
       }
+    }
+    List<InstanceState> rows = new ArrayList<>(toInsertByModel.getOrDefault(m, List.of()));
+    if (!inserted.isEmpty()) {
+      rows.removeIf(inserted::contains);
     }
     if (rows.isEmpty()) {
       return;
@@ -753,36 +768,53 @@ final class UnitOfWork {
     if (cols.isEmpty()) {
       chunk = 1;
     }
+    int full = rows.size() / chunk * chunk; // the full chunks share one statement, then the rest
+    insertChunks(m, rows.subList(0, full), chunk, cols, returning);
+    insertChunks(m, rows.subList(full, rows.size()), rows.size() - full, cols, returning);
+  }
+
+  /** Inserts {@code rows}, {@code chunk} per statement ({@code rows} a multiple of it). */
+  private void insertChunks(
+      ModelMapping m,
+      List<InstanceState> rows,
+      int chunk,
+      List<ColumnMapping> cols,
+      ColumnMapping returning) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    ColumnType[] types = new ColumnType[chunk * cols.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = cols.get(i % cols.size()).type();
+    }
+    List<Object[]> paramSets = new ArrayList<>(rows.size() / chunk);
     for (int from = 0; from < rows.size(); from += chunk) {
-      List<InstanceState> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-      ColumnType[] types = new ColumnType[part.size() * cols.size()];
       Object[] values = new Object[types.length];
       int i = 0;
-      for (InstanceState s : part) {
+      for (InstanceState s : rows.subList(from, from + chunk)) {
+        Object owner = s.owner();
         for (ColumnMapping c : cols) {
-          types[i] = c.type();
-          values[i++] = c.get(s.owner());
+          values[i++] = c.get(owner);
         }
       }
-      String sql = engine.statements().insert(m, cols, part.size(), returning);
-      if (returning == null) {
-        executor.update(session.connection(), sql, types, values);
-        continue;
-      }
-      List<Object> keys =
-          executor.insertReturning(session.connection(), sql, types, values, returning);
-      if (keys.size() != part.size()) {
+      paramSets.add(values);
+    }
+    String sql = engine.statements().insert(m, cols, chunk, returning);
+    if (returning == null) {
+      executor.updateEach(session.connection(), sql, types, paramSets);
+      return;
+    }
+    List<List<Object>> keys =
+        executor.insertReturningEach(session.connection(), sql, types, paramSets, returning);
+    for (int p = 0; p < keys.size(); p++) {
+      List<Object> part = keys.get(p);
+      if (part.size() != chunk) {
         throw new FlushException(
             "generated-keys",
-            "The database returned "
-                + keys.size()
-                + " keys for "
-                + part.size()
-                + " inserted rows.");
+            "The database returned " + part.size() + " keys for " + chunk + " inserted rows.");
       }
-      keys.sort(null);
-      for (int k = 0; k < part.size(); k++) {
-        returning.set(part.get(k).owner(), keys.get(k));
+      for (int k = 0; k < chunk; k++) {
+        returning.set(rows.get(p * chunk + k).owner(), part.get(k));
       }
     }
   }

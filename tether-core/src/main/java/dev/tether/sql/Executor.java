@@ -186,6 +186,54 @@ public final class Executor {
     }
   }
 
+  /**
+   * Runs the same INSERT ... RETURNING once per parameter set, on one prepared statement (SQLite
+   * prepares natively, so a statement per set cost a parse each); returns each set's keys in
+   * ascending order.
+   */
+  public List<List<Object>> insertReturningEach(
+      Connection c,
+      String sql,
+      ColumnType[] paramTypes,
+      List<Object[]> paramSets,
+      ColumnMapping key) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      List<List<Object>> out = new ArrayList<>(paramSets.size());
+      for (Object[] params : paramSets) {
+        announce(sql, 1, params);
+        bindAll(ps, paramTypes, params, 0);
+        List<Object> keys = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(dialect.read(rs, 1, key));
+          }
+        }
+        keys.sort(null);
+        out.add(keys);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
+  /**
+   * Runs the same statement once per parameter set, on one prepared statement, each execution on
+   * its own (not a JDBC batch: each set is a whole multi-row statement).
+   */
+  public void updateEach(
+      Connection c, String sql, ColumnType[] paramTypes, List<Object[]> paramSets) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] params : paramSets) {
+        announce(sql, 1, params);
+        bindAll(ps, paramTypes, params, 0);
+        ps.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    }
+  }
+
   /** Runs one statement; returns the update count. */
   public int update(Connection c, String sql, ColumnType[] paramTypes, Object[] params) {
     announce(sql, 1, params);
