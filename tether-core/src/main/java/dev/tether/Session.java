@@ -196,6 +196,11 @@ public interface Session extends AutoCloseable {
    * seen by loads after the next flush, which also re-points the loaded relationships (as
    * Hibernate, which never flushes before a lazy load; SQLAlchemy flushes it because its attributes
    * are instrumented).
+   *
+   * <p>A {@code get} whose key is not in the session does not flush pending deletes that cannot
+   * reach its row: deletes of rows of other keys, whose cascades, orphans and foreign keys do not
+   * lead to the model asked for. A loop of {@code session.delete(session.get(...))} thus writes its
+   * deletes as one batch at the next flush.
    */
   void setAutoflush(boolean on);
 

@@ -6,7 +6,11 @@ import dev.tether.DatabaseException;
 import dev.tether.Session;
 import dev.tether.StatementListener;
 import dev.tether.TetherException;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.Direction;
 import dev.tether.mapping.Metadata;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
 import dev.tether.schema.SchemaGenerator;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.Executor;
@@ -31,6 +35,8 @@ public final class Engine {
   private final ConnectionSource connections;
   private final Executor executor;
   private final Statements statements;
+  private final java.util.Map<ModelMapping, java.util.Set<ModelMapping>> deleteReach =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
     this.metadata = metadata;
@@ -196,6 +202,40 @@ public final class Engine {
 
   public void close() {
     connections.close();
+  }
+
+  /**
+   * The models whose rows a flush that deletes rows of {@code m} may delete or change, other rows
+   * of {@code m} included when they can be reached: transitively, every model with a foreign key to
+   * a reached model's table (a database action, a nulled key or an orphan) and every target of a
+   * reached model's one-to-many, one-to-one or many-to-many relationship (cascades). Deliberately
+   * wide; computed once per model.
+   */
+  java.util.Set<ModelMapping> touchedByDeletesOf(ModelMapping m) {
+    return deleteReach.computeIfAbsent(m, this::deleteReach);
+  }
+
+  private java.util.Set<ModelMapping> deleteReach(ModelMapping from) {
+    java.util.Set<ModelMapping> reached =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<ModelMapping> work = new java.util.ArrayDeque<>();
+    work.add(from);
+    while (!work.isEmpty()) {
+      ModelMapping x = work.poll();
+      for (ModelMapping y : metadata.models()) {
+        for (ColumnMapping c : y.columns()) {
+          if (c.references() != null && c.references().table() == x.table() && reached.add(y)) {
+            work.add(y);
+          }
+        }
+      }
+      for (RelationshipMapping r : x.relationships()) {
+        if (r.direction() != Direction.MANY_TO_ONE && reached.add(r.target())) {
+          work.add(r.target());
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableSet(reached);
   }
 
   Metadata metadata() {

@@ -13,12 +13,23 @@ import java.util.Set;
  * object had when the transaction began.
  */
 final class Journal {
-  final Set<InstanceState> inserted = new LinkedHashSet<>();
+  Set<InstanceState> inserted = new LinkedHashSet<>();
   final Set<InstanceState> deleted = new LinkedHashSet<>();
-  private final Set<InstanceState> generatedKey =
+  private Set<InstanceState> generatedKey =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final java.util.List<Runnable> historyRestores = new java.util.ArrayList<>();
+
+  /**
+   * Sizes the sets for {@code n} more inserts when they are empty (the start of a transaction's
+   * first flush), so that a large flush does not rehash them again and again.
+   */
+  void expectInserts(int n) {
+    if (inserted.isEmpty() && generatedKey.isEmpty() && n > 12) {
+      inserted = new LinkedHashSet<>((int) (n / 0.75f) + 1);
+      generatedKey = java.util.Collections.newSetFromMap(new IdentityHashMap<>(n));
+    }
+  }
 
   void inserted(InstanceState s, boolean keyGenerated) {
     inserted.add(s);

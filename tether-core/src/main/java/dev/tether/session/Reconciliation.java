@@ -26,6 +26,9 @@ final class Reconciliation {
   private final SessionImpl session;
   private final Set<InstanceState> toDelete;
   private final Map<ColumnMapping, List<RelationshipMapping>> overKey;
+  private final Map<ModelMapping, List<ColumnMapping>> foreignKeys = new IdentityHashMap<>();
+  private final Map<ModelMapping, List<RelationshipMapping>> manyToManyOver =
+      new IdentityHashMap<>();
 
   Reconciliation(SessionImpl session, Set<InstanceState> toDelete) {
     this.session = session;
@@ -36,7 +39,7 @@ final class Reconciliation {
   /** {@code inserted} rows are new; {@code before} holds the old snapshot of each updated row. */
   void run(Set<InstanceState> inserted, Map<InstanceState, Object[]> before) {
     for (InstanceState s : inserted) {
-      for (ColumnMapping fk : foreignKeysOf(s.mapping())) {
+      for (ColumnMapping fk : foreignKeys(s.mapping())) {
         moved(s, fk, null, fk.get(s.owner()));
       }
     }
@@ -45,7 +48,7 @@ final class Reconciliation {
       if (inserted.contains(s)) {
         continue;
       }
-      for (ColumnMapping fk : foreignKeysOf(s.mapping())) {
+      for (ColumnMapping fk : foreignKeys(s.mapping())) {
         Object old = e.getValue()[fk.index()];
         Object now = fk.get(s.owner());
         if (SessionImpl.differs(fk, old, now)) {
@@ -58,8 +61,11 @@ final class Reconciliation {
     for (InstanceState d : toDelete) {
       forgetDeleted(d);
     }
-    for (InstanceState s : inserted) {
-      showAssociationRow(s, currentValues(s), true);
+    boolean associations = !session.engine.metadata().manyToMany().isEmpty();
+    for (InstanceState s : associations ? inserted : Set.<InstanceState>of()) {
+      if (!manyToManyOver(s.mapping()).isEmpty()) {
+        showAssociationRow(s, currentValues(s), true);
+      }
     }
     for (Map.Entry<InstanceState, Object[]> e : before.entrySet()) {
       if (!inserted.contains(e.getKey())) {
@@ -98,6 +104,10 @@ final class Reconciliation {
   }
 
   private List<RelationshipMapping> manyToManyOver(ModelMapping m) {
+    return manyToManyOver.computeIfAbsent(m, this::findManyToManyOver);
+  }
+
+  private List<RelationshipMapping> findManyToManyOver(ModelMapping m) {
     List<RelationshipMapping> out = new ArrayList<>();
     for (RelationshipMapping r : session.engine.metadata().manyToMany()) {
       if (r.secondary() == m.table() && !r.viewOnly()) {
@@ -135,7 +145,7 @@ final class Reconciliation {
           }
         });
     Object[] snap = d.snapshot();
-    for (ColumnMapping fk : foreignKeysOf(d.mapping())) {
+    for (ColumnMapping fk : foreignKeys(d.mapping())) {
       moved(d, fk, snap == null ? null : snap[fk.index()], null);
       moved(d, fk, fk.get(d.owner()), null);
     }
@@ -203,6 +213,10 @@ final class Reconciliation {
       }
     }
     return out;
+  }
+
+  private List<ColumnMapping> foreignKeys(ModelMapping m) {
+    return foreignKeys.computeIfAbsent(m, Reconciliation::foreignKeysOf);
   }
 
   static List<ColumnMapping> foreignKeysOf(ModelMapping m) {

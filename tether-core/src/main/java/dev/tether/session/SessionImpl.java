@@ -33,7 +33,7 @@ final class SessionImpl implements Session, SessionLink {
   final Engine engine;
   final IdentityMap identity = new IdentityMap();
   final Set<InstanceState> pending = new LinkedHashSet<>();
-  final Set<InstanceState> deleted = new LinkedHashSet<>();
+  final ModelCountingSet deleted = new ModelCountingSet();
   final Set<InstanceState> changed = new LinkedHashSet<>();
   final Journal journal = new Journal();
   private dev.tether.sql.SqlConnection connection;
@@ -165,7 +165,7 @@ final class SessionImpl implements Session, SessionLink {
     if (s != null) {
       return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
     }
-    autoflushBeforeLoad();
+    autoflushBeforeGet(m);
     List<Object> found = Loading.byKey(this, m, Keys.normalize(m, id));
     if (found.isEmpty()) {
       return null;
@@ -595,6 +595,37 @@ final class SessionImpl implements Session, SessionLink {
 
   // ---- internals -------------------------------------------------------------------------------
 
+  /**
+   * Adds what {@code s}, an object of this session, reaches through save-update relationships and
+   * is not in this session yet, as {@link #addGraph} of {@code s} would; allocates nothing when all
+   * of it is here already (the flush asks this of every pending object).
+   */
+  void cascadeAddReached(InstanceState s) {
+    s.forEachRelationship(
+        (rel, container) -> {
+          if (!rel.cascades(Cascade.SAVE_UPDATE)) {
+            return;
+          }
+          if (container instanceof ScalarAttribute<?> one) {
+            Object v = one.isLoaded() ? one.peek() : null;
+            if (v != null && InstanceState.of(v).session() != this) {
+              addGraph(v);
+            }
+          } else if (container instanceof CollectionAttribute<?> many) {
+            for (Object v : many.membersIfLoaded()) {
+              if (InstanceState.of(v).session() != this) {
+                addGraph(v);
+              }
+            }
+            for (Object v : many.addedSinceFlush()) {
+              if (InstanceState.of(v).session() != this) {
+                addGraph(v);
+              }
+            }
+          }
+        });
+  }
+
   /** Adds {@code root} and everything reachable from it through save-update relationships. */
   private void addGraph(Object root) {
     Deque<Object> work = new ArrayDeque<>(); // FIFO: rows insert in the order they were linked
@@ -812,6 +843,35 @@ final class SessionImpl implements Session, SessionLink {
    */
   void autoflushBeforeLoad() {
     autoflushReading();
+  }
+
+  /**
+   * Autoflush before a {@code get} of a key of {@code m} that the identity map does not hold: as
+   * {@link #autoflushBeforeLoad}, except that pending deletes alone do not flush when no delete can
+   * reach a row of {@code m}. Such a delete removes a row of another key (a deleted object is in
+   * the identity map, so a get of its own key never gets here) and, through cascades, orphan
+   * handling and database foreign-key actions, only rows of the models {@link
+   * Engine#touchedByDeletesOf} names. Keeping the deletes pending lets a loop of {@code
+   * delete(get(...))} batch them in one flush. New objects and relationship changes still flush: a
+   * new row may take the key asked for.
+   */
+  void autoflushBeforeGet(ModelMapping m) {
+    if (!autoflush || flushing) {
+      return;
+    }
+    if (pending.isEmpty() && changed.isEmpty() && !deleted.isEmpty() && deletesCannotReach(m)) {
+      return;
+    }
+    autoflushBeforeLoad();
+  }
+
+  private boolean deletesCannotReach(ModelMapping m) {
+    for (ModelMapping d : deleted.models()) {
+      if (engine.touchedByDeletesOf(d).contains(m)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -42,19 +42,23 @@ final class UnitOfWork {
   private final Map<InstanceState, List<Link>> deferredOrphans = new IdentityHashMap<>();
   private final Engine engine;
   private final Executor executor;
-  private final Map<InstanceState, List<Link>> addedBy = new IdentityHashMap<>();
+  private final Map<InstanceState, List<Link>> addedBy;
   private final Map<InstanceState, List<Link>> removedBy = new IdentityHashMap<>();
   private final Map<InstanceState, List<Link>> orphanedBy = new IdentityHashMap<>();
   private final List<Link> replacedOneToOne = new ArrayList<>();
   private final Set<InstanceState> orphanDeletes = new LinkedHashSet<>();
   private final Set<InstanceState> deletedEarly = new LinkedHashSet<>();
-  private final Set<InstanceState> toInsert = new LinkedHashSet<>();
+  private final Set<InstanceState> toInsert;
   private final Set<InstanceState> toDelete = new LinkedHashSet<>();
-  private final Set<InstanceState> inserted = new LinkedHashSet<>();
+  private final Set<InstanceState> inserted;
   private final Set<InstanceState> postUpdate = new LinkedHashSet<>();
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
   private final AssociationWriter associations;
+
+  /** {@link #toInsert} by model, made by the first {@link #insertRows} (it no longer changes). */
+  private Map<ModelMapping, List<InstanceState>> toInsertByModel;
+
   private final Versioning versioning;
 
   /**
@@ -69,6 +73,15 @@ final class UnitOfWork {
     this.executor = engine.executor();
     this.associations = new AssociationWriter(session);
     this.versioning = new Versioning(session);
+    int expected = session.pending.size(); // the rows to insert, give or take the cascades
+    this.toInsert = new LinkedHashSet<>(capacity(expected));
+    this.inserted = new LinkedHashSet<>(capacity(expected));
+    this.addedBy = new IdentityHashMap<>(expected);
+  }
+
+  /** A hash capacity that holds {@code n} entries without resizing. */
+  private static int capacity(int n) {
+    return n < 12 ? 16 : (int) (n / 0.75f) + 1;
   }
 
   void run() {
@@ -84,6 +97,7 @@ final class UnitOfWork {
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
     deleteOrphansBeforeInserts(order);
+    session.journal.expectInserts(toInsert.size());
     for (ModelMapping m : order) {
       insertRows(m);
     }
@@ -105,12 +119,18 @@ final class UnitOfWork {
 
   // ---- cascades --------------------------------------------------------------------------------
 
+  /**
+   * What pending and changed objects reach through save-update relationships joins the session (it
+   * mostly did when it was linked). Walks from a copy: what joins now is pending too, and walked as
+   * it joins.
+   */
   private void cascadeSaves() {
-    List<InstanceState> roots = new ArrayList<>(session.pending);
+    List<InstanceState> roots = new ArrayList<>(session.pending.size() + session.changed.size());
+    roots.addAll(session.pending);
     roots.addAll(session.changed);
     for (InstanceState s : roots) {
       if (s.session() == session) {
-        session.cascadeAdd(s.owner());
+        session.cascadeAddReached(s);
       }
     }
   }
@@ -175,63 +195,69 @@ final class UnitOfWork {
   // ---- what collections did to their members' foreign keys -------------------------------------
 
   private void collectCollectionChanges() {
-    Set<InstanceState> owners = new LinkedHashSet<>(toInsert);
-    owners.addAll(session.changed);
-    for (InstanceState owner : owners) {
-      if (owner.session() != session) {
-        continue;
-      }
-      boolean isNew = toInsert.contains(owner);
-      boolean ownerDeleted = session.deleted.contains(owner);
-      owner.forEachRelationship(
-          (rel, container) -> {
-            if (rel.viewOnly()) {
-              return;
-            }
-            if (ownerDeleted) {
-              // only what left the doomed owner matters: a delete-orphan member removed from it
-              // is an orphan too (it is no longer among the members its delete cascades to)
-              if (rel.direction() == Direction.ONE_TO_MANY
-                  && container instanceof CollectionAttribute<?> many) {
-                for (Object m : many.removedSinceFlush()) {
-                  link(removedBy, m, owner, rel);
-                }
-              } else if (rel.direction() == Direction.ONE_TO_MANY
-                  && container instanceof ScalarAttribute<?> one
-                  && one.changed()
-                  && !isNew) {
-                replacedOneToOne.add(new Link(owner, rel));
-              }
-              return;
-            }
-            if (rel.direction() == Direction.MANY_TO_MANY) {
-              associations.collect(owner, rel, (CollectionAttribute<?>) container, isNew);
-              return;
-            }
-            if (rel.direction() != Direction.ONE_TO_MANY) {
-              return;
-            }
-            if (container instanceof CollectionAttribute<?> many) {
-              for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
-                requireInSession(InstanceState.of(m), owner, rel);
-                link(addedBy, m, owner, rel);
-              }
-              if (!isNew) {
-                for (Object m : many.removedSinceFlush()) {
-                  link(removedBy, m, owner, rel);
-                }
-              }
-            } else if (container instanceof ScalarAttribute<?> one) {
-              if ((one.changed() || isNew) && one.isLoaded() && one.peek() != null) {
-                requireInSession(InstanceState.of(one.peek()), owner, rel);
-                link(addedBy, one.peek(), owner, rel);
-              }
-              if (one.changed() && !isNew) {
-                replacedOneToOne.add(new Link(owner, rel));
-              }
-            }
-          });
+    for (InstanceState owner : toInsert) {
+      collectCollectionChanges(owner, true);
     }
+    for (InstanceState owner : session.changed) {
+      if (!toInsert.contains(owner)) {
+        collectCollectionChanges(owner, false);
+      }
+    }
+  }
+
+  private void collectCollectionChanges(InstanceState owner, boolean isNew) {
+    if (owner.session() != session) {
+      return;
+    }
+    boolean ownerDeleted = session.deleted.contains(owner);
+    owner.forEachRelationship(
+        (rel, container) -> {
+          if (rel.viewOnly()) {
+            return;
+          }
+          if (ownerDeleted) {
+            // only what left the doomed owner matters: a delete-orphan member removed from it
+            // is an orphan too (it is no longer among the members its delete cascades to)
+            if (rel.direction() == Direction.ONE_TO_MANY
+                && container instanceof CollectionAttribute<?> many) {
+              for (Object m : many.removedSinceFlush()) {
+                link(removedBy, m, owner, rel);
+              }
+            } else if (rel.direction() == Direction.ONE_TO_MANY
+                && container instanceof ScalarAttribute<?> one
+                && one.changed()
+                && !isNew) {
+              replacedOneToOne.add(new Link(owner, rel));
+            }
+            return;
+          }
+          if (rel.direction() == Direction.MANY_TO_MANY) {
+            associations.collect(owner, rel, (CollectionAttribute<?>) container, isNew);
+            return;
+          }
+          if (rel.direction() != Direction.ONE_TO_MANY) {
+            return;
+          }
+          if (container instanceof CollectionAttribute<?> many) {
+            for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
+              requireInSession(InstanceState.of(m), owner, rel);
+              link(addedBy, m, owner, rel);
+            }
+            if (!isNew) {
+              for (Object m : many.removedSinceFlush()) {
+                link(removedBy, m, owner, rel);
+              }
+            }
+          } else if (container instanceof ScalarAttribute<?> one) {
+            if ((one.changed() || isNew) && one.isLoaded() && one.peek() != null) {
+              requireInSession(InstanceState.of(one.peek()), owner, rel);
+              link(addedBy, one.peek(), owner, rel);
+            }
+            if (one.changed() && !isNew) {
+              replacedOneToOne.add(new Link(owner, rel));
+            }
+          }
+        });
   }
 
   private static void link(
@@ -287,13 +313,13 @@ final class UnitOfWork {
           }
         });
     List<Link> added = addedBy.getOrDefault(s, List.of());
-    for (Link l : orphanedBy.getOrDefault(s, List.of())) {
+    for (Link l : orphanedBy.isEmpty() ? List.<Link>of() : orphanedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
       }
     }
-    for (Link l : removedBy.getOrDefault(s, List.of())) {
+    for (Link l : removedBy.isEmpty() ? List.<Link>of() : removedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
@@ -548,13 +574,24 @@ final class UnitOfWork {
   // ---- INSERT ----------------------------------------------------------------------------------
 
   private void insertRows(ModelMapping m) {
-    List<InstanceState> rows = new ArrayList<>();
-    for (InstanceState s : toInsert) {
-      if (s.mapping() == m && !inserted.contains(s)) {
-        rows.add(s);
+    if (toInsertByModel == null) { // one pass over the rows for every model
+      toInsertByModel = new IdentityHashMap<>();
+      for (InstanceState s : toInsert) {
+        toInsertByModel.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
       }
     }
+    List<InstanceState> rows = new ArrayList<>(toInsertByModel.getOrDefault(m, List.of()));
+    if (!inserted.isEmpty()) {
+      rows.removeIf(inserted::contains);
+    }
     if (rows.isEmpty()) {
+      return;
+    }
+    if (!selfReferencing(m)) { // no row can reference another row of this batch
+      for (InstanceState s : rows) {
+        syncForeignKeys(s, true);
+      }
+      insertBatch(m, rows);
       return;
     }
     List<InstanceState> batch = new ArrayList<>();
@@ -599,18 +636,23 @@ final class UnitOfWork {
     return out;
   }
 
-  /** Orders rows of one table so that every row comes after the rows it references. */
+  /** Whether a relationship of {@code m} targets {@code m} (a tree or graph in one table). */
+  private static boolean selfReferencing(ModelMapping m) {
+    for (RelationshipMapping r : m.relationships()) {
+      if (r.target() == m) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Orders rows of one table by their depth in the table's own tree (roots first), so that each
    * level is one multi-row INSERT and deletes can go leaves first. Iterative: a long chain does not
    * exhaust the stack. A row cycle keeps arbitrary order; keyFor() breaks it.
    */
   private List<InstanceState> parentsFirst(ModelMapping m, List<InstanceState> rows) {
-    boolean selfReferencing = false;
-    for (RelationshipMapping r : m.relationships()) {
-      selfReferencing |= r.target() == m;
-    }
-    if (!selfReferencing) {
+    if (!selfReferencing(m)) {
       return rows;
     }
     Set<InstanceState> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -680,15 +722,18 @@ final class UnitOfWork {
         given.add(s);
       }
     }
-    Set<InstanceState> generatedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    generatedSet.addAll(generated); // membership per row: a list made the flush O(rows²)
     if (!generated.isEmpty()) {
       List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
       withoutKey.remove(id);
       insertChunks(m, generated, withoutKey, id);
     }
     insertChunks(m, given, m.columns(), null);
+    int nextGenerated = 0; // generated keeps batch order: a walk tells membership in O(1)
     for (InstanceState s : batch) {
+      boolean keyGenerated = nextGenerated < generated.size() && generated.get(nextGenerated) == s;
+      if (keyGenerated) {
+        nextGenerated++;
+      }
       Object key = Keys.of(m, s.owner());
       InstanceState clash = session.identity.putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
@@ -703,7 +748,7 @@ final class UnitOfWork {
       s.key(key);
       s.status(InstanceStatus.PERSISTENT);
       s.takeSnapshot();
-      session.journal.inserted(s, generatedSet.contains(s));
+      session.journal.inserted(s, keyGenerated);
       inserted.add(s);
     }
   }
@@ -723,36 +768,53 @@ final class UnitOfWork {
     if (cols.isEmpty()) {
       chunk = 1;
     }
+    int full = rows.size() / chunk * chunk; // the full chunks share one statement, then the rest
+    insertChunks(m, rows.subList(0, full), chunk, cols, returning);
+    insertChunks(m, rows.subList(full, rows.size()), rows.size() - full, cols, returning);
+  }
+
+  /** Inserts {@code rows}, {@code chunk} per statement ({@code rows} a multiple of it). */
+  private void insertChunks(
+      ModelMapping m,
+      List<InstanceState> rows,
+      int chunk,
+      List<ColumnMapping> cols,
+      ColumnMapping returning) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    ColumnType[] types = new ColumnType[chunk * cols.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = cols.get(i % cols.size()).type();
+    }
+    List<Object[]> paramSets = new ArrayList<>(rows.size() / chunk);
     for (int from = 0; from < rows.size(); from += chunk) {
-      List<InstanceState> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-      ColumnType[] types = new ColumnType[part.size() * cols.size()];
       Object[] values = new Object[types.length];
       int i = 0;
-      for (InstanceState s : part) {
+      for (InstanceState s : rows.subList(from, from + chunk)) {
+        Object owner = s.owner();
         for (ColumnMapping c : cols) {
-          types[i] = c.type();
-          values[i++] = c.get(s.owner());
+          values[i++] = c.get(owner);
         }
       }
-      String sql = engine.statements().insert(m, cols, part.size(), returning);
-      if (returning == null) {
-        executor.update(session.connection(), sql, types, values);
-        continue;
-      }
-      List<Object> keys =
-          executor.insertReturning(session.connection(), sql, types, values, returning);
-      if (keys.size() != part.size()) {
+      paramSets.add(values);
+    }
+    String sql = engine.statements().insert(m, cols, chunk, returning);
+    if (returning == null) {
+      executor.updateEach(session.connection(), sql, types, paramSets);
+      return;
+    }
+    List<List<Object>> keys =
+        executor.insertReturningEach(session.connection(), sql, types, paramSets, returning);
+    for (int p = 0; p < keys.size(); p++) {
+      List<Object> part = keys.get(p);
+      if (part.size() != chunk) {
         throw new FlushException(
             "generated-keys",
-            "The database returned "
-                + keys.size()
-                + " keys for "
-                + part.size()
-                + " inserted rows.");
+            "The database returned " + part.size() + " keys for " + chunk + " inserted rows.");
       }
-      keys.sort(null);
-      for (int k = 0; k < part.size(); k++) {
-        returning.set(part.get(k).owner(), keys.get(k));
+      for (int k = 0; k < chunk; k++) {
+        returning.set(rows.get(p * chunk + k).owner(), part.get(k));
       }
     }
   }
@@ -948,7 +1010,9 @@ final class UnitOfWork {
     touched.addAll(inserted);
     touched.addAll(before.keySet());
     touched.addAll(toDelete);
-    touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
+    if (!deferredOrphans.isEmpty()) {
+      touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
+    }
     for (InstanceState s : touched) {
       s.forEachRelationship(
           (rel, c) -> {

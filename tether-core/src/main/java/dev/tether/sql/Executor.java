@@ -209,6 +209,66 @@ public final class Executor {
     }
   }
 
+  /**
+   * Runs the same INSERT ... RETURNING once per parameter set, on one prepared statement (SQLite
+   * prepares natively, so a statement per set cost a parse each); returns each set's keys in
+   * ascending order.
+   */
+  public List<List<Object>> insertReturningEach(
+      SqlConnection c,
+      String sql,
+      ColumnType[] paramTypes,
+      List<Object[]> paramSets,
+      ColumnMapping key) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
+      List<List<Object>> out = new ArrayList<>(paramSets.size());
+      for (Object[] params : paramSets) {
+        announce(sql, 1, params);
+        bindAll(ps, paramTypes, params, 0);
+        List<Object> keys = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(dialect.read(rs, 1, key));
+          }
+        }
+        keys.sort(null);
+        out.add(keys);
+      }
+      ok = true;
+      return out;
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
+    }
+  }
+
+  /**
+   * Runs the same statement once per parameter set, on one prepared statement, each execution on
+   * its own (not a JDBC batch: each set is a whole multi-row statement).
+   */
+  public void updateEach(
+      SqlConnection c, String sql, ColumnType[] paramTypes, List<Object[]> paramSets) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
+      for (Object[] params : paramSets) {
+        announce(sql, 1, params);
+        bindAll(ps, paramTypes, params, 0);
+        ps.executeUpdate();
+      }
+      ok = true;
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
+    }
+  }
+
   /** Runs one statement; returns the update count. */
   public int update(SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params) {
     announce(sql, 1, params);
