@@ -57,9 +57,17 @@ public final class Main {
         results.addAll(runner.run(only));
         skipped.addAll(runner.skipped());
       }
+      // written after every database, so an interrupted run keeps the databases it finished
+      environment.put("run time", String.format("%.1f min", (System.nanoTime() - start) / 60e9));
+      write(out, new Report(results, environment, profile.workloads(), skipped), profile);
     }
-    environment.put("run time", String.format("%.1f min", (System.nanoTime() - start) / 60e9));
-    Report report = new Report(results, environment, profile.workloads(), skipped);
+    if (results.stream().anyMatch(r -> !r.checksumOk())) {
+      System.err.println("[bench] CHECKSUM MISMATCH: the contenders did not do the same work");
+      System.exit(1);
+    }
+  }
+
+  private static void write(Path out, Report report, Profile profile) throws IOException {
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.json());
     String base = out.getFileName().toString().replaceFirst("\\.json$", "");
@@ -72,10 +80,6 @@ public final class Main {
       }
     }
     System.out.println("[bench] wrote " + out + ", " + base + ".md and the charts");
-    if (results.stream().anyMatch(r -> !r.checksumOk())) {
-      System.err.println("[bench] CHECKSUM MISMATCH: the contenders did not do the same work");
-      System.exit(1);
-    }
   }
 
   private static Map<String, String> parse(String[] args) {
