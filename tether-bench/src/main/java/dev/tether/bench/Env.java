@@ -215,6 +215,14 @@ public final class Env implements AutoCloseable {
     return sum;
   }
 
+  /**
+   * Adds one (id, value) pair to an order-independent checksum of what a run read: the same fold
+   * for every contender of a reading workload.
+   */
+  public static long fold(long acc, long id, int val) {
+    return acc + mix(id * 1_000_003L + val);
+  }
+
   /** splitmix64's finalizer. */
   public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

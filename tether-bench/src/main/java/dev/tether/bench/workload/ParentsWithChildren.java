@@ -90,10 +90,6 @@ public final class ParentsWithChildren extends Workload {
     };
   }
 
-  static long fold(long acc, long id, int val) {
-    return acc + Env.mix(id * 1_000_003L + val);
-  }
-
   private static long raw(Env env, int n) throws Exception {
     Map<Long, RParent> parents = new HashMap<>(n * 2);
     long sum = 0;
@@ -140,7 +136,7 @@ public final class ParentsWithChildren extends Workload {
     for (long id = 1; id <= n; id++) {
       RParent p = parents.get(id);
       for (RChild ch : p.children) {
-        sum = fold(sum, p.id, ch.val);
+        sum = Env.fold(sum, p.id, ch.val);
       }
     }
     return sum;
@@ -158,7 +154,7 @@ public final class ParentsWithChildren extends Workload {
       }
       for (TParent p : q.list()) {
         for (TChild ch : p.children) {
-          sum = fold(sum, p.id, ch.val);
+          sum = Env.fold(sum, p.id, ch.val);
         }
       }
       s.commit();
@@ -182,7 +178,7 @@ public final class ParentsWithChildren extends Workload {
       for (HParent p :
           s.createSelectionQuery(hql, HParent.class).setParameter("n", (long) n).list()) {
         for (HChild ch : p.children) {
-          sum = fold(sum, p.id, ch.val);
+          sum = Env.fold(sum, p.id, ch.val);
         }
       }
       tx.commit();

@@ -66,10 +66,6 @@ public final class Streaming extends Workload {
     return (long) Math.max(1, n / CHILDREN) * CHILDREN;
   }
 
-  static long fold(long acc, long id, int val) {
-    return acc + Env.mix(id * 1_000_003L + val);
-  }
-
   @Override
   public Trial prepare(Impl impl, Env env, String variant, int n) throws Exception {
     boolean tracked = variant.equals("tracked");
@@ -91,7 +87,7 @@ public final class Streaming extends Workload {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             RChild ch = RawSql.child(rs);
-            sum = fold(sum, ch.id, ch.val);
+            sum = Env.fold(sum, ch.id, ch.val);
           }
         }
       }
@@ -106,7 +102,7 @@ public final class Streaming extends Workload {
     try (Session s = env.tether().session();
         Stream<TChild> all = s.select(TChild.class).readOnly().stream(FETCH)) {
       for (TChild ch : (Iterable<TChild>) all::iterator) {
-        sum = fold(sum, ch.id, ch.val);
+        sum = Env.fold(sum, ch.id, ch.val);
       }
     }
     return sum;
@@ -119,7 +115,7 @@ public final class Streaming extends Workload {
       try (Stream<HChild> all =
           s.createSelectionQuery("from HChild", HChild.class).setFetchSize(FETCH).stream()) {
         for (HChild ch : (Iterable<HChild>) all::iterator) {
-          sum = fold(sum, ch.id, ch.val);
+          sum = Env.fold(sum, ch.id, ch.val);
         }
       }
       tx.commit();
@@ -158,7 +154,7 @@ public final class Streaming extends Workload {
       long sum = 0;
       try (Stream<TChild> all = s.select(TChild.class).stream(FETCH)) {
         for (TChild ch : (Iterable<TChild>) all::iterator) {
-          sum = fold(sum, ch.id, ch.val);
+          sum = Env.fold(sum, ch.id, ch.val);
         }
       }
       return sum;
@@ -185,7 +181,7 @@ public final class Streaming extends Workload {
       try (Stream<HChild> all =
           s.createSelectionQuery("from HChild", HChild.class).setFetchSize(FETCH).stream()) {
         for (HChild ch : (Iterable<HChild>) all::iterator) {
-          sum = fold(sum, ch.id, ch.val);
+          sum = Env.fold(sum, ch.id, ch.val);
         }
       }
       return sum;
