@@ -21,7 +21,13 @@ import dev.tether.sql.sqlite.SqliteDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -35,8 +41,7 @@ public final class Engine {
   private final ConnectionSource connections;
   private final Executor executor;
   private final Statements statements;
-  private final java.util.Map<ModelMapping, java.util.Set<ModelMapping>> deleteReach =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ModelMapping, Set<ModelMapping>> deleteReach = new ConcurrentHashMap<>();
 
   private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
     this.metadata = metadata;
@@ -211,14 +216,13 @@ public final class Engine {
    * reached model's one-to-many, one-to-one or many-to-many relationship (cascades). Deliberately
    * wide; computed once per model.
    */
-  java.util.Set<ModelMapping> touchedByDeletesOf(ModelMapping m) {
+  Set<ModelMapping> touchedByDeletesOf(ModelMapping m) {
     return deleteReach.computeIfAbsent(m, this::deleteReach);
   }
 
-  private java.util.Set<ModelMapping> deleteReach(ModelMapping from) {
-    java.util.Set<ModelMapping> reached =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.ArrayDeque<ModelMapping> work = new java.util.ArrayDeque<>();
+  private Set<ModelMapping> deleteReach(ModelMapping from) {
+    Set<ModelMapping> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<ModelMapping> work = new ArrayDeque<>();
     work.add(from);
     while (!work.isEmpty()) {
       ModelMapping x = work.poll();
@@ -235,7 +239,7 @@ public final class Engine {
         }
       }
     }
-    return java.util.Collections.unmodifiableSet(reached);
+    return Collections.unmodifiableSet(reached);
   }
 
   Metadata metadata() {

@@ -26,7 +26,7 @@ final class Journal {
    */
   void expectInserts(int n) {
     if (inserted.isEmpty() && generatedKey.isEmpty() && n > 12) {
-      inserted = new LinkedHashSet<>((int) (n / 0.75f) + 1);
+      inserted = new LinkedHashSet<>(UnitOfWork.capacity(n));
       generatedKey = java.util.Collections.newSetFromMap(new IdentityHashMap<>(n));
     }
   }

@@ -61,10 +61,11 @@ final class Reconciliation {
     for (InstanceState d : toDelete) {
       forgetDeleted(d);
     }
-    boolean associations = !session.engine.metadata().manyToMany().isEmpty();
-    for (InstanceState s : associations ? inserted : Set.<InstanceState>of()) {
-      if (!manyToManyOver(s.mapping()).isEmpty()) {
-        showAssociationRow(s, currentValues(s), true);
+    if (!session.engine.metadata().manyToMany().isEmpty()) {
+      for (InstanceState s : inserted) {
+        if (!manyToManyOver(s.mapping()).isEmpty()) {
+          showAssociationRow(s, currentValues(s), true);
+        }
       }
     }
     for (Map.Entry<InstanceState, Object[]> e : before.entrySet()) {

@@ -13,6 +13,7 @@ import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
+import dev.tether.sql.SqlConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -36,7 +37,7 @@ final class SessionImpl implements Session, SessionLink {
   final ModelCountingSet deleted = new ModelCountingSet();
   final Set<InstanceState> changed = new LinkedHashSet<>();
   final Journal journal = new Journal();
-  private dev.tether.sql.SqlConnection connection;
+  private SqlConnection connection;
   private boolean closed;
   private boolean flushing;
   private boolean autoflush = true;
@@ -597,10 +598,25 @@ final class SessionImpl implements Session, SessionLink {
 
   /**
    * Adds what {@code s}, an object of this session, reaches through save-update relationships and
-   * is not in this session yet, as {@link #addGraph} of {@code s} would; allocates nothing when all
-   * of it is here already (the flush asks this of every pending object).
+   * is not in this session yet, as {@link #addGraph} of {@code s} would, without walking what is
+   * here already (the flush asks this of every pending object).
    */
   void cascadeAddReached(InstanceState s) {
+    forEachSavedWith(
+        s,
+        v -> {
+          if (InstanceState.of(v).session() != this) {
+            addGraph(v);
+          }
+        });
+  }
+
+  /**
+   * Calls {@code action} with each object {@code s} holds in memory through a save-update
+   * relationship: loaded scalar values, loaded members and members added since the last flush.
+   */
+  private static void forEachSavedWith(
+      InstanceState s, java.util.function.Consumer<Object> action) {
     s.forEachRelationship(
         (rel, container) -> {
           if (!rel.cascades(Cascade.SAVE_UPDATE)) {
@@ -608,19 +624,15 @@ final class SessionImpl implements Session, SessionLink {
           }
           if (container instanceof ScalarAttribute<?> one) {
             Object v = one.isLoaded() ? one.peek() : null;
-            if (v != null && InstanceState.of(v).session() != this) {
-              addGraph(v);
+            if (v != null) {
+              action.accept(v);
             }
           } else if (container instanceof CollectionAttribute<?> many) {
             for (Object v : many.membersIfLoaded()) {
-              if (InstanceState.of(v).session() != this) {
-                addGraph(v);
-              }
+              action.accept(v);
             }
             for (Object v : many.addedSinceFlush()) {
-              if (InstanceState.of(v).session() != this) {
-                addGraph(v);
-              }
+              action.accept(v);
             }
           }
         });
@@ -646,25 +658,7 @@ final class SessionImpl implements Session, SessionLink {
       } else {
         attach(s);
       }
-      s.forEachRelationship(
-          (rel, container) -> {
-            if (!rel.cascades(Cascade.SAVE_UPDATE)) {
-              return;
-            }
-            if (container instanceof ScalarAttribute<?> one) {
-              Object v = one.isLoaded() ? one.peek() : null;
-              if (v != null) {
-                work.addLast(v);
-              }
-            } else if (container instanceof CollectionAttribute<?> many) {
-              for (Object v : many.membersIfLoaded()) {
-                work.addLast(v);
-              }
-              for (Object v : many.addedSinceFlush()) {
-                work.addLast(v);
-              }
-            }
-          });
+      forEachSavedWith(s, work::addLast);
     }
   }
 
@@ -714,7 +708,7 @@ final class SessionImpl implements Session, SessionLink {
    * meanwhile (killed, failed over) fails as the transaction begins, before anything is done on it;
    * the pool evicts it, and the next one is tried.
    */
-  dev.tether.sql.SqlConnection connection() {
+  SqlConnection connection() {
     if (connection == null) {
       connection = begin();
     }
@@ -729,14 +723,14 @@ final class SessionImpl implements Session, SessionLink {
    * while it sat idle fails at its first round trip (switching autocommit off, for MariaDB);
    * nothing has been sent on it yet, so it is discarded and another one tried, a few times at most.
    */
-  private dev.tether.sql.SqlConnection begin() {
+  private SqlConnection begin() {
     SQLException failure = null;
     for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
       Connection c = null;
       try {
         c = engine.connections().acquire();
         c.setAutoCommit(false);
-        return new dev.tether.sql.SqlConnection(c, dev.tether.sql.SqlConnection.DEFAULT_CAPACITY);
+        return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
       } catch (SQLException e) {
         if (failure != null) {
           e.addSuppressed(failure);
@@ -770,7 +764,7 @@ final class SessionImpl implements Session, SessionLink {
 
   /** Closes the transaction's cached statements and gives its connection back. */
   private void releaseConnection() {
-    dev.tether.sql.SqlConnection c = connection;
+    SqlConnection c = connection;
     connection = null;
     c.close();
     try {

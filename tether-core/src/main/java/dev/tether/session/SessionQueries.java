@@ -14,6 +14,7 @@ import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.query.QueryContext;
 import dev.tether.sql.Executor;
+import dev.tether.sql.SqlConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class SessionQueries implements QueryContext {
   }
 
   @Override
-  public dev.tether.sql.SqlConnection connection() {
+  public SqlConnection connection() {
     return session.connection();
   }
 

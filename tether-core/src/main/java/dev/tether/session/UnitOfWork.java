@@ -81,7 +81,7 @@ final class UnitOfWork {
   }
 
   /** A hash capacity that holds {@code n} entries without resizing. */
-  private static int capacity(int n) {
+  static int capacity(int n) {
     return n < 12 ? 16 : (int) (n / 0.75f) + 1;
   }
 
@@ -318,13 +318,13 @@ final class UnitOfWork {
           }
         });
     List<Link> added = addedBy.getOrDefault(s, List.of());
-    for (Link l : orphanedBy.isEmpty() ? List.<Link>of() : orphanedBy.getOrDefault(s, List.of())) {
+    for (Link l : orphanedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
       }
     }
-    for (Link l : removedBy.isEmpty() ? List.<Link>of() : removedBy.getOrDefault(s, List.of())) {
+    for (Link l : removedBy.getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
         detachFrom(s, l);
@@ -1015,9 +1015,7 @@ final class UnitOfWork {
     touched.addAll(inserted);
     touched.addAll(before.keySet());
     touched.addAll(toDelete);
-    if (!deferredOrphans.isEmpty()) {
-      touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
-    }
+    touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
     for (InstanceState s : touched) {
       s.forEachRelationship(
           (rel, c) -> {

@@ -42,6 +42,32 @@ public final class Executor {
     listeners.remove(l);
   }
 
+  /** One use of a borrowed statement. */
+  @FunctionalInterface
+  private interface Use<T> {
+    T on(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs {@code use} on {@code c}'s statement for {@code sql} and gives it back: to the cache when
+   * the use completed, closed when it threw (its state is then unknown). Driver errors are
+   * translated.
+   */
+  private <T> T using(SqlConnection c, String sql, Use<T> use) {
+    PreparedStatement ps = null;
+    boolean ok = false;
+    try {
+      ps = c.borrow(sql);
+      T result = use.on(ps);
+      ok = true;
+      return result;
+    } catch (SQLException e) {
+      throw dialect.translate(e, sql);
+    } finally {
+      c.release(sql, ps, ok);
+    }
+  }
+
   /** Reads rows: one {@code Object[]} per row, values converted per {@code columns}. */
   public List<Object[]> query(
       SqlConnection c,
@@ -50,29 +76,24 @@ public final class Executor {
       Object[] params,
       List<ColumnMapping> columns) {
     announce(sql, 1, params);
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      bindAll(ps, paramTypes, params, 0);
-      List<Object[]> rows = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        int n = columns.size();
-        while (rs.next()) {
-          Object[] row = new Object[n];
-          for (int i = 0; i < n; i++) {
-            row[i] = dialect.read(rs, i + 1, columns.get(i));
+    return using(
+        c,
+        sql,
+        ps -> {
+          bindAll(ps, paramTypes, params, 0);
+          List<Object[]> rows = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            int n = columns.size();
+            while (rs.next()) {
+              Object[] row = new Object[n];
+              for (int i = 0; i < n; i++) {
+                row[i] = dialect.read(rs, i + 1, columns.get(i));
+              }
+              rows.add(row);
+            }
           }
-          rows.add(row);
-        }
-      }
-      ok = true;
-      return rows;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+          return rows;
+        });
   }
 
   /** Reads rows whose columns are described one by one (computed values, several models). */
@@ -136,77 +157,55 @@ public final class Executor {
       Object[] params,
       List<ColumnMapping> columns) {
     announce(sql, 1, params);
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      bindAll(ps, paramTypes, params, 0);
-      try (ResultSet rs = ps.executeQuery()) {
-        java.sql.ResultSetMetaData meta = rs.getMetaData();
-        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
-        for (int i = meta.getColumnCount(); i >= 1; i--) {
-          positions.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), i);
-        }
-        int[] at = new int[columns.size()];
-        for (int i = 0; i < at.length; i++) {
-          Integer p = positions.get(columns.get(i).name().toLowerCase(java.util.Locale.ROOT));
-          if (p == null) {
-            throw new dev.tether.QueryException(
-                "raw-sql-column",
-                "The SQL returns no column "
-                    + columns.get(i).name()
-                    + ", which "
-                    + columns.get(i).table().modelName()
-                    + "."
-                    + columns.get(i).fieldName()
-                    + " needs; it returns "
-                    + positions.keySet()
-                    + ". Select every column of the model (e.g. SELECT t.* FROM ...). [SQL: "
-                    + sql
-                    + "]");
+    return using(
+        c,
+        sql,
+        ps -> {
+          bindAll(ps, paramTypes, params, 0);
+          try (ResultSet rs = ps.executeQuery()) {
+            int[] at = positions(rs, columns, sql);
+            List<Object[]> rows = new ArrayList<>();
+            while (rs.next()) {
+              Object[] row = new Object[at.length];
+              for (int i = 0; i < at.length; i++) {
+                row[i] = dialect.read(rs, at[i], columns.get(i));
+              }
+              rows.add(row);
+            }
+            return rows;
           }
-          at[i] = p;
-        }
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-          Object[] row = new Object[at.length];
-          for (int i = 0; i < at.length; i++) {
-            row[i] = dialect.read(rs, at[i], columns.get(i));
-          }
-          rows.add(row);
-        }
-        ok = true;
-        return rows;
-      }
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+        });
   }
 
-  /** Runs an INSERT ... RETURNING for generated keys; returns the keys in ascending order. */
-  public List<Object> insertReturning(
-      SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params, ColumnMapping key) {
-    announce(sql, 1, params);
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      bindAll(ps, paramTypes, params, 0);
-      List<Object> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          keys.add(dialect.read(rs, 1, key));
-        }
-      }
-      ok = true;
-      return keys;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
+  /** Where each of {@code columns} is in {@code rs}, by name; a missing one is an error. */
+  private static int[] positions(ResultSet rs, List<ColumnMapping> columns, String sql)
+      throws SQLException {
+    java.sql.ResultSetMetaData meta = rs.getMetaData();
+    java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+    for (int i = meta.getColumnCount(); i >= 1; i--) {
+      positions.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), i);
     }
+    int[] at = new int[columns.size()];
+    for (int i = 0; i < at.length; i++) {
+      Integer p = positions.get(columns.get(i).name().toLowerCase(java.util.Locale.ROOT));
+      if (p == null) {
+        throw new dev.tether.QueryException(
+            "raw-sql-column",
+            "The SQL returns no column "
+                + columns.get(i).name()
+                + ", which "
+                + columns.get(i).table().modelName()
+                + "."
+                + columns.get(i).fieldName()
+                + " needs; it returns "
+                + positions.keySet()
+                + ". Select every column of the model (e.g. SELECT t.* FROM ...). [SQL: "
+                + sql
+                + "]");
+      }
+      at[i] = p;
+    }
+    return at;
   }
 
   /**
@@ -220,30 +219,25 @@ public final class Executor {
       ColumnType[] paramTypes,
       List<Object[]> paramSets,
       ColumnMapping key) {
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      List<List<Object>> out = new ArrayList<>(paramSets.size());
-      for (Object[] params : paramSets) {
-        announce(sql, 1, params);
-        bindAll(ps, paramTypes, params, 0);
-        List<Object> keys = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            keys.add(dialect.read(rs, 1, key));
+    return using(
+        c,
+        sql,
+        ps -> {
+          List<List<Object>> out = new ArrayList<>(paramSets.size());
+          for (Object[] params : paramSets) {
+            announce(sql, 1, params);
+            bindAll(ps, paramTypes, params, 0);
+            List<Object> keys = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                keys.add(dialect.read(rs, 1, key));
+              }
+            }
+            keys.sort(null);
+            out.add(keys);
           }
-        }
-        keys.sort(null);
-        out.add(keys);
-      }
-      ok = true;
-      return out;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+          return out;
+        });
   }
 
   /**
@@ -252,39 +246,29 @@ public final class Executor {
    */
   public void updateEach(
       SqlConnection c, String sql, ColumnType[] paramTypes, List<Object[]> paramSets) {
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      for (Object[] params : paramSets) {
-        announce(sql, 1, params);
-        bindAll(ps, paramTypes, params, 0);
-        ps.executeUpdate();
-      }
-      ok = true;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+    using(
+        c,
+        sql,
+        ps -> {
+          for (Object[] params : paramSets) {
+            announce(sql, 1, params);
+            bindAll(ps, paramTypes, params, 0);
+            ps.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /** Runs one statement; returns the update count. */
   public int update(SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params) {
     announce(sql, 1, params);
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      bindAll(ps, paramTypes, params, 0);
-      int count = ps.executeUpdate();
-      ok = true;
-      return count;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+    return using(
+        c,
+        sql,
+        ps -> {
+          bindAll(ps, paramTypes, params, 0);
+          return ps.executeUpdate();
+        });
   }
 
   /**
@@ -296,22 +280,16 @@ public final class Executor {
       return new int[] {update(c, sql, paramTypes, rows.get(0))};
     }
     announce(sql, rows.size(), rows.isEmpty() ? null : rows.get(0));
-    PreparedStatement ps = null;
-    boolean ok = false;
-    try {
-      ps = c.borrow(sql);
-      for (Object[] row : rows) {
-        bindAll(ps, paramTypes, row, 0);
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      ok = true;
-      return counts;
-    } catch (SQLException e) {
-      throw dialect.translate(e, sql);
-    } finally {
-      c.release(sql, ps, ok);
-    }
+    return using(
+        c,
+        sql,
+        ps -> {
+          for (Object[] row : rows) {
+            bindAll(ps, paramTypes, row, 0);
+            ps.addBatch();
+          }
+          return ps.executeBatch();
+        });
   }
 
   /**
