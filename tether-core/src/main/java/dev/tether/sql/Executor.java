@@ -23,6 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class Executor {
   private static final Logger LOG = LoggerFactory.getLogger("dev.tether.sql");
 
+  /**
+   * The most parameter sets sent in one JDBC batch, as Hibernate's recommended {@code
+   * hibernate.jdbc.batch_size} and the bench's raw JDBC do: the driver holds every set's bound
+   * values until the batch runs, so an unbounded batch costs memory in proportion to the flush.
+   */
+  public static final int MAX_BATCH = 1000;
+
   private final Dialect dialect;
   private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -272,24 +279,32 @@ public final class Executor {
   }
 
   /**
-   * Runs one statement per parameter set as a JDBC batch; returns the update counts. A batch that
-   * fails closes its statement (the driver may keep part of the batch), so no later use sees it.
+   * Runs one statement per parameter set as JDBC batches of at most {@link #MAX_BATCH} sets;
+   * returns the update counts in order. A batch that fails closes its statement (the driver may
+   * keep part of the batch), so no later use sees it.
    */
   public int[] batch(SqlConnection c, String sql, ColumnType[] paramTypes, List<Object[]> rows) {
     if (rows.size() == 1) {
       return new int[] {update(c, sql, paramTypes, rows.get(0))};
     }
-    announce(sql, rows.size(), rows.isEmpty() ? null : rows.get(0));
-    return using(
-        c,
-        sql,
-        ps -> {
-          for (Object[] row : rows) {
-            bindAll(ps, paramTypes, row, 0);
-            ps.addBatch();
-          }
-          return ps.executeBatch();
-        });
+    int[] counts = new int[rows.size()];
+    for (int from = 0; from < rows.size(); from += MAX_BATCH) {
+      List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + MAX_BATCH));
+      announce(sql, part.size(), part.isEmpty() ? null : part.get(0));
+      int[] done =
+          using(
+              c,
+              sql,
+              ps -> {
+                for (Object[] row : part) {
+                  bindAll(ps, paramTypes, row, 0);
+                  ps.addBatch();
+                }
+                return ps.executeBatch();
+              });
+      System.arraycopy(done, 0, counts, from, Math.min(done.length, part.size()));
+    }
+    return counts;
   }
 
   /**
