@@ -299,6 +299,14 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public boolean isLoaded() {
+    return loadedNow();
+  }
+
+  /** The loaded flag for a read that does not bind: an expiry may wait for the first bind. */
+  private boolean loadedNow() {
+    if (rel == null) {
+      state.settle();
+    }
     return loaded;
   }
 
@@ -378,7 +386,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   /** Current members without loading (empty when unloaded). */
   public Object[] membersIfLoaded() {
-    return loaded ? items.toArray() : new Object[0];
+    return loadedNow() ? items.toArray() : new Object[0];
   }
 
   /** Objects added since the last flush (also while unloaded). */
@@ -395,7 +403,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
   public void flushed() {
     added = null;
     removed = null;
-    if (!loaded) {
+    if (!loadedNow()) {
       // the flush wrote what was queued: the rows say it now, and a queued removal kept past the
       // flush would cancel a later re-add, losing the member if the collection loads before the
       // next flush writes it back
@@ -450,7 +458,7 @@ public final class CollectionAttribute<T> extends AbstractList<T>
 
   @Override
   public String toString() {
-    if (!loaded && state.session() == null) {
+    if (!loadedNow() && state.session() == null) {
       return "<" + (rel == null ? "relationship" : rel.qualifiedName()) + " not loaded>";
     }
     return super.toString();

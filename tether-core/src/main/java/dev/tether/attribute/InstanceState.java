@@ -24,6 +24,13 @@ public final class InstanceState {
   private Object key;
   private Object[] snapshot;
   private boolean reloadColumns;
+
+  /**
+   * An expiry that arrived while no container was bound: applied by {@link #bind()}, so that
+   * loading or committing many objects whose relationships are never touched binds none of them.
+   */
+  private boolean expireOnBind;
+
   private Object loadGroup;
 
   /** Created by {@code Model}'s constructor for {@code owner}. */
@@ -135,6 +142,29 @@ public final class InstanceState {
       a[r.index()] = c;
     }
     attributes = a;
+    if (expireOnBind) {
+      expireOnBind = false;
+      for (Object c : a) {
+        if (c != null) {
+          ((RelationshipAttribute) c).expire();
+        }
+      }
+    }
+  }
+
+  /**
+   * Binds the containers now if an expiry waits for them: a container reads its own loaded flag
+   * through this, as the flag it holds before binding predates the expiry.
+   */
+  void settle() {
+    if (expireOnBind) {
+      bind();
+    }
+  }
+
+  /** Whether any container was bound (until then none has contents of its own or history). */
+  public boolean isBound() {
+    return attributes != null;
   }
 
   /** Containers created so far (null slots for backrefs never touched). */
@@ -159,11 +189,21 @@ public final class InstanceState {
 
   /** Expires every relationship: the next use loads it again. */
   public void expireRelationships() {
+    if (attributes == null) {
+      // nothing bound holds contents or history yet: expire at the first bind
+      if (status != InstanceStatus.TRANSIENT) {
+        expireOnBind = true;
+      }
+      return;
+    }
     forEachContainer(c -> ((RelationshipAttribute) c).expire());
   }
 
   /** Clears the change history of every relationship after a flush. */
   public void relationshipsFlushed() {
+    if (attributes == null) {
+      return; // containers never bound have no history
+    }
     forEachContainer(c -> ((RelationshipAttribute) c).flushed());
   }
 

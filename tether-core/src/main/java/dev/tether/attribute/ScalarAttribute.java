@@ -126,6 +126,14 @@ public final class ScalarAttribute<T> implements One<T>, RelationshipAttribute {
 
   @Override
   public boolean isLoaded() {
+    return loadedNow();
+  }
+
+  /** The loaded flag for a read that does not bind: an expiry may wait for the first bind. */
+  private boolean loadedNow() {
+    if (rel == null) {
+      state.settle();
+    }
     return loaded;
   }
 
@@ -170,7 +178,7 @@ public final class ScalarAttribute<T> implements One<T>, RelationshipAttribute {
 
   @Override
   public String toString() {
-    if (!loaded && state.session() == null) {
+    if (!loadedNow() && state.session() == null) {
       return "<" + (rel == null ? "relationship" : rel.qualifiedName()) + " not loaded>";
     }
     return String.valueOf(get());

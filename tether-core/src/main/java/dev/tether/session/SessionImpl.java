@@ -617,6 +617,9 @@ final class SessionImpl implements Session, SessionLink {
    */
   private static void forEachSavedWith(
       InstanceState s, java.util.function.Consumer<Object> action) {
+    if (!s.isBound()) {
+      return; // no container was ever used, so none holds an object
+    }
     s.forEachRelationship(
         (rel, container) -> {
           if (!rel.cascades(Cascade.SAVE_UPDATE)) {

@@ -1017,6 +1017,9 @@ final class UnitOfWork {
     touched.addAll(toDelete);
     touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
     for (InstanceState s : touched) {
+      if (!s.isBound()) {
+        continue; // no container, so no history to move into the journal
+      }
       s.forEachRelationship(
           (rel, c) -> {
             if (c instanceof CollectionAttribute<?> many && !rel.viewOnly()) {
