@@ -18,9 +18,10 @@ import java.util.Map;
  * @param name {@code smoke}, {@code full} or {@code ci}
  * @param warmup untimed iterations per contender and scale point
  * @param measured timed iterations; the report quotes their median
- * @param budgetSeconds a contender whose growth predicts more than this for all iterations of a
- *     point is skipped there (and reported as skipped), so one superlinear contender cannot stall
- *     the run
+ * @param budgetSeconds seconds per contender and scale point: when the contenders' growth predicts
+ *     more than this times their number for all iterations of a point, the point is skipped for all
+ *     of them (and reported as skipped), so superlinear growth cannot stall the run and no point
+ *     has a ratio without its baseline
  */
 public record Profile(
     String name,
@@ -74,7 +75,7 @@ public record Profile(
         "full",
         2,
         3,
-        90,
+        120,
         workloads(1_000_000, 1000),
         Map.of(
             "W1", new int[] {1000, 10_000, 100_000},

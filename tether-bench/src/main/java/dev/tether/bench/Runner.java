@@ -28,8 +28,9 @@ public final class Runner {
   }
 
   /**
-   * A contender left out at a scale point because its growth predicted a run over the profile's
-   * budget: reported as such, never as a number.
+   * A contender left out at a scale point because the growth of the contenders predicted runs over
+   * the profile's budget: reported as such, never as a number. A point runs for every contender or
+   * for none, so that every number has its baseline and its peers.
    */
   public record Skip(
       String workload, String variant, String db, int n, String impl, double estimatedSeconds) {}
@@ -49,25 +50,33 @@ public final class Runner {
       for (String variant : w.variants()) {
         List<Result> series = new ArrayList<>();
         for (int n : profile.scale(w, variant)) {
-          List<Impl> active = new ArrayList<>();
-          for (Impl impl : impls) {
-            double estimate = estimate(series, impl, n);
-            if (estimate * (profile.warmup() + profile.measured()) > profile.budgetSeconds()) {
-              skipped.add(new Skip(w.id(), variant, env.db().label(), n, impl.label(), estimate));
+          List<Impl> active = new ArrayList<>(impls);
+          double[] estimates = new double[impls.size()];
+          for (int i = 0; i < impls.size(); i++) {
+            estimates[i] = estimate(series, impls.get(i), n);
+          }
+          int rounds = profile.warmup() + profile.measured();
+          double total = Arrays.stream(estimates).sum() * rounds;
+          if (overBudget(estimates, rounds, profile.budgetSeconds())) {
+            active.clear(); // all or none: a point never has a ratio without its baseline
+            for (int i = 0; i < impls.size(); i++) {
+              skipped.add(
+                  new Skip(
+                      w.id(), variant, env.db().label(), n, impls.get(i).label(), estimates[i]));
               log.printf(
                   Locale.ROOT,
-                  "%-3s %-9s %-10s n=%-8d %-9s skipped: its growth predicts %.0f s per run,"
-                      + " over the %s profile's budget of %.0f s per point%n",
+                  "%-3s %-9s %-10s n=%-8d %-9s skipped: its growth predicts %.0f s per run; all"
+                      + " contenders' runs together, %.0f s, exceed the %s profile's budget of %.0f"
+                      + " s per contender and point%n",
                   w.id(),
                   variant,
                   env.db().label(),
                   n,
-                  impl.label(),
-                  estimate,
+                  impls.get(i).label(),
+                  estimates[i],
+                  total,
                   profile.name(),
                   profile.budgetSeconds());
-            } else {
-              active.add(impl);
             }
           }
           List<Result> rs = point(w, variant, n, active);
@@ -77,6 +86,14 @@ public final class Runner {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a point is skipped for every contender: their predicted seconds per run, times the runs
+   * each makes, add up to more than the budget per contender times the number of contenders.
+   */
+  static boolean overBudget(double[] secondsPerRun, int rounds, double budgetSeconds) {
+    return Arrays.stream(secondsPerRun).sum() * rounds > budgetSeconds * secondsPerRun.length;
   }
 
   /**
