@@ -727,12 +727,21 @@ final class UnitOfWork {
         given.add(s);
       }
     }
-    if (!generated.isEmpty()) {
-      List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
-      withoutKey.remove(id);
-      insertChunks(m, generated, withoutKey, id);
+    try {
+      if (!generated.isEmpty()) {
+        List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
+        withoutKey.remove(id);
+        insertChunks(m, generated, withoutKey, id);
+      }
+      insertChunks(m, given, m.columns(), null);
+    } catch (RuntimeException e) {
+      // a later chunk failed: the transaction rolls back, so the keys the earlier chunks returned
+      // name no row; these objects are not journaled yet, so take the keys back here
+      for (InstanceState s : generated) {
+        id.set(s.owner(), null);
+      }
+      throw e;
     }
-    insertChunks(m, given, m.columns(), null);
     int nextGenerated = 0; // generated keeps batch order: a walk tells membership in O(1)
     for (InstanceState s : batch) {
       boolean keyGenerated = nextGenerated < generated.size() && generated.get(nextGenerated) == s;

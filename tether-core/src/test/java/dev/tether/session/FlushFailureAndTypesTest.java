@@ -155,6 +155,32 @@ class FlushFailureAndTypesTest {
   }
 
   @Test
+  void aFailureInALaterInsertChunkTakesBackTheKeysOfTheEarlierChunks() {
+    int n = 2500; // several multi-row INSERT statements on every dialect
+    java.util.List<Account> accounts = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      accounts.add(new Account("a" + i + "@example.com"));
+    }
+    Account late = accounts.get(n - 10);
+    late.email = "a0@example.com"; // collides with the first row, in the last chunk
+    try (Session s = db.session()) {
+      accounts.forEach(s::add);
+      assertThatThrownBy(s::commit).isInstanceOf(IntegrityException.class);
+      assertThat(accounts).allMatch(a -> a.id == null);
+      late.email = "late@example.com";
+      s.commit();
+      assertThat(accounts).allMatch(a -> a.id != null);
+    }
+    try (Session s = db.session()) {
+      assertThat(s.select(Account.class).list())
+          .hasSize(n)
+          .extracting(a -> a.email)
+          .doesNotHaveDuplicates()
+          .contains("a0@example.com", "late@example.com");
+    }
+  }
+
+  @Test
   void failureInALaterFlushUndoesTheEarlierFlushesOfTheTransactionToo() {
     try (Session s = db.session()) {
       Account a = new Account("a@example.com");
