@@ -169,24 +169,25 @@ public abstract class Dialect {
   public Object read(ResultSet rs, int i, ColumnType type, Class<?> javaType) throws SQLException {
     Object v =
         switch (type) {
-          // a primitive field reads SQL NULL as 0 (as ColumnMapping.set does): no wasNull() call,
-          // which costs a native call per value on SQLite
+          // SQL NULL reads as 0 / false, so only such a value can be NULL: wasNull(), a native call
+          // per value on SQLite, runs for those alone, and never for a primitive field (which
+          // reads NULL as 0, as ColumnMapping.set does)
           case INTEGER -> {
             int x = rs.getInt(i);
-            yield javaType == int.class || !rs.wasNull() ? x : null;
+            yield x != 0 || javaType == int.class || !rs.wasNull() ? x : null;
           }
           case LONG -> {
             long x = rs.getLong(i);
-            yield javaType == long.class || !rs.wasNull() ? x : null;
+            yield x != 0 || javaType == long.class || !rs.wasNull() ? x : null;
           }
           case STRING -> rs.getString(i);
           case BOOLEAN -> {
             boolean x = rs.getBoolean(i);
-            yield javaType == boolean.class || !rs.wasNull() ? x : null;
+            yield x || javaType == boolean.class || !rs.wasNull() ? x : null;
           }
           case DOUBLE -> {
             double x = rs.getDouble(i);
-            yield javaType == double.class || !rs.wasNull() ? x : null;
+            yield x != 0 || javaType == double.class || !rs.wasNull() ? x : null;
           }
           case DECIMAL -> readDecimal(rs, i);
           case DATE -> readDate(rs, i);

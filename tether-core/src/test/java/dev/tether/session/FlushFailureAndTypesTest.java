@@ -261,9 +261,15 @@ class FlushFailureAndTypesTest {
     t.color = Color.GREEN;
     t.bytes = new byte[] {0, 1, -1, 127, -128};
     AllTypes empty = new AllTypes();
+    AllTypes zeros = new AllTypes(); // zero and NULL read alike until wasNull() tells them apart
+    zeros.boxedInt = 0;
+    zeros.boxedLong = 0L;
+    zeros.boxedBool = false;
+    zeros.boxedDouble = 0.0;
     try (Session s = db.session()) {
       s.add(t);
       s.add(empty);
+      s.add(zeros);
       s.commit();
     }
     try (Session s = db.session()) {
@@ -299,6 +305,12 @@ class FlushFailureAndTypesTest {
       assertThat(n.color).isNull();
       assertThat(n.bytes).isNull();
       assertThat(n.i).isZero();
+
+      AllTypes z = s.get(AllTypes.class, zeros.id);
+      assertThat(z.boxedInt).isEqualTo(0);
+      assertThat(z.boxedLong).isEqualTo(0L);
+      assertThat(z.boxedBool).isFalse();
+      assertThat(z.boxedDouble).isEqualTo(0.0);
     }
   }
 
