@@ -50,15 +50,15 @@ public final class Runner {
       for (String variant : w.variants()) {
         List<Result> series = new ArrayList<>();
         for (int n : profile.scale(w, variant)) {
-          List<Impl> active = new ArrayList<>(impls);
           double[] estimates = new double[impls.size()];
           for (int i = 0; i < impls.size(); i++) {
             estimates[i] = estimate(series, impls.get(i), n);
           }
           int rounds = profile.warmup() + profile.measured();
-          double total = Arrays.stream(estimates).sum() * rounds;
-          if (overBudget(estimates, rounds, profile.budgetSeconds())) {
-            active.clear(); // all or none: a point never has a ratio without its baseline
+          // all or none: a point never has a ratio without its baseline
+          boolean skip = overBudget(estimates, rounds, profile.budgetSeconds());
+          if (skip) {
+            double total = predicted(estimates, rounds);
             for (int i = 0; i < impls.size(); i++) {
               skipped.add(
                   new Skip(
@@ -79,7 +79,7 @@ public final class Runner {
                   profile.budgetSeconds());
             }
           }
-          List<Result> rs = point(w, variant, n, active);
+          List<Result> rs = skip ? List.of() : point(w, variant, n, impls);
           series.addAll(rs);
           out.addAll(rs);
         }
@@ -93,7 +93,12 @@ public final class Runner {
    * each makes, add up to more than the budget per contender times the number of contenders.
    */
   static boolean overBudget(double[] secondsPerRun, int rounds, double budgetSeconds) {
-    return Arrays.stream(secondsPerRun).sum() * rounds > budgetSeconds * secondsPerRun.length;
+    return predicted(secondsPerRun, rounds) > budgetSeconds * secondsPerRun.length;
+  }
+
+  /** Seconds all contenders' runs at a point are predicted to take together. */
+  private static double predicted(double[] secondsPerRun, int rounds) {
+    return Arrays.stream(secondsPerRun).sum() * rounds;
   }
 
   /**

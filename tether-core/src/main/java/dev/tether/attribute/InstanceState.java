@@ -144,11 +144,7 @@ public final class InstanceState {
     attributes = a;
     if (expireOnBind) {
       expireOnBind = false;
-      for (Object c : a) {
-        if (c != null) {
-          ((RelationshipAttribute) c).expire();
-        }
-      }
+      forEachContainer(c -> ((RelationshipAttribute) c).expire());
     }
   }
 
@@ -172,13 +168,13 @@ public final class InstanceState {
     return attributes;
   }
 
-  /** Runs {@code action} on every container that exists, e.g. to expire them. */
-  public void forEachContainer(java.util.function.Consumer<Object> action) {
+  /**
+   * Runs {@code action} on every container bound so far; before the first bind there is none, and
+   * none holds contents or history.
+   */
+  private void forEachContainer(java.util.function.Consumer<Object> action) {
     if (attributes == null) {
-      if (status == InstanceStatus.TRANSIENT) {
-        return;
-      }
-      bind();
+      return;
     }
     for (Object c : attributes) {
       if (c != null) {
@@ -201,9 +197,6 @@ public final class InstanceState {
 
   /** Clears the change history of every relationship after a flush. */
   public void relationshipsFlushed() {
-    if (attributes == null) {
-      return; // containers never bound have no history
-    }
     forEachContainer(c -> ((RelationshipAttribute) c).flushed());
   }
 
