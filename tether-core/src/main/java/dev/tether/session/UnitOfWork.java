@@ -889,7 +889,9 @@ final class UnitOfWork {
       if (m.version() != null) {
         versioning.update(m, cols, e.getValue());
       } else {
-        executor.batch(session.connection(), engine.statements().update(m, cols), types, params);
+        String sql = engine.statements().update(m, cols);
+        int[] counts = executor.batch(session.connection(), sql, types, params);
+        RowCounts.expectOneEach(counts, m, e.getValue(), "update", sql);
       }
       for (InstanceState s : e.getValue()) {
         s.takeSnapshot();
@@ -1007,7 +1009,9 @@ final class UnitOfWork {
       for (InstanceState s : ordered) {
         params.add(Keys.values(m, s.key()));
       }
-      executor.batch(session.connection(), engine.statements().delete(m), Keys.types(m), params);
+      String sql = engine.statements().delete(m);
+      int[] counts = executor.batch(session.connection(), sql, Keys.types(m), params);
+      RowCounts.expectOneEach(counts, m, ordered, "delete", sql);
     }
     for (InstanceState s : ordered) {
       session.identity.remove(m, s.key(), s);
