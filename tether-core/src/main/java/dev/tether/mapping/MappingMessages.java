@@ -606,6 +606,26 @@ public final class MappingMessages {
             + "\"), or remove @Table to get that name by default.");
   }
 
+  /** {@code @Sequence} on a field that is not a generated key. */
+  public static Message sequenceNotOnGeneratedKey(String where) {
+    return new Message(
+        "sequence-placement",
+        where
+            + " has @Sequence, but only a generated key draws from a sequence: the model's single"
+            + " @Id of type Integer or Long (`@Id @Sequence(\"name_seq\") public Long id;`). Move"
+            + " @Sequence to that field, or remove it.");
+  }
+
+  /** {@code @Sequence("")}. */
+  public static Message sequenceBlank(String where) {
+    return new Message(
+        "sequence-name",
+        where
+            + ": @Sequence(\"\") is blank. Name the sequence, e.g. @Sequence(\""
+            + Names.snake(where.substring(0, where.indexOf('.')))
+            + "_id_seq\").");
+  }
+
   // ---- shared phrases --------------------------------------------------------------------------
 
   /** {@code Owner.field: backPopulates = "name"}. */

@@ -8,6 +8,7 @@ import dev.tether.MappingException;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Relationship;
+import dev.tether.Sequence;
 import dev.tether.Table;
 import dev.tether.Version;
 import java.lang.annotation.Annotation;
@@ -124,7 +125,31 @@ final class ModelReader {
     if (model.keyColumns().isEmpty()) {
       throw MappingMessages.noId(type.getSimpleName()).exception();
     }
+    readKeyGeneration(model, type, byName);
     return model;
+  }
+
+  /** {@code @Sequence} on a generated key, and {@code @Table(implicitReturning)}. */
+  private static void readKeyGeneration(
+      ModelMapping model, Class<?> type, Map<String, Field> fields) {
+    String sequence = null;
+    for (Field f : fields.values()) {
+      Sequence s = f.getAnnotation(Sequence.class);
+      if (s == null) {
+        continue;
+      }
+      ColumnMapping c = model.columnByField(f.getName());
+      String where = model.name() + "." + f.getName();
+      if (c == null || !c.generated()) {
+        throw MappingMessages.sequenceNotOnGeneratedKey(where).exception();
+      }
+      if (s.value().isBlank()) {
+        throw MappingMessages.sequenceBlank(where).exception();
+      }
+      sequence = s.value();
+    }
+    Table table = type.getAnnotation(Table.class);
+    model.keyGeneration(sequence, table == null || table.implicitReturning());
   }
 
   private static String tableName(Class<?> type) {

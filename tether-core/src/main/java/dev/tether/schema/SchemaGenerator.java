@@ -2,12 +2,14 @@ package dev.tether.schema;
 
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Metadata;
+import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.zip.CRC32;
@@ -35,10 +37,14 @@ public final class SchemaGenerator {
     List<String> out = new ArrayList<>();
     List<String> later = new ArrayList<>();
     Set<TableMapping> created = new HashSet<>();
+    Map<TableMapping, String> sequences = sequences(metadata);
+    for (String sequence : new java.util.LinkedHashSet<>(sequences.values())) {
+      out.add("CREATE SEQUENCE IF NOT EXISTS " + q(sequence));
+    }
     for (TableMapping t : metadata.tablesInDependencyOrder()) {
       StringJoiner parts = new StringJoiner(",\n  ", "(\n  ", "\n)");
       for (ColumnMapping c : t.columns()) {
-        parts.add(columnDefinition(c));
+        parts.add(columnDefinition(c, sequences.get(t)));
       }
       if (t.keyColumns().size() > 1) {
         StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
@@ -85,10 +91,35 @@ public final class SchemaGenerator {
     for (TableMapping t : tables) {
       out.addAll(dialect.dropTable(t.name()));
     }
+    for (String sequence : new java.util.LinkedHashSet<>(sequences(metadata).values())) {
+      out.add("DROP SEQUENCE IF EXISTS " + q(sequence));
+    }
     return out;
   }
 
-  private String columnDefinition(ColumnMapping c) {
+  /** The {@code @Sequence} of each table's generated key, where the database has sequences. */
+  private Map<TableMapping, String> sequences(Metadata metadata) {
+    Map<TableMapping, String> out = new java.util.LinkedHashMap<>();
+    if (dialect.supportsSequences()) {
+      for (ModelMapping m : metadata.models()) {
+        if (m.keySequence() != null) {
+          out.put(m.table(), m.keySequence());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A column's DDL; {@code sequence} is the table's key sequence, or null. */
+  private String columnDefinition(ColumnMapping c, String sequence) {
+    if (c.primaryKey() && c.generated() && sequence != null) {
+      return q(c.name())
+          + " "
+          + dialect.sqlType(c)
+          + " NOT NULL DEFAULT "
+          + dialect.sequenceDefault(sequence)
+          + " PRIMARY KEY";
+    }
     if (c.primaryKey() && c.generated()) {
       return q(c.name()) + " " + dialect.generatedPrimaryKey(c);
     }

@@ -729,9 +729,7 @@ final class UnitOfWork {
     }
     try {
       if (!generated.isEmpty()) {
-        List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
-        withoutKey.remove(id);
-        insertChunks(m, generated, withoutKey, id);
+        insertGenerated(m, generated);
       }
       insertChunks(m, given, m.columns(), null);
     } catch (RuntimeException e) {
@@ -764,6 +762,22 @@ final class UnitOfWork {
       s.takeSnapshot();
       session.journal.inserted(s, keyGenerated);
       inserted.add(s);
+    }
+  }
+
+  /** Inserts rows whose key the database generates, the model's way ({@link GeneratedKeys}). */
+  private void insertGenerated(ModelMapping m, List<InstanceState> rows) {
+    List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
+    withoutKey.remove(m.id());
+    GeneratedKeys keys = new GeneratedKeys(executor, session.connection());
+    switch (GeneratedKeys.of(m, engine.dialect())) {
+      case RETURNING -> insertChunks(m, rows, withoutKey, m.id());
+      case SEQUENCE -> {
+        keys.drawFromSequence(m, rows);
+        insertChunks(m, rows, m.columns(), null);
+      }
+      case LAST_KEY ->
+          keys.insertEach(m, rows, engine.statements().insert(m, withoutKey, 1, null), withoutKey);
     }
   }
 

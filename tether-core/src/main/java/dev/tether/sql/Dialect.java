@@ -74,6 +74,38 @@ public abstract class Dialect {
     return true;
   }
 
+  /**
+   * Whether the database has sequences ({@code CREATE SEQUENCE}, {@code nextval}); where it has
+   * none, a model's {@code @Sequence} is ignored and its key generated as usual.
+   */
+  public boolean supportsSequences() {
+    return false;
+  }
+
+  /**
+   * A query that draws {@code ?} values from {@code sequence}, one per row, in one statement; only
+   * asked when {@link #supportsSequences()}.
+   */
+  public String nextValuesSql(String sequence) {
+    throw new UnsupportedOperationException(name() + " has no sequences");
+  }
+
+  /** The DEFAULT expression of a column that draws from {@code sequence}. */
+  public String sequenceDefault(String sequence) {
+    throw new UnsupportedOperationException(name() + " has no sequences");
+  }
+
+  /**
+   * A query that returns the key this connection's last INSERT into {@code table} generated for
+   * {@code column}, without parameters (for models whose keys may not come back through RETURNING).
+   */
+  public abstract String lastKeySql(String table, String column);
+
+  /** {@code text} as an SQL string literal, for identifiers that a function takes as text. */
+  protected static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
   /** The SQL type of a column in DDL. */
   public abstract String sqlType(ColumnMapping column);
 

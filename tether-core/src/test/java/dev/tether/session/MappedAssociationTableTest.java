@@ -38,7 +38,7 @@ class MappedAssociationTableTest {
 
   @BeforeEach
   void open() {
-    schema = ExistingSchema.create(target, TaggedLinks.script(target));
+    schema = ExistingSchema.create(target, TaggedLinks.script(target.dialect().name()));
     db = schema.open(TaggedLinks.registry());
     db.addStatementListener(sql);
   }

@@ -1,7 +1,9 @@
 package dev.tether.processor;
 
 import dev.tether.ForeignKey;
+import dev.tether.Id;
 import dev.tether.Relationship;
+import dev.tether.Sequence;
 import dev.tether.Table;
 import dev.tether.mapping.MappingMessages;
 import dev.tether.mapping.MappingMessages.Message;
@@ -111,6 +113,25 @@ final class MappingChecks {
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     if (fk != null) {
       checkForeignKey(where, f, fk.value());
+    }
+    Sequence sequence = f.getAnnotation(Sequence.class);
+    if (sequence != null) {
+      checkSequence(owner, where, f, sequence);
+    }
+  }
+
+  /** {@code @Sequence} only on a generated key: the single Integer or Long {@code @Id}. */
+  private void checkSequence(TypeElement owner, String where, VariableElement f, Sequence s) {
+    String type = f.asType().toString();
+    boolean whole = List.of("int", "long", "java.lang.Integer", "java.lang.Long").contains(type);
+    long ids =
+        owner.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.FIELD && e.getAnnotation(Id.class) != null)
+            .count();
+    if (f.getAnnotation(Id.class) == null || !whole || ids != 1) {
+      report(f, MappingMessages.sequenceNotOnGeneratedKey(where));
+    } else if (s.value().isBlank()) {
+      report(f, "dev.tether.Sequence", "value", MappingMessages.sequenceBlank(where));
     }
   }
 

@@ -91,6 +91,31 @@ public final class MariadbDialect extends Dialect {
     };
   }
 
+  /** MariaDB 10.3 and later. */
+  @Override
+  public boolean supportsSequences() {
+    return true;
+  }
+
+  /** A recursive row source of {@code ?} rows; NEXTVAL is evaluated once per row. */
+  @Override
+  public String nextValuesSql(String sequence) {
+    return "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+        + " SELECT NEXTVAL("
+        + quote(sequence)
+        + ") FROM n";
+  }
+
+  @Override
+  public String sequenceDefault(String sequence) {
+    return "NEXTVAL(" + quote(sequence) + ")";
+  }
+
+  @Override
+  public String lastKeySql(String table, String column) {
+    return "SELECT LAST_INSERT_ID()";
+  }
+
   @Override
   public String generatedPrimaryKey(ColumnMapping c) {
     return sqlType(c) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";

@@ -56,6 +56,16 @@ public final class SqliteDialect extends Dialect {
     };
   }
 
+  /**
+   * {@code last_insert_rowid()} only when the INSERT itself wrote one row: an INSERT into a view
+   * that an INSTEAD OF trigger routes elsewhere changes no row of its own ({@code changes()} is 0)
+   * and leaves the rowid of an earlier INSERT, which must not be taken for the new row's key.
+   */
+  @Override
+  public String lastKeySql(String table, String column) {
+    return "SELECT CASE WHEN changes() = 1 THEN last_insert_rowid() END";
+  }
+
   @Override
   public String generatedPrimaryKey(ColumnMapping c) {
     return "INTEGER PRIMARY KEY";
