@@ -37,7 +37,15 @@ public @interface Relationship {
 
   /**
    * The foreign-key field (its Java name, e.g. {@code "senderId"}) this relationship follows, when
-   * several lead to the same table.
+   * several link the two tables. On a {@code backPopulates} pair one side is enough. Not needed
+   * when the field types leave one key: a {@code Many} follows a key on its target's table, and a
+   * {@code One} paired with a {@code Many} a key on its own table, so a key in the other direction
+   * (a favourite address on users) does not make them ambiguous.
+   *
+   * <pre>{@code
+   * @Relationship(foreignKeys = "senderId", backref = "sent")
+   * public final One<User> sender = one();
+   * }</pre>
    */
   String foreignKeys() default "";
 

@@ -444,6 +444,43 @@ public final class MappingMessages {
     return new Message("target-not-model", relationship + " points to " + type + reason);
   }
 
+  /**
+   * Several foreign keys link a relationship's two tables, and neither {@code foreignKeys} nor the
+   * field types (a Many, or a One paired with a Many) leave only one.
+   *
+   * @param relationship {@code Owner.name}
+   * @param keys each candidate key described, {@code Child.parentId (child.parent_id → parent.id)}
+   * @param fields the candidates' Java field names, in the same order
+   * @param bothWays whether the candidates lie on both tables (a One that could be either side)
+   */
+  public static Message ambiguousForeignKeys(
+      String relationship,
+      String owner,
+      String target,
+      List<String> keys,
+      List<String> fields,
+      boolean bothWays) {
+    List<String> choices = fields.stream().map(f -> "foreignKeys = \"" + f + "\"").toList();
+    return new Message(
+        "ambiguous-foreign-keys",
+        relationship
+            + ": several foreign keys link "
+            + owner
+            + " and "
+            + target
+            + ": "
+            + String.join(", ", keys)
+            + "."
+            + (bothWays
+                ? " A One may follow a key on its own table (many-to-one) or on "
+                    + target
+                    + "'s (one-to-one), so the field types do not choose."
+                : "")
+            + " Name the one this relationship follows in its @Relationship: "
+            + String.join(" or ", choices)
+            + ". On a backPopulates pair, one side is enough; the other follows the same key.");
+  }
+
   // ---- columns, keys and classes ---------------------------------------------------------------
 
   /** A {@code @ForeignKey} that is not {@code "table.column"}. */

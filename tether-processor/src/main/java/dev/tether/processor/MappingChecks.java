@@ -33,9 +33,10 @@ import javax.lang.model.util.ElementFilter;
 /**
  * The checks {@code Registry.of} makes that the sources alone decide, run at compile time. Each
  * finding carries the {@link MappingMessages} text the runtime would throw; the checks follow
- * {@code ModelReader} (fields), {@code Configurator} (foreign keys) and {@code BackPopulation}
- * (backref and backPopulates pairs). What depends on which classes a registry holds (two models of
- * one table, a key's type, ambiguous join paths) stays with {@code Registry.of}.
+ * {@code ModelReader} (fields), {@code Configurator} (foreign keys), {@code Joins} (several keys
+ * and no way to choose) and {@code BackPopulation} (backref and backPopulates pairs). What depends
+ * on which classes a registry holds (two models of one table, a key's type) stays with {@code
+ * Registry.of}.
  */
 final class MappingChecks {
   private static final String RELATIONSHIP = "dev.tether.Relationship";
@@ -228,10 +229,56 @@ final class MappingChecks {
     }
     for (RelationshipField f : m.relationships) {
       Rel r = models.declared(m, f);
+      checkJoin(r);
       if (!f.backPopulates().isEmpty() && f.backref().isEmpty()) {
         checkBackPopulates(r, f.backPopulates());
       }
     }
+  }
+
+  /**
+   * Like {@code Joins}: several keys link the two tables and neither {@code foreignKeys} nor the
+   * field types leave one. Reported once per backPopulates pair, on the side {@link #reportsPair}
+   * picks, since naming the key on either side settles both.
+   */
+  private void checkJoin(Rel r) {
+    MappedClass target = models.model(r.target());
+    if (target == null || !r.field().secondary().isEmpty()) {
+      return;
+    }
+    List<Key> left = models.keysLeft(r, target);
+    if (left.size() < 2) {
+      return;
+    }
+    Rel partner =
+        r.field().backPopulates().isEmpty()
+            ? null
+            : models.relationship(target, r.field().backPopulates());
+    if (partner != null
+        && !partner.isBackref()
+        && r.name().equals(partner.field().backPopulates())
+        && models.keysLeft(partner, r.owner()).size() > 1
+        && !reportsPair(r, partner)) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    left.forEach(
+        k -> {
+          keys.add(describe(k));
+          fields.add(k.column().name());
+        });
+    report(
+        r.field().field(),
+        RELATIONSHIP,
+        "foreignKeys",
+        MappingMessages.ambiguousForeignKeys(
+            r.qualifiedName(),
+            r.owner().name,
+            target.name,
+            keys,
+            fields,
+            left.stream().map(Key::onOwner).distinct().count() > 1));
   }
 
   private static boolean hasNoArgumentConstructor(TypeElement t) {
