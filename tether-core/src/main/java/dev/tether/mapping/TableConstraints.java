@@ -91,8 +91,10 @@ public final class TableConstraints {
     }
   }
 
-  /** The outcome: every declaration resolved, or the first mistake. */
-  public record Result(List<Resolved> resolved, Message mistake) {}
+  /**
+   * The outcome: every declaration resolved, or the first mistake and the declaration it is about.
+   */
+  public record Result(List<Resolved> resolved, Message mistake, Declared at) {}
 
   /** The referential actions of {@code @ForeignKey(onDelete, onUpdate)}. */
   public static final List<String> REFERENTIAL_ACTIONS =
@@ -176,7 +178,7 @@ public final class TableConstraints {
         byCondition.put(condition, d);
       }
       if (mistake != null) {
-        return new Result(List.of(), mistake);
+        return new Result(List.of(), mistake, d);
       }
       if (name.isEmpty()) {
         name =
@@ -186,7 +188,7 @@ public final class TableConstraints {
       }
       Declared taken = byName.putIfAbsent(name, d);
       if (taken != null) {
-        return new Result(List.of(), MappingMessages.constraintNameTwice(model, name, taken, d));
+        return new Result(List.of(), MappingMessages.constraintNameTwice(model, name, taken, d), d);
       }
       if (d.kind() == Kind.CHECK) {
         out.add(new Resolved(d.kind(), List.of(), name, d.check().trim()));
@@ -195,7 +197,7 @@ public final class TableConstraints {
         out.add(new Resolved(d.kind(), List.copyOf(columns), name, null));
       }
     }
-    return new Result(List.copyOf(out), null);
+    return new Result(List.copyOf(out), null, null);
   }
 
   /** Resolves each name to a column; null, or the mistake. */
