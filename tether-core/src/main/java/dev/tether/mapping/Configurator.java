@@ -377,7 +377,8 @@ public final class Configurator {
       for (TableConstraints.Resolved k : m.table().constraints()) {
         ModelMapping other = owners.putIfAbsent(k.name(), m);
         if (other != null && other != m) {
-          throw MappingMessages.constraintNameTaken(m.name(), k.name(), other.name()).exception();
+          throw ConstraintMessages.constraintNameTaken(m.name(), k.name(), other.name())
+              .exception();
         }
       }
     }
@@ -396,7 +397,7 @@ public final class Configurator {
           continue;
         }
         if (r.direction() == Direction.MANY_TO_ONE) {
-          warn(MappingMessages.passiveDeletesManyToOne(r.qualifiedName(), r.target().name()));
+          warn(ConstraintMessages.passiveDeletesManyToOne(r.qualifiedName(), r.target().name()));
           continue;
         }
         String action = r.foreignKey().onDelete();
@@ -404,7 +405,7 @@ public final class Configurator {
         if (deletes
             ? !action.equals("CASCADE")
             : !List.of("CASCADE", "SET NULL").contains(action)) {
-          throw MappingMessages.passiveDeletesAction(
+          throw ConstraintMessages.passiveDeletesAction(
                   r.qualifiedName(),
                   r.foreignKey().describe(),
                   r.foreignKey().fieldName(),

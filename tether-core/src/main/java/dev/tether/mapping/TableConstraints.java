@@ -119,11 +119,11 @@ public final class TableConstraints {
       return null;
     }
     if (!REFERENTIAL_ACTIONS.contains(action)) {
-      return MappingMessages.referentialAction(
+      return ConstraintMessages.referentialAction(
           where, attribute, value, action, REFERENTIAL_ACTIONS);
     }
     return action.equals("SET NULL") && !nullable
-        ? MappingMessages.referentialSetNullNotNull(where, attribute)
+        ? ConstraintMessages.referentialSetNullNotNull(where, attribute)
         : null;
   }
 
@@ -159,13 +159,13 @@ public final class TableConstraints {
       if (mistake == null && d.kind() != Kind.CHECK) {
         Declared same = byColumns.get(columns);
         if (same != null) {
-          mistake = MappingMessages.constraintDuplicate(model, same.written(), d);
+          mistake = ConstraintMessages.constraintDuplicate(model, same.written(), d);
         } else if (columns.size() == 1 && uniqueColumns.contains(columns.get(0))) {
           if (d.onField() != null) {
             continue; // @Column(unique = true, index = true): the unique constraint is the index
           }
           mistake =
-              MappingMessages.constraintDuplicate(
+              ConstraintMessages.constraintDuplicate(
                   model, "@Column(unique = true) on " + fieldOf(model, fields, columns.get(0)), d);
         }
       }
@@ -173,7 +173,7 @@ public final class TableConstraints {
         String condition = d.check().trim().replaceAll("\\s+", " ");
         Declared same = byCondition.get(condition);
         if (same != null) {
-          mistake = MappingMessages.constraintDuplicate(model, same.written(), d);
+          mistake = ConstraintMessages.constraintDuplicate(model, same.written(), d);
         }
         byCondition.put(condition, d);
       }
@@ -188,7 +188,8 @@ public final class TableConstraints {
       }
       Declared taken = byName.putIfAbsent(name, d);
       if (taken != null) {
-        return new Result(List.of(), MappingMessages.constraintNameTwice(model, name, taken, d), d);
+        return new Result(
+            List.of(), ConstraintMessages.constraintNameTwice(model, name, taken, d), d);
       }
       if (d.kind() == Kind.CHECK) {
         out.add(new Resolved(d.kind(), List.of(), name, d.check().trim()));
@@ -204,17 +205,17 @@ public final class TableConstraints {
   private static Message columns(
       String model, Declared d, List<Field> fields, List<String> columns) {
     if (d.columns().isEmpty()) {
-      return MappingMessages.constraintNoColumns(model, d, exampleFields(fields));
+      return ConstraintMessages.constraintNoColumns(model, d, exampleFields(fields));
     }
     for (String written : d.columns()) {
       String column = columnOf(fields, written.trim());
       if (column == null) {
         List<String> names = new ArrayList<>();
         fields.forEach(f -> names.add(f.field()));
-        return MappingMessages.constraintColumnUnknown(model, d, written, names);
+        return ConstraintMessages.constraintColumnUnknown(model, d, written, names);
       }
       if (columns.contains(column)) {
-        return MappingMessages.constraintColumnTwice(model, d, written);
+        return ConstraintMessages.constraintColumnTwice(model, d, written);
       }
       columns.add(column);
     }
@@ -264,7 +265,7 @@ public final class TableConstraints {
   private static Message checkCondition(
       String model, Declared d, List<Field> fields, List<String> columns) {
     if (d.check() == null || d.check().isBlank()) {
-      return MappingMessages.checkBlank(model, d);
+      return ConstraintMessages.checkBlank(model, d);
     }
     Map<String, String> byColumn = new HashMap<>();
     Map<String, String> byField = new HashMap<>();
@@ -284,7 +285,7 @@ public final class TableConstraints {
           columns.add(column);
         }
       } else if (byField.containsKey(word)) {
-        return MappingMessages.checkNamesField(model, d, word, byField.get(word));
+        return ConstraintMessages.checkNamesField(model, d, word, byField.get(word));
       }
     }
     return null;

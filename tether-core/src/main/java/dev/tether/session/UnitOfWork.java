@@ -1043,6 +1043,9 @@ final class UnitOfWork {
   private void afterFlush() {
     new Reconciliation(session, toDelete).run(inserted, before);
     passive.afterFlush();
+    if (!before.isEmpty()) {
+      new KeyCascades(session).afterUpdates(before);
+    }
     List<InstanceState> touched = new ArrayList<>(session.changed);
     touched.addAll(inserted);
     touched.addAll(before.keySet());

@@ -189,8 +189,14 @@ class ConstraintsPersistenceTest {
     add(new Invoice("ACME", 10));
     add(new Invoice("ACME", 20));
     try (Session s = db.session()) {
+      List<Invoice> held = s.select(Invoice.class).list();
       s.get(Account.class, acme.id).code = "ACME-2";
-      sql.assertStatements(1, s::commit); // the UPDATE of the account; the database does the rest
+      // the UPDATE of the account; the database rewrites the invoices
+      assertThat(plain(sql.record(s::flush)))
+          .containsExactly("UPDATE cp_account SET code = ? WHERE id = ?");
+      assertThat(held).extracting(i -> i.accountCode).containsExactly("ACME-2", "ACME-2");
+      sql.assertNoStatements(s::flush); // the objects agree with their rows: nothing to write
+      s.commit();
     }
     try (Session s = db.session()) {
       assertThat(s.select(Invoice.class).list())

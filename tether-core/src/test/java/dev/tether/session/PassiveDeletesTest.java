@@ -56,6 +56,40 @@ class PassiveDeletesTest {
     public final One<Parent> parent = one();
   }
 
+  @Table("pd_shelf")
+  public static class Shelf extends Model {
+    @Id public Integer id;
+
+    @Relationship(backPopulates = "shelf", cascade = "all", passiveDeletes = true)
+    public final Many<Box> boxes = many();
+  }
+
+  @Table("pd_box")
+  public static class Box extends Model {
+    @Id public Integer id;
+
+    @ForeignKey(value = "pd_shelf.id", onDelete = "CASCADE")
+    public Integer shelfId;
+
+    @Relationship(backPopulates = "boxes")
+    public final One<Shelf> shelf = one();
+
+    /** Not passive, and its key has no ON DELETE rule: Tether deletes the toys itself. */
+    @Relationship(backPopulates = "box", cascade = "all")
+    public final Many<Toy> toys = many();
+  }
+
+  @Table("pd_toy")
+  public static class Toy extends Model {
+    @Id public Integer id;
+
+    @ForeignKey("pd_box.id")
+    public Integer boxId;
+
+    @Relationship(backPopulates = "toys")
+    public final One<Box> box = one();
+  }
+
   @Table("pd_folder")
   public static class Folder extends Model {
     @Id public Integer id;
@@ -84,7 +118,16 @@ class PassiveDeletesTest {
 
   @BeforeEach
   void open() {
-    db = target.open(Registry.of(Parent.class, Child.class, Folder.class, Note.class));
+    db =
+        target.open(
+            Registry.of(
+                Parent.class,
+                Child.class,
+                Folder.class,
+                Note.class,
+                Shelf.class,
+                Box.class,
+                Toy.class));
     Parent a = new Parent();
     Parent b = new Parent();
     for (String name : List.of("a1", "a2", "a3")) {
@@ -191,6 +234,39 @@ class PassiveDeletesTest {
     try (Session s = db.session()) {
       assertThat(s.select(Note.class).list()).extracting(x -> x.folderId).containsOnlyNulls();
       assertThat(s.select(Note.class).count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aHeldChildStillCascadesToItsOwnChildren() {
+    Shelf shelf = new Shelf();
+    Box held = new Box();
+    Box unheld = new Box();
+    shelf.boxes.add(held);
+    shelf.boxes.add(unheld);
+    held.toys.add(new Toy());
+    try (Session s = db.session()) {
+      s.add(shelf);
+      s.commit();
+    }
+    sql.clear();
+    try (Session s = db.session()) {
+      Shelf sh = s.get(Shelf.class, shelf.id);
+      Box b = s.get(Box.class, held.id);
+      s.delete(sh);
+      // the held box's toys load (their key has no ON DELETE rule) and are deleted first; the
+      // boxes themselves are left to the database
+      assertThat(plain(sql.record(s::flush)))
+          .containsExactly(
+              "SELECT t0.id, t0.box_id FROM pd_toy t0 WHERE t0.box_id = ? ORDER BY t0.id",
+              "DELETE FROM pd_toy WHERE id = ?",
+              "DELETE FROM pd_shelf WHERE id = ?");
+      assertThat(s.stateOf(b)).isEqualTo(ObjectState.DELETED);
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.select(Box.class).count()).isZero();
+      assertThat(s.select(Toy.class).count()).isZero();
     }
   }
 
