@@ -3,6 +3,7 @@ package dev.tether.session;
 import static dev.tether.testing.SqlText.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tether.Check;
 import dev.tether.Column;
@@ -115,13 +116,32 @@ class ConstraintsPersistenceTest {
     }
   }
 
+  /** Derived names past PostgreSQL's 63 and MariaDB's 64 bytes. */
+  @Table("cp_subscription_plan_feature_assignment")
+  @UniqueConstraint(columns = {"subscriptionPlanIdentifier", "featureAssignmentIdentifier"})
+  public static class LongNames extends Model {
+    @Id public Integer id;
+    public Integer subscriptionPlanIdentifier;
+    public Integer featureAssignmentIdentifier;
+
+    public LongNames() {}
+
+    LongNames(int plan, int feature) {
+      this.subscriptionPlanIdentifier = plan;
+      this.featureAssignmentIdentifier = feature;
+    }
+  }
+
   @Parameter TestDatabase target;
   final StatementRecorder sql = new StatementRecorder();
   Database db;
 
   @BeforeEach
   void open() {
-    db = target.open(Registry.of(Customer.class, Account.class, Invoice.class, Payment.class));
+    db =
+        target.open(
+            Registry.of(
+                Customer.class, Account.class, Invoice.class, Payment.class, LongNames.class));
     db.addStatementListener(sql);
   }
 
@@ -221,6 +241,27 @@ class ConstraintsPersistenceTest {
     }
     try (Session s = db.session()) {
       assertThat(s.get(Account.class, acme.id).code).isEqualTo("ACME");
+    }
+  }
+
+  @Test
+  void aLongDerivedNameIsTheSameInTheDdlAndInTheError() {
+    db.dropAll();
+    String ddl =
+        only(
+            plain(sql.record(db::createAll)),
+            "CREATE TABLE IF NOT EXISTS cp_subscription_plan_feature_assignment ");
+    add(new LongNames(1, 2));
+    try (Session s = db.session()) {
+      s.add(new LongNames(1, 2));
+      IntegrityException e = catchThrowableOfType(IntegrityException.class, s::commit);
+      String full =
+          "uq_cp_subscription_plan_feature_assignment_subscription_plan_identifier"
+              + "_feature_assignment_identifier";
+      assertThat(e.constraint()).startsWith("uq_cp_subscription_plan_feature");
+      assertThat(e.constraint().length()).isLessThanOrEqualTo(full.length());
+      assertThat(ddl).contains("CONSTRAINT " + e.constraint() + " UNIQUE (");
+      s.rollback();
     }
   }
 
