@@ -26,6 +26,8 @@ public @interface ForeignKey {
   /**
    * The referential action of the database constraint: {@code CASCADE}, {@code SET NULL}, {@code
    * RESTRICT}, {@code NO ACTION} or {@code SET DEFAULT}. Empty means the database default.
+   * {@code @Relationship(passiveDeletes = true)} relies on {@code CASCADE} or {@code SET NULL}
+   * here.
    */
   String onDelete() default "";
 

@@ -63,7 +63,7 @@ class ConstraintDiagnosticsTest {
   }
 
   @Test
-  void emptyColumnListOnAColumnIndexDuplicate() {
+  void columnIndexRepeatingAnIndex() {
     String person =
         person("@Index(columns = \"city\")\n", "@Column(index = true) public String city;\n");
     String text =
@@ -78,6 +78,22 @@ class ConstraintDiagnosticsTest {
         "constraint-duplicate",
         text);
     assertSameAtRunTime("constraint-duplicate", text, new String[] {person}, "shop.Person");
+  }
+
+  @Test
+  void emptyColumnList() {
+    String person = person("@UniqueConstraint(columns = {})\n", "public String code;\n");
+    String text =
+        "Person: @UniqueConstraint(columns = {}) names no column. List the fields it covers, in"
+            + " order: columns = {\"id\", \"code\"}.";
+    assertReported(
+        Compilation.of(person),
+        "Person.java",
+        person,
+        "@UniqueConstraint(columns = {})",
+        "constraint-no-columns",
+        text);
+    assertSameAtRunTime("constraint-no-columns", text, new String[] {person}, "shop.Person");
   }
 
   @Test
