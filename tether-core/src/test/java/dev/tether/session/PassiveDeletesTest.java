@@ -3,6 +3,7 @@ package dev.tether.session;
 import static dev.tether.testing.SqlText.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tether.Column;
 import dev.tether.Database;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
@@ -109,6 +110,26 @@ class PassiveDeletesTest {
     public final One<Folder> folder = one();
   }
 
+  @Table("pd_person")
+  public static class Person extends Model {
+    @Id public Integer id;
+
+    @Relationship(backPopulates = "owner", cascade = "all", passiveDeletes = true)
+    public final One<Passport> passport = one();
+  }
+
+  @Table("pd_passport")
+  public static class Passport extends Model {
+    @Id public Integer id;
+
+    @ForeignKey(value = "pd_person.id", onDelete = "CASCADE")
+    @Column(unique = true)
+    public Integer ownerId;
+
+    @Relationship(backPopulates = "passport")
+    public final One<Person> owner = one();
+  }
+
   @Parameter TestDatabase target;
   final StatementRecorder sql = new StatementRecorder();
   Database db;
@@ -127,7 +148,9 @@ class PassiveDeletesTest {
                 Note.class,
                 Shelf.class,
                 Box.class,
-                Toy.class));
+                Toy.class,
+                Person.class,
+                Passport.class));
     Parent a = new Parent();
     Parent b = new Parent();
     for (String name : List.of("a1", "a2", "a3")) {
@@ -267,6 +290,29 @@ class PassiveDeletesTest {
     try (Session s = db.session()) {
       assertThat(s.select(Box.class).count()).isZero();
       assertThat(s.select(Toy.class).count()).isZero();
+    }
+  }
+
+  @Test
+  void aOneToOneLoadedPartnerBecomesDeleted() {
+    Person person = new Person();
+    person.passport.set(new Passport());
+    try (Session s = db.session()) {
+      s.add(person);
+      s.commit();
+    }
+    sql.clear();
+    try (Session s = db.session()) {
+      Person p = s.get(Person.class, person.id);
+      Passport held = p.passport.get();
+      s.delete(p);
+      assertThat(plain(sql.record(s::flush))).containsExactly("DELETE FROM pd_person WHERE id = ?");
+      assertThat(s.stateOf(held)).isEqualTo(ObjectState.DELETED);
+      assertThat(held.owner.get()).isNull();
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.select(Passport.class).count()).isZero();
     }
   }
 
