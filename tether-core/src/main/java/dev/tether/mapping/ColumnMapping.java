@@ -24,6 +24,7 @@ public final class ColumnMapping {
   private final int index;
   private final String foreignKeyText;
   private final String onDelete;
+  private final String onUpdate;
   private final boolean version;
   private ColumnMapping references;
 
@@ -40,6 +41,7 @@ public final class ColumnMapping {
       int index,
       String foreignKeyText,
       String onDelete,
+      String onUpdate,
       boolean version) {
     this.table = table;
     this.fieldName = fieldName;
@@ -56,6 +58,7 @@ public final class ColumnMapping {
     this.index = index;
     this.foreignKeyText = foreignKeyText;
     this.onDelete = onDelete;
+    this.onUpdate = onUpdate;
     this.version = version;
   }
 
@@ -127,6 +130,22 @@ public final class ColumnMapping {
     return unique;
   }
 
+  /**
+   * Whether an index covers the column: the primary key, a UNIQUE or foreign-key column, or one
+   * named by a declared index or UNIQUE constraint (MariaDB cannot index unbounded text).
+   */
+  public boolean indexed() {
+    if (primaryKey || unique || references != null) {
+      return true;
+    }
+    for (TableConstraints.Resolved k : table.constraints()) {
+      if (k.isIndexed() && k.columns().contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Maximum length for strings, 0 for unbounded. */
   public int length() {
     return length;
@@ -145,6 +164,11 @@ public final class ColumnMapping {
   /** The ON DELETE action of the foreign key, or an empty string. */
   public String onDelete() {
     return onDelete;
+  }
+
+  /** The ON UPDATE action of the foreign key, or an empty string. */
+  public String onUpdate() {
+    return onUpdate;
   }
 
   String foreignKeyText() {

@@ -12,9 +12,11 @@ import java.util.Set;
  * mistake, each taking plain names (never reflection or compiler types), so that the runtime and
  * the processor say exactly the same thing with the same stable {@link Message#code() code}.
  *
- * <p>Used by {@link ModelReader}, {@link Joins}, {@link BackPopulation} and {@link Configurator} at
- * run time, and by {@code dev.tether.processor.TetherProcessor} at compile time. Model names are
- * simple class names ({@code Parent}), relationships are written {@code Owner.field}.
+ * <p>The mistakes in indexes, table constraints and referential actions are worded by {@link
+ * ConstraintMessages} on the same terms. Used by {@link ModelReader}, {@link Joins}, {@link
+ * BackPopulation} and {@link Configurator} at run time, and by {@code
+ * dev.tether.processor.TetherProcessor} at compile time. Model names are simple class names ({@code
+ * Parent}), relationships are written {@code Owner.field}.
  */
 public final class MappingMessages {
   private MappingMessages() {}

@@ -3,27 +3,26 @@ package dev.tether.schema;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.TableConstraints;
 import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.zip.CRC32;
 
 /**
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
- * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
- * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
- * created later (a cycle) are added with ALTER TABLE where the dialect allows.
+ * with primary key, NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints (with their ON DELETE / ON
+ * UPDATE actions), then the declared indexes and an index on every foreign-key column that no other
+ * index leads with; {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a
+ * table created later (a cycle) are added with ALTER TABLE where the dialect allows.
  *
- * <p>Constraint and index names are derived, {@code fk_<table>_<column>} and {@code
- * ix_<table>_<column>}; one longer than the dialect keeps is cut and ends in a hash of the full
- * name, so that it fits (MariaDB refuses longer names) and stays distinct (PostgreSQL would
- * truncate two long names to the same one).
+ * <p>Names not declared are derived, {@code fk_<table>_<column>}, {@code ix_<table>_<columns>},
+ * {@code uq_<table>_<columns>}, {@code ck_<table>_<columns>}; one longer than the dialect keeps is
+ * cut and ends in a hash of the full name ({@link Dialect#fitIdentifier}).
  */
 public final class SchemaGenerator {
   private final Dialect dialect;
@@ -51,6 +50,13 @@ public final class SchemaGenerator {
         t.keyColumns().forEach(c -> key.add(q(c.name())));
         parts.add(key.toString());
       }
+      for (TableConstraints.Resolved k : t.constraints()) {
+        if (k.kind() == TableConstraints.Kind.UNIQUE_CONSTRAINT) {
+          parts.add("CONSTRAINT " + q(derivedName(k.name())) + " UNIQUE " + columnList(k));
+        } else if (k.kind() == TableConstraints.Kind.CHECK) {
+          parts.add("CONSTRAINT " + q(derivedName(k.name())) + " CHECK (" + k.check() + ")");
+        }
+      }
       for (ColumnMapping c : t.columns()) {
         if (c.references() == null) {
           continue;
@@ -66,7 +72,7 @@ public final class SchemaGenerator {
       out.add("CREATE TABLE IF NOT EXISTS " + q(t.name()) + " " + parts + dialect.tableOptions());
       for (ColumnMapping c : t.columns()) {
         boolean leadsTheKey = !t.keyColumns().isEmpty() && t.keyColumns().get(0) == c;
-        if (c.references() != null && !leadsTheKey && !c.unique()) {
+        if (c.references() != null && !leadsTheKey && !c.unique() && !leadsAnIndex(t, c)) {
           out.add(
               "CREATE INDEX IF NOT EXISTS "
                   + q(derivedName("ix_" + t.name() + "_" + c.name()))
@@ -75,6 +81,20 @@ public final class SchemaGenerator {
                   + " ("
                   + q(c.name())
                   + ")");
+        }
+      }
+      for (TableConstraints.Resolved k : t.constraints()) {
+        if (k.kind() == TableConstraints.Kind.INDEX
+            || k.kind() == TableConstraints.Kind.UNIQUE_INDEX) {
+          out.add(
+              "CREATE "
+                  + (k.isUnique() ? "UNIQUE " : "")
+                  + "INDEX IF NOT EXISTS "
+                  + q(derivedName(k.name()))
+                  + " ON "
+                  + q(t.name())
+                  + " "
+                  + columnList(k));
         }
       }
       created.add(t);
@@ -139,8 +159,26 @@ public final class SchemaGenerator {
     return b.toString();
   }
 
+  /** Whether a declared index or UNIQUE constraint starts with {@code c}, so it serves the key. */
+  private static boolean leadsAnIndex(TableMapping t, ColumnMapping c) {
+    for (TableConstraints.Resolved k : t.constraints()) {
+      if (k.isIndexed() && k.columns().get(0).equals(c.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String columnList(TableConstraints.Resolved k) {
+    StringJoiner list = new StringJoiner(", ", "(", ")");
+    k.columns().forEach(c -> list.add(q(c)));
+    return list.toString();
+  }
+
   private String foreignKey(ColumnMapping c) {
-    String action = c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete();
+    String action =
+        (c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete())
+            + (c.onUpdate().isEmpty() ? "" : " ON UPDATE " + c.onUpdate());
     return "CONSTRAINT "
         + q(derivedName("fk_" + c.table().name() + "_" + c.name()))
         + " FOREIGN KEY ("
@@ -153,33 +191,8 @@ public final class SchemaGenerator {
         + action;
   }
 
-  /**
-   * {@code name} if the dialect keeps it whole; else its longest prefix that leaves room for {@code
-   * _} and the eight hex digits of the full name's CRC-32.
-   */
   private String derivedName(String name) {
-    int max = dialect.maxIdentifierLength();
-    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= max) {
-      return name;
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    String suffix = String.format("_%08x", crc.getValue());
-    int room = max - suffix.length();
-    StringBuilder prefix = new StringBuilder();
-    int used = 0;
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + size > room) {
-        break;
-      }
-      prefix.appendCodePoint(cp);
-      used += size;
-      i += Character.charCount(cp);
-    }
-    return prefix + suffix;
+    return dialect.fitIdentifier(name);
   }
 
   private String q(String identifier) {

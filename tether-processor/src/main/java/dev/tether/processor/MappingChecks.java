@@ -1,21 +1,33 @@
 package dev.tether.processor;
 
+import dev.tether.Check;
+import dev.tether.Column;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
+import dev.tether.Index;
 import dev.tether.Relationship;
 import dev.tether.Sequence;
 import dev.tether.Table;
+import dev.tether.UniqueConstraint;
+import dev.tether.Version;
 import dev.tether.mapping.MappingMessages;
 import dev.tether.mapping.MappingMessages.Message;
 import dev.tether.mapping.MappingMessages.NotModel;
 import dev.tether.mapping.Names;
+import dev.tether.mapping.TableConstraints;
+import dev.tether.mapping.TableConstraints.Declared;
+import dev.tether.mapping.TableConstraints.Kind;
 import dev.tether.processor.CompiledModels.Key;
 import dev.tether.processor.CompiledModels.Rel;
 import dev.tether.processor.MappedClass.ColumnField;
 import dev.tether.processor.MappedClass.RelationshipField;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
@@ -114,10 +126,29 @@ final class MappingChecks {
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     if (fk != null) {
       checkForeignKey(where, f, fk.value());
+      checkActions(where, f, fk);
     }
     Sequence sequence = f.getAnnotation(Sequence.class);
     if (sequence != null) {
       checkSequence(owner, where, f, sequence);
+    }
+  }
+
+  /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
+  private void checkActions(String where, VariableElement f, ForeignKey fk) {
+    Column column = f.getAnnotation(Column.class);
+    boolean nullable =
+        f.getAnnotation(Id.class) == null
+            && f.getAnnotation(Version.class) == null
+            && !f.asType().getKind().isPrimitive()
+            && (column == null || column.nullable());
+    for (String attribute : List.of("onDelete", "onUpdate")) {
+      String value = attribute.equals("onDelete") ? fk.onDelete() : fk.onUpdate();
+      Message m = TableConstraints.actionMistake(where, attribute, value, nullable);
+      if (m != null) {
+        report(f, FOREIGN_KEY, attribute, m);
+        return;
+      }
     }
   }
 
@@ -227,6 +258,9 @@ final class MappingChecks {
     } else if (!hasNoArgumentConstructor(m.type)) {
       report(m.type, MappingMessages.noConstructor(m.name, null));
     }
+    if (m.concrete) {
+      checkConstraints(m); // an abstract class's annotations may name its subclasses' fields
+    }
     for (RelationshipField f : m.relationships) {
       Rel r = models.declared(m, f);
       checkJoin(r);
@@ -279,6 +313,64 @@ final class MappingChecks {
             keys,
             fields,
             left.stream().map(Key::onOwner).distinct().count() > 1));
+  }
+
+  /**
+   * Like {@code ModelReader.readConstraints}: the class-level {@code @Index},
+   * {@code @UniqueConstraint} and {@code @Check} of the class and its mapped superclasses, then
+   * {@code @Column(index = true)} fields, checked by the same {@link TableConstraints}.
+   */
+  private void checkConstraints(MappedClass m) {
+    Deque<TypeElement> chain = new ArrayDeque<>();
+    for (TypeElement c = m.type; c != null && env.isModelSubclass(c); c = env.superclass(c)) {
+      chain.push(c);
+    }
+    List<Declared> declared = new ArrayList<>();
+    for (TypeElement c : chain) {
+      for (Index i : c.getAnnotationsByType(Index.class)) {
+        Kind kind = i.unique() ? Kind.UNIQUE_INDEX : Kind.INDEX;
+        declared.add(new Declared(kind, List.of(i.columns()), i.name(), null, null));
+      }
+      for (UniqueConstraint u : c.getAnnotationsByType(UniqueConstraint.class)) {
+        declared.add(
+            new Declared(Kind.UNIQUE_CONSTRAINT, List.of(u.columns()), u.name(), null, null));
+      }
+      for (Check k : c.getAnnotationsByType(Check.class)) {
+        declared.add(new Declared(Kind.CHECK, List.of(), k.name(), k.value(), null));
+      }
+    }
+    List<TableConstraints.Field> fields = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    Map<Declared, VariableElement> onFields = new IdentityHashMap<>();
+    for (ColumnField c : m.columns) {
+      fields.add(new TableConstraints.Field(c.name(), c.column()));
+      if (c.unique()) {
+        unique.add(c.column());
+      }
+      Column column = c.field().getAnnotation(Column.class);
+      if (column != null && column.index()) {
+        Declared d = new Declared(Kind.INDEX, List.of(c.name()), "", null, m.name + "." + c.name());
+        declared.add(d);
+        onFields.put(d, c.field());
+      }
+    }
+    TableConstraints.Result result =
+        TableConstraints.resolve(m.name, m.table, fields, declared, unique);
+    Declared at = result.at();
+    if (result.mistake() == null) {
+      return;
+    }
+    if (onFields.containsKey(at)) {
+      report(onFields.get(at), "dev.tether.Column", "index", result.mistake());
+    } else {
+      String annotation =
+          switch (at.kind()) {
+            case INDEX, UNIQUE_INDEX -> "dev.tether.Index";
+            case UNIQUE_CONSTRAINT -> "dev.tether.UniqueConstraint";
+            case CHECK -> "dev.tether.Check";
+          };
+      report(m.type, annotation, at.kind() == Kind.CHECK ? "value" : "columns", result.mistake());
+    }
   }
 
   private static boolean hasNoArgumentConstructor(TypeElement t) {

@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * MariaDB (10.5+, for {@code INSERT ... RETURNING}) through MariaDB Connector/J; also the MySQL URL
  * prefix. Instants are stored in UTC as {@code DATETIME(6)}; unbounded strings that take part in
- * keys become {@code VARCHAR(255)}.
+ * keys or indexes become {@code VARCHAR(255)}.
  */
 public final class MariadbDialect extends Dialect {
   /**
@@ -77,8 +77,7 @@ public final class MariadbDialect extends Dialect {
         if (c.length() > 0) {
           yield "VARCHAR(" + c.length() + ")";
         }
-        boolean keyed = c.primaryKey() || c.unique() || c.references() != null;
-        yield keyed ? "VARCHAR(255)" : "LONGTEXT";
+        yield c.indexed() ? "VARCHAR(255)" : "LONGTEXT";
       }
       case BOOLEAN -> "BOOLEAN";
       case DOUBLE -> "DOUBLE";
