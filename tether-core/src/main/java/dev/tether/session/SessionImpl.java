@@ -46,7 +46,7 @@ final class SessionImpl implements Session, SessionLink {
    * Persistent orphans an autoflush left alone, with the collections they left: the next explicit
    * flush deletes them unless they found a new parent meanwhile.
    */
-  final Map<InstanceState, List<UnitOfWork.Link>> deferredOrphans = new IdentityHashMap<>();
+  final Map<InstanceState, List<FlushState.Membership>> deferredOrphans = new IdentityHashMap<>();
 
   /** Objects compared with their snapshot so far (dirty checks): for tests and tuning. */
   long dirtyChecks;
