@@ -340,6 +340,7 @@ final class Persistence {
       }
     }
     Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
+    Map<InstanceState, List<ColumnMapping>> dirtyOf = new LinkedHashMap<>();
     for (InstanceState s : candidates) {
       if (toDelete.contains(s)
           || deferredOrphans.containsKey(s)
@@ -355,10 +356,47 @@ final class Persistence {
       List<ColumnMapping> dirty = dirtyColumns(s);
       if (!dirty.isEmpty()) {
         bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
+        dirtyOf.put(s, dirty);
       }
     }
+    UniqueOrder order = UniqueOrder.of(m, dirtyOf);
+    release(m, order.releases());
+    if (order.sequence() != null) { // one row at a time, holders of UNIQUE values first
+      for (InstanceState s : order.sequence()) {
+        updateGroup(m, dirtyOf.get(s), List.of(s));
+      }
+      return;
+    }
     for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
-      List<ColumnMapping> cols = e.getKey();
+      updateGroup(m, e.getKey(), e.getValue());
+    }
+  }
+
+  /**
+   * Sets each holder's UNIQUE key column to NULL, so that the UPDATEs that follow can give its
+   * value to another row ({@link UniqueOrder}).
+   */
+  private void release(ModelMapping m, List<UniqueOrder.Release> releases) {
+    for (UniqueOrder.Release r : releases) {
+      InstanceState s = r.row();
+      before.putIfAbsent(s, s.snapshot());
+      session.journal.updating(s);
+      ColumnType[] keyTypes = Keys.types(m);
+      ColumnType[] types = new ColumnType[1 + keyTypes.length];
+      types[0] = r.column().type();
+      System.arraycopy(keyTypes, 0, types, 1, keyTypes.length);
+      Object[] row = new Object[types.length];
+      Object[] key = Keys.values(m, s.key());
+      System.arraycopy(key, 0, row, 1, key.length);
+      String sql = engine.statements().updateColumnsByKey(m, List.of(r.column()));
+      int[] counts = executor.batch(session.connection(), sql, types, List.<Object[]>of(row));
+      RowCounts.expectOneEach(counts, m, List.of(s), "update", sql);
+    }
+  }
+
+  /** One UPDATE statement (a batch) of {@code rows}, which all changed {@code cols}. */
+  private void updateGroup(ModelMapping m, List<ColumnMapping> cols, List<InstanceState> rows) {
+    {
       ColumnType[] keyTypes = Keys.types(m);
       ColumnType[] types = new ColumnType[cols.size() + keyTypes.length];
       for (int i = 0; i < cols.size(); i++) {
@@ -366,7 +404,7 @@ final class Persistence {
       }
       System.arraycopy(keyTypes, 0, types, cols.size(), keyTypes.length);
       List<Object[]> params = new ArrayList<>();
-      for (InstanceState s : e.getValue()) {
+      for (InstanceState s : rows) {
         Object[] row = new Object[types.length];
         for (int i = 0; i < cols.size(); i++) {
           row[i] = cols.get(i).get(s.owner());
@@ -378,13 +416,13 @@ final class Persistence {
         session.journal.updating(s);
       }
       if (m.version() != null) {
-        versioning.update(m, cols, e.getValue());
+        versioning.update(m, cols, rows);
       } else {
         String sql = engine.statements().update(m, cols);
         int[] counts = executor.batch(session.connection(), sql, types, params);
-        RowCounts.expectOneEach(counts, m, e.getValue(), "update", sql);
+        RowCounts.expectOneEach(counts, m, rows, "update", sql);
       }
-      for (InstanceState s : e.getValue()) {
+      for (InstanceState s : rows) {
         s.takeSnapshot();
       }
     }
