@@ -148,7 +148,8 @@ final class ModelReader {
           .exception();
     }
     ColumnType type = ColumnType.of(f.getType());
-    if (type == null) {
+    boolean converted = FieldStorage.converted(f);
+    if (type == null && !converted) {
       String element = elementTypeName(f);
       throw MappingMessages.columnType(
               where,
@@ -174,7 +175,8 @@ final class ModelReader {
     boolean nullable =
         !isId && !isVersion && !f.getType().isPrimitive() && (column == null || column.nullable());
     if (column != null
-        && (column.length() < 0 || column.length() > 0 && type != ColumnType.STRING)) {
+        && (column.length() < 0
+            || column.length() > 0 && (type != ColumnType.STRING || converted))) {
       throw new MappingException(
           "column-length",
           where
@@ -187,7 +189,7 @@ final class ModelReader {
                       + f.getType().getSimpleName()
                       + ". Remove length."));
     }
-    if (isId && !ID_TYPES.contains(type)) {
+    if (isId && (converted || !ID_TYPES.contains(type))) {
       throw new MappingException(
           "id-type",
           where
@@ -217,6 +219,7 @@ final class ModelReader {
             fk != null ? fk.value() : null,
             onDelete,
             isVersion);
+    FieldStorage.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
     if (twin == null) {
       for (ColumnMapping c : model.columns()) {

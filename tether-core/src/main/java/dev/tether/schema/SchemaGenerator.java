@@ -1,13 +1,17 @@
 package dev.tether.schema;
 
+import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.zip.CRC32;
@@ -16,7 +20,8 @@ import java.util.zip.CRC32;
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
  * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
  * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
- * created later (a cycle) are added with ALTER TABLE where the dialect allows.
+ * created later (a cycle) are added with ALTER TABLE where the dialect allows. The database enum
+ * types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go last.
  *
  * <p>Constraint and index names are derived, {@code fk_<table>_<column>} and {@code
  * ix_<table>_<column>}; one longer than the dialect keeps is cut and ends in a hash of the full
@@ -33,6 +38,7 @@ public final class SchemaGenerator {
   /** Every statement {@code createAll} runs, in order. */
   public List<String> createStatements(Metadata metadata) {
     List<String> out = new ArrayList<>();
+    enumTypes(metadata).forEach((name, labels) -> out.addAll(dialect.createEnumType(name, labels)));
     List<String> later = new ArrayList<>();
     Set<TableMapping> created = new HashSet<>();
     for (TableMapping t : metadata.tablesInDependencyOrder()) {
@@ -85,7 +91,21 @@ public final class SchemaGenerator {
     for (TableMapping t : tables) {
       out.addAll(dialect.dropTable(t.name()));
     }
+    enumTypes(metadata).keySet().forEach(name -> out.addAll(dialect.dropEnumType(name)));
     return out;
+  }
+
+  /** The database enum types of the {@code EnumStorage.NATIVE} columns: name → constants. */
+  private static Map<String, List<String>> enumTypes(Metadata metadata) {
+    Map<String, List<String>> types = new LinkedHashMap<>();
+    for (TableMapping t : metadata.tablesInDependencyOrder()) {
+      for (ColumnMapping c : t.columns()) {
+        if (c.type() == ColumnType.ENUM && c.enumStorage() == EnumStorage.NATIVE) {
+          types.putIfAbsent(c.enumTypeName(), c.enumLabels());
+        }
+      }
+    }
+    return types;
   }
 
   private String columnDefinition(ColumnMapping c) {

@@ -416,10 +416,8 @@ class DiagnosticsTest {
     String child = child(CHILD_KEY);
     String text =
         "Parent.children has type List<Child>, which is not a column type. A relationship is"
-            + " declared `public final Many<Child> children = many();`. Column types:"
-            + " Integer/int, Long/long, String, Boolean/boolean, Double/double, BigDecimal,"
-            + " LocalDate, LocalDateTime, Instant, UUID, enums, byte[]. A field that is not stored"
-            + " must be declared transient.";
+            + " declared `public final Many<Child> children = many();`. "
+            + " Column types: Byte/byte, Short/short, Integer/int, Long/long, Float/float, Double/double, BigDecimal, Boolean/boolean, Character/char, String, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, UUID, enums, byte[]. Any other type is stored with @Json (a JSON document) or @Convert(...) (a ColumnConverter of your own). A field that is not stored must be declared transient.";
     assertReported(
         Compilation.of(parent, child),
         "Parent.java",
