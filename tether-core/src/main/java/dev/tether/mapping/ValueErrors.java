@@ -55,9 +55,9 @@ public final class ValueErrors {
             + show(value)
             + " to "
             + column.describe()
-            + ": the field is a "
+            + ": the field is of type "
             + column.javaType().getSimpleName()
-            + ". Pass a "
+            + ". Pass a value of type "
             + ColumnType.boxed(column.javaType()).getSimpleName()
             + ".",
         null);
