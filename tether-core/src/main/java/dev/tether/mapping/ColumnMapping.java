@@ -152,8 +152,8 @@ public final class ColumnMapping {
 
   /**
    * The column value of {@code fieldValue} (a query parameter compared with this column): converted
-   * when the field is, and refused with a {@link dev.tether.ValueConversionException} when it is not
-   * a value of the field's type.
+   * when the field is, and refused with a {@link dev.tether.ValueConversionException} when it is
+   * not a value of the field's type.
    */
   public Object toColumnValue(Object fieldValue) {
     if (fieldValue == null) {

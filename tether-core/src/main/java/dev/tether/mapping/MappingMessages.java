@@ -604,21 +604,14 @@ public final class MappingMessages {
    * @param problem what is wrong, a sentence that ends in a full stop
    */
   public static Message converter(String where, String converter, String problem) {
-    return new Message(
-        "converter", where + " is stored through " + converter + ", but " + problem);
+    return new Message("converter", where + " is stored through " + converter + ", but " + problem);
   }
 
   /** {@code @Column(precision, scale)} on a field that is not a decimal, or inconsistent. */
   public static Message decimalSize(String where, int precision, int scale, String problem) {
     return new Message(
         "column-precision",
-        where
-            + ": @Column(precision = "
-            + precision
-            + ", scale = "
-            + scale
-            + ") "
-            + problem);
+        where + ": @Column(precision = " + precision + ", scale = " + scale + ") " + problem);
   }
 
   /** {@code @Enumerated} on a field that is not an enum. */

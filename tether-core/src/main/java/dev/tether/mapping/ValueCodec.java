@@ -17,8 +17,8 @@ abstract class ValueCodec {
   abstract Object fromColumn(Object columnValue);
 
   /**
-   * A column value as the database returned it, made equal to what {@link #toColumn} writes for
-   * the same field value, so that a loaded row's snapshot matches an unchanged field.
+   * A column value as the database returned it, made equal to what {@link #toColumn} writes for the
+   * same field value, so that a loaded row's snapshot matches an unchanged field.
    */
   Object normalize(Object columnValue) {
     return columnValue;

@@ -21,7 +21,8 @@ import java.util.zip.CRC32;
  * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
  * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
  * created later (a cycle) are added with ALTER TABLE where the dialect allows. The database enum
- * types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go last.
+ * types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
+ * last.
  *
  * <p>Constraint and index names are derived, {@code fk_<table>_<column>} and {@code
  * ix_<table>_<column>}; one longer than the dialect keeps is cut and ends in a hash of the full

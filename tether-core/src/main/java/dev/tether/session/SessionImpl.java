@@ -956,8 +956,8 @@ final class SessionImpl implements Session, SessionLink {
 
   /**
    * Whether values of {@code column} differ, as the column compares them ({@link
-   * ColumnMapping#differs}: {@code byte[]} by content, decimals by value, JSON by its text). The same
-   * reference — an untouched field against its snapshot — is decided first, without a call.
+   * ColumnMapping#differs}: {@code byte[]} by content, decimals by value, JSON by its text). The
+   * same reference — an untouched field against its snapshot — is decided first, without a call.
    */
   static boolean differs(ColumnMapping column, Object a, Object b) {
     return a != b && column.differs(a, b);

@@ -4,13 +4,13 @@ import dev.tether.DatabaseException;
 import dev.tether.IntegrityException;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.ValueErrors;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import dev.tether.mapping.ValueErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -202,9 +202,9 @@ public abstract class Dialect {
    */
   public Object read(ResultSet rs, int i, ColumnType type, Class<?> javaType) throws SQLException {
     return switch (type) {
-        // SQL NULL reads as 0 / false, so only such a value can be NULL: wasNull(), a native call
-        // per value on SQLite, runs for those alone, and never for a primitive field (which
-        // reads NULL as 0, as ColumnMapping.set does)
+      // SQL NULL reads as 0 / false, so only such a value can be NULL: wasNull(), a native call
+      // per value on SQLite, runs for those alone, and never for a primitive field (which
+      // reads NULL as 0, as ColumnMapping.set does)
       case INTEGER -> {
         int x = rs.getInt(i);
         yield x != 0 || javaType == int.class || !rs.wasNull() ? x : null;

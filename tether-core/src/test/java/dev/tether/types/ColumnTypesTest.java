@@ -125,7 +125,8 @@ class ColumnTypesTest {
     v.date = LocalDate.of(2026, 2, 28);
     v.time = LocalTime.of(23, 59, 58, 123_456_000);
     v.dateTime = LocalDateTime.of(2026, 12, 7, 17, 55, 50, 120_000_000);
-    v.offsetDateTime = OffsetDateTime.of(2026, 12, 7, 19, 55, 50, 500_000_000, ZoneOffset.ofHours(2));
+    v.offsetDateTime =
+        OffsetDateTime.of(2026, 12, 7, 19, 55, 50, 500_000_000, ZoneOffset.ofHours(2));
     v.instant = Instant.parse("2026-12-07T17:55:50.654321Z");
     v.duration = Duration.ofHours(26).plusMillis(5);
     v.uuid = UUID.fromString("0b7a6c1e-8f5d-4a53-9d2c-3e1f2a4b5c6d");
@@ -263,7 +264,10 @@ class ColumnTypesTest {
       assertThat(sorted)
           .usingElementComparator(BigDecimal::compareTo)
           .containsExactly(
-              new BigDecimal("-3"), new BigDecimal("9.5"), new BigDecimal("10.25"), new BigDecimal("100"));
+              new BigDecimal("-3"),
+              new BigDecimal("9.5"),
+              new BigDecimal("10.25"),
+              new BigDecimal("100"));
     }
   }
 }

@@ -116,7 +116,8 @@ class ConvertedColumnsTest {
 
   static final ColumnAttribute<Task, Money> BUDGET =
       ColumnAttribute.of(Task.class, "budget", Money.class);
-  static final ColumnAttribute<Task, Path> HOME = ColumnAttribute.of(Task.class, "home", Path.class);
+  static final ColumnAttribute<Task, Path> HOME =
+      ColumnAttribute.of(Task.class, "home", Path.class);
   static final ColumnAttribute<Task, Priority> BY_ORDINAL =
       ColumnAttribute.of(Task.class, "byOrdinal", Priority.class);
   static final ColumnAttribute<Task, TaskState> STATE =
@@ -210,9 +211,11 @@ class ConvertedColumnsTest {
       assertThat(budgets)
           .containsExactly(new Money(new BigDecimal("10.00")), new Money(new BigDecimal("20.00")));
       assertThat(s.select(BUDGET.max()).one()).isEqualTo(new Money(new BigDecimal("20.00")));
-      int n = s.bulkUpdate(Task.class).set(HOME, Path.of("/c")).where(HOME.eq(Path.of("/a"))).execute();
+      int n =
+          s.bulkUpdate(Task.class).set(HOME, Path.of("/c")).where(HOME.eq(Path.of("/a"))).execute();
       assertThat(n).isEqualTo(1);
-      assertThat(s.select(HOME).orderBy(HOME.asc()).list()).containsExactly(Path.of("/b"), Path.of("/c"));
+      assertThat(s.select(HOME).orderBy(HOME.asc()).list())
+          .containsExactly(Path.of("/b"), Path.of("/c"));
     }
   }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -131,9 +130,11 @@ class DatabaseWrittenValuesTest {
       LocalDateTime nowUtc = LocalDateTime.now(ZoneOffset.UTC);
       // the server's time zone may differ from UTC: a day either way
       assertThat(read.createdAt).isBetween(nowUtc.minusDays(1), nowUtc.plusDays(1));
-      assertThat(read.day).isBetween(nowUtc.toLocalDate().minusDays(1), nowUtc.toLocalDate().plusDays(1));
+      assertThat(read.day)
+          .isBetween(nowUtc.toLocalDate().minusDays(1), nowUtc.toLocalDate().plusDays(1));
       assertThat(read.atTime).isNotNull();
-      assertThat(read.seenAt).isBetween(Instant.now().minusSeconds(300), Instant.now().plusSeconds(300));
+      assertThat(read.seenAt)
+          .isBetween(Instant.now().minusSeconds(300), Instant.now().plusSeconds(300));
       assertThat(read.updatedAt).isNull();
       // read back, bound again: the same value matches the database's own text
       assertThat(s.select(Stamp.class).where(CREATED_AT.eq(read.createdAt)).list())

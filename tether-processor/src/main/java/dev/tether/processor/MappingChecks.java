@@ -512,7 +512,9 @@ final class MappingChecks {
 
   private static AnnotationMirror annotation(Element e, String name) {
     for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+      if (((TypeElement) a.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(name)) {
         return a;
       }
     }

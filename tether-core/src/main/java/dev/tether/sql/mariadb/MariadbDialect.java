@@ -92,9 +92,7 @@ public final class MariadbDialect extends Dialect {
       case BOOLEAN -> "BOOLEAN";
       case DOUBLE -> "DOUBLE";
       case DECIMAL ->
-          c.precision() > 0
-              ? "DECIMAL(" + c.precision() + "," + c.scale() + ")"
-              : "DECIMAL(65,30)";
+          c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "DECIMAL(65,30)";
       case DATE -> "DATE";
       case DATETIME, OFFSET_DATETIME, INSTANT -> "DATETIME(6)";
       case UUID -> "UUID";

@@ -78,7 +78,8 @@ public final class PostgresqlDialect extends Dialect {
       case UUID -> ps.setObject(i, value, Types.OTHER);
       case JSON, ENUM ->
           ps.setObject(
-              i, value == null ? null : type == ColumnType.ENUM ? ((Enum<?>) value).name() : value,
+              i,
+              value == null ? null : type == ColumnType.ENUM ? ((Enum<?>) value).name() : value,
               Types.OTHER);
       default -> super.bind(ps, i, type, value);
     }

@@ -10,9 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -50,8 +50,8 @@ public final class SqliteDialect extends Dialect {
     return switch (c.type()) {
       case BYTE, SHORT, INTEGER, LONG, BOOLEAN, DURATION -> "INTEGER";
       case FLOAT, DOUBLE -> "REAL";
-        // NUMERIC affinity keeps 15 significant digits exactly and sorts by value; wider or
-        // unbounded decimals stay text, exact but sorted as text
+      // NUMERIC affinity keeps 15 significant digits exactly and sorts by value; wider or
+      // unbounded decimals stay text, exact but sorted as text
       case DECIMAL ->
           c.precision() > 0 && c.precision() <= 15
               ? "DECIMAL(" + c.precision() + "," + c.scale() + ")"
@@ -100,8 +100,7 @@ public final class SqliteDialect extends Dialect {
   }
 
   @Override
-  public void bind(PreparedStatement ps, int i, ColumnType type, Object value)
-      throws SQLException {
+  public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
     if (value == null) {
       super.bind(ps, i, type, null);
       return;
@@ -115,7 +114,9 @@ public final class SqliteDialect extends Dialect {
           ps.setString(
               i,
               SqliteTime.format(
-                  ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+                  ((OffsetDateTime) value)
+                      .withOffsetSameInstant(ZoneOffset.UTC)
+                      .toLocalDateTime()));
       case INSTANT ->
           ps.setString(i, SqliteTime.format(LocalDateTime.ofInstant((Instant) value, UTC)));
       default -> super.bind(ps, i, type, value);

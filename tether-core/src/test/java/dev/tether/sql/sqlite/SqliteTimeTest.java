@@ -44,7 +44,8 @@ class SqliteTimeTest {
     assertThat(SqliteTime.parseDateTime("2026-12-07 17:55:50.1234567891234"))
         .isEqualTo(T.withNano(123_456_789));
     assertThat(SqliteTime.parseDateTime("2026-12-07T17:55:50Z")).isEqualTo(T);
-    assertThat(SqliteTime.parseTime("17:55:50.25")).isEqualTo(LocalTime.of(17, 55, 50, 250_000_000));
+    assertThat(SqliteTime.parseTime("17:55:50.25"))
+        .isEqualTo(LocalTime.of(17, 55, 50, 250_000_000));
   }
 
   @Test
@@ -80,7 +81,8 @@ class SqliteTimeTest {
           switch (i % 3) {
             case 0 -> SqliteTime.format(t);
             case 1 -> SqliteTime.format(t.withNano(0)).substring(0, 19);
-            default -> String.format("%s.%03d", SqliteTime.format(t.withNano(0)), t.getNano() / 1_000_000);
+            default ->
+                String.format("%s.%03d", SqliteTime.format(t.withNano(0)), t.getNano() / 1_000_000);
           });
     }
     List<String> byText = new ArrayList<>(texts);
