@@ -15,7 +15,7 @@ public final class ValueErrors {
 
   /** A value from the database that is not a {@code target} (a date that does not parse). */
   public static ValueConversionException read(
-      ColumnMapping column, Object raw, Class<?> target, RuntimeException cause) {
+      ColumnMapping column, Object raw, Class<?> target, Exception cause) {
     return new ValueConversionException(
         "Cannot read "
             + column.describe()
@@ -65,7 +65,7 @@ public final class ValueErrors {
 
   /** A computed result column (no mapping) whose value is not a {@code target}. */
   public static ValueConversionException readResult(
-      int position, String label, Object raw, Class<?> target, String sql, RuntimeException e) {
+      int position, String label, Object raw, Class<?> target, String sql, Exception e) {
     return new ValueConversionException(
         "Cannot read result column "
             + position

@@ -54,8 +54,12 @@ public final class Cursor implements AutoCloseable {
       } catch (ValueConversionException e) {
         close(false);
         throw e;
-      } catch (RuntimeException e) {
-        // a computed column: mapped ones name their field themselves
+      } catch (RuntimeException | SQLException e) {
+        if (e instanceof SQLException se && dialect.isConnectionFailure(se)) {
+          throw se;
+        }
+        // a computed column (mapped ones name their field themselves): the driver refused to
+        // convert its value
         ValueConversionException named =
             ValueErrors.readResult(
                 i + 1, label(i + 1), rawValue(i + 1), columns[i].javaType(), sql, e);

@@ -183,6 +183,13 @@ public abstract class Dialect {
       throw e;
     } catch (RuntimeException e) {
       throw ValueErrors.read(column, rawValue(rs, i), column.valueClass(), e);
+    } catch (SQLException e) {
+      // the row is fetched: a getter that fails is the driver refusing to convert its value
+      // (pgjdbc: "Cannot convert the column of type VARCHAR ..."), unless the connection is gone
+      if (isConnectionFailure(e)) {
+        throw e;
+      }
+      throw ValueErrors.read(column, rawValue(rs, i), column.valueClass(), e);
     }
   }
 

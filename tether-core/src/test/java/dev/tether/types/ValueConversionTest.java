@@ -159,6 +159,23 @@ class ValueConversionTest {
   }
 
   @Test
+  void aDateTimeColumnOfAnExistingTableThatHoldsText() throws Exception {
+    // a table mapped as it exists: its date-time column is text, as in the sample database
+    insert("DROP TABLE vc_paint");
+    insert(
+        "CREATE TABLE vc_paint (id INTEGER PRIMARY KEY, color VARCHAR(20), code VARCHAR(20),"
+            + " mixed_at VARCHAR(40))");
+    insert("INSERT INTO vc_paint (id, mixed_at) VALUES (1, '07/12/2026')");
+    try (Session s = db.session()) {
+      assertThatThrownBy(() -> s.get(Paint.class, 1))
+          .isInstanceOf(ValueConversionException.class)
+          .hasMessageStartingWith(
+              "Cannot read Paint.mixedAt (vc_paint.mixed_at): the database holds '07/12/2026'"
+                  + " (a String), which is not a LocalDateTime (");
+    }
+  }
+
+  @Test
   void aSessionStaysUsableAfterAValueFailedToRead() throws Exception {
     insert("INSERT INTO vc_paint (id, color) VALUES (1, 'PURPLE')");
     insert("INSERT INTO vc_paint (id, color) VALUES (2, 'RED')");
