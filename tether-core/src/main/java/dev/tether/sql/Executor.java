@@ -341,8 +341,9 @@ public final class Executor {
       for (; i < values.length; i++) {
         dialect.bind(ps, i + 1, types[i], values[i]);
       }
-    } catch (ClassCastException | IllegalArgumentException e) {
-      // a value of another type than its column's (raw SQL, a query parameter without a column)
+    } catch (RuntimeException e) {
+      // a value of another type than its column's, or one the dialect cannot store (a year
+      // after 9999 on SQLite): the dialect's bind throws nothing else
       throw ValueErrors.bind(i + 1, values[i], types[i], sql, e);
     }
   }

@@ -85,6 +85,21 @@ class SqliteDateTimeTextTest {
   }
 
   @Test
+  void aYearSqliteTextCannotHoldIsRefusedBeforeItIsSent() {
+    try (Session s = db.session()) {
+      Paint p = new Paint();
+      p.id = 1;
+      p.mixedAt = LocalDateTime.of(10_000, 1, 1, 0, 0);
+      s.add(p);
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(ValueConversionException.class)
+          .hasMessageStartingWith(
+              "Cannot bind parameter 4: +10000-01-01T00:00 (a LocalDateTime) is not a value of a"
+                  + " DATETIME column (SQLite date-times hold years 0000 to 9999, not 10000)");
+    }
+  }
+
+  @Test
   void textThatIsNoDateTimeNamesTheColumn() throws Exception {
     run("INSERT INTO vc_paint (id, mixed_at) VALUES (1, '07/12/2026')");
     try (Session s = db.session()) {
