@@ -1,8 +1,10 @@
 package dev.tether.processor;
 
+import dev.tether.Column;
 import dev.tether.ColumnConverter;
 import dev.tether.Convert;
 import dev.tether.Converters;
+import dev.tether.Enumerated;
 import dev.tether.ForeignKey;
 import dev.tether.Json;
 import dev.tether.Relationship;
@@ -132,6 +134,36 @@ final class MappingChecks {
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     if (fk != null) {
       checkForeignKey(where, f, fk.value());
+    }
+    checkStorage(owner, where, f);
+  }
+
+  /**
+   * {@code @Enumerated} on an enum, {@code @Column(precision, scale)} on an unconverted decimal.
+   */
+  private void checkStorage(TypeElement owner, String where, VariableElement f) {
+    TypeMirror type = f.asType();
+    boolean isEnum = type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
+    if (f.getAnnotation(Enumerated.class) != null && (!isEnum || converted(owner, f))) {
+      report(f, MappingMessages.enumeratedNotEnum(where, simple(type)));
+    }
+    Column column = f.getAnnotation(Column.class);
+    boolean sized = column != null && (column.precision() != 0 || column.scale() != 0);
+    boolean decimal =
+        type instanceof DeclaredType d
+            && ((TypeElement) d.asElement())
+                .getQualifiedName()
+                .contentEquals("java.math.BigDecimal");
+    if (sized && !decimal && !converted(owner, f)) {
+      report(
+          f,
+          MappingMessages.decimalSize(
+              where,
+              column.precision(),
+              column.scale(),
+              "applies to BigDecimal columns only, and this field's column holds "
+                  + simple(type)
+                  + ". Remove precision and scale."));
     }
   }
 

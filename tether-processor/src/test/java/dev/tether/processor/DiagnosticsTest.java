@@ -482,6 +482,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void enumeratedOnAStringAndPrecisionOnAnInt() {
+    String shop =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Table(\"shop\")\n"
+            + "public class Shop extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Enumerated(EnumStorage.ORDINAL) public String state;\n"
+            + "}\n";
+    String text =
+        "Shop.state has @Enumerated but is a String; @Enumerated chooses how an enum is stored."
+            + " Remove it, or make the field an enum.";
+    assertReported(
+        Compilation.of(shop), "Shop.java", shop, "String state", "enumerated-type", text);
+    assertSameAtRunTime("enumerated-type", text, new String[] {shop}, "shop.Shop");
+    String sized =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Table(\"sized\")\n"
+            + "public class Sized extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Column(precision = 10, scale = 2) public int amount;\n"
+            + "}\n";
+    String sizedText =
+        "Sized.amount: @Column(precision = 10, scale = 2) applies to BigDecimal columns only, and"
+            + " this field's column holds int. Remove precision and scale.";
+    assertReported(
+        Compilation.of(sized), "Sized.java", sized, "int amount", "column-precision", sizedText);
+    assertSameAtRunTime("column-precision", sizedText, new String[] {sized}, "shop.Sized");
+  }
+
+  @Test
   void rawOneNamesNoTarget() {
     String child =
         child(
