@@ -13,7 +13,12 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Column(name = "full_name", nullable = false, length = 120, unique = true)
  * public String name;
+ *
+ * @Column(index = true) public String city;   // ix_<table>_city
  * }</pre>
+ *
+ * <p>Indexes over several columns, composite UNIQUE constraints and CHECK constraints are declared
+ * on the class: {@link Index}, {@link UniqueConstraint}, {@link Check}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
@@ -29,6 +34,13 @@ public @interface Column {
 
   /** Adds a UNIQUE constraint on this column. */
   boolean unique() default false;
+
+  /**
+   * Creates an index on this column, named {@code ix_<table>_<column>} (SQLAlchemy's {@code
+   * Column(index=True)}). A {@code unique} column is already indexed by its constraint, so both
+   * together make one unique index.
+   */
+  boolean index() default false;
 
   /** Maximum length of a {@code String} column; 0 means the dialect's unbounded text type. */
   int length() default 0;

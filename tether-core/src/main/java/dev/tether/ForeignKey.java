@@ -12,7 +12,10 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @ForeignKey("parent.id") public Integer parentId;
  * @ForeignKey(value = "parent.id", onDelete = "CASCADE") public Integer ownerId;
+ * @ForeignKey(value = "country.code", onUpdate = "CASCADE") public String countryCode;
  * }</pre>
+ *
+ * <p>{@code createAll} names the constraint {@code fk_<table>_<column>} and indexes the column.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
@@ -23,6 +26,15 @@ public @interface ForeignKey {
   /**
    * The referential action of the database constraint: {@code CASCADE}, {@code SET NULL}, {@code
    * RESTRICT}, {@code NO ACTION} or {@code SET DEFAULT}. Empty means the database default.
+   * {@code @Relationship(passiveDeletes = true)} relies on {@code CASCADE} or {@code SET NULL}
+   * here.
    */
   String onDelete() default "";
+
+  /**
+   * The action when the referenced key changes, with the same choices as {@link #onDelete()}:
+   * {@code CASCADE} makes the database rewrite the referring rows. Empty means the database
+   * default.
+   */
+  String onUpdate() default "";
 }

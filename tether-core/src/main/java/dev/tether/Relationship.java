@@ -37,7 +37,15 @@ public @interface Relationship {
 
   /**
    * The foreign-key field (its Java name, e.g. {@code "senderId"}) this relationship follows, when
-   * several lead to the same table.
+   * several link the two tables. On a {@code backPopulates} pair one side is enough. Not needed
+   * when the field types leave one key: a {@code Many} follows a key on its target's table, and a
+   * {@code One} paired with a {@code Many} a key on its own table, so a key in the other direction
+   * (a favourite address on users) does not make them ambiguous.
+   *
+   * <pre>{@code
+   * @Relationship(foreignKeys = "senderId", backref = "sent")
+   * public final One<User> sender = one();
+   * }</pre>
    */
   String foreignKeys() default "";
 
@@ -64,7 +72,21 @@ public @interface Relationship {
    */
   String lazy() default "select";
 
-  /** Rely on the database's ON DELETE rule instead of loading children to delete or detach them. */
+  /**
+   * Rely on the foreign key's ON DELETE rule instead of loading the rows that refer to a deleted
+   * object: the flush sends the owner's DELETE alone, and the database deletes ({@code CASCADE}) or
+   * empties ({@code SET NULL}) the referring rows. Those the session already holds end as the
+   * database leaves them (deleted, or with a null key), loaded through this relationship or not.
+   *
+   * <pre>{@code
+   * @Relationship(backPopulates = "order", cascade = "all", passiveDeletes = true)
+   * public final Many<Line> lines = many();                                       // Order
+   * @ForeignKey(value = "orders.id", onDelete = "CASCADE") public Integer orderId;  // Line
+   * }</pre>
+   *
+   * <p>{@code Registry.of} refuses it when the key has no such rule, or has {@code SET NULL} under
+   * a delete cascade.
+   */
   boolean passiveDeletes() default false;
 
   /** Read-only relationship: never written at flush and never synced. */

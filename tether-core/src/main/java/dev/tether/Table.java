@@ -19,4 +19,18 @@ import java.lang.annotation.Target;
 public @interface Table {
   /** The table name, used as written (the dialect quotes it). */
   String value();
+
+  /**
+   * Whether generated keys come back through {@code INSERT ... RETURNING} (the default where the
+   * database has it). {@code false} makes Tether insert new rows one at a time and ask the
+   * dialect's last-key function ({@code last_insert_rowid()}, {@code LAST_INSERT_ID()}, {@code
+   * currval} of the column's sequence) after each: slower, but it works where RETURNING is refused
+   * (SQLAlchemy's {@code implicit_returning=False}). On PostgreSQL a {@link Sequence} is faster:
+   * one query for all the keys of a flush, and batched inserts.
+   *
+   * <pre>{@code
+   * @Table(value = "legacy_event", implicitReturning = false)
+   * }</pre>
+   */
+  boolean implicitReturning() default true;
 }

@@ -157,6 +157,7 @@ final class Associations {
               table.columns().size(),
               side.table().name() + "." + key.name(),
               "",
+              "",
               false);
       c.resolveReference(key);
       table.add(c);

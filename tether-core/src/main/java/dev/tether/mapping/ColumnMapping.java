@@ -39,6 +39,7 @@ public final class ColumnMapping {
   private final int index;
   private final String foreignKeyText;
   private final String onDelete;
+  private final String onUpdate;
   private final boolean version;
   private ColumnMapping references;
 
@@ -55,6 +56,7 @@ public final class ColumnMapping {
       int index,
       String foreignKeyText,
       String onDelete,
+      String onUpdate,
       boolean version) {
     this.table = table;
     this.fieldName = fieldName;
@@ -72,6 +74,7 @@ public final class ColumnMapping {
     this.index = index;
     this.foreignKeyText = foreignKeyText;
     this.onDelete = onDelete;
+    this.onUpdate = onUpdate;
     this.version = version;
   }
 
@@ -306,6 +309,22 @@ public final class ColumnMapping {
     return unique;
   }
 
+  /**
+   * Whether an index covers the column: the primary key, a UNIQUE or foreign-key column, or one
+   * named by a declared index or UNIQUE constraint (MariaDB cannot index unbounded text).
+   */
+  public boolean indexed() {
+    if (primaryKey || unique || references != null) {
+      return true;
+    }
+    for (TableConstraints.Resolved k : table.constraints()) {
+      if (k.isIndexed() && k.columns().contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Maximum length for strings, 0 for unbounded. */
   public int length() {
     return length;
@@ -324,6 +343,11 @@ public final class ColumnMapping {
   /** The ON DELETE action of the foreign key, or an empty string. */
   public String onDelete() {
     return onDelete;
+  }
+
+  /** The ON UPDATE action of the foreign key, or an empty string. */
+  public String onUpdate() {
+    return onUpdate;
   }
 
   String foreignKeyText() {

@@ -65,6 +65,8 @@ public final class Configurator {
     c.parseCascades();
     c.parseLoading();
     c.warnOverlaps();
+    c.checkSchemaNames();
+    c.checkPassiveDeletes();
     Metadata metadata = c.publish();
     CONFIGURED.put(closure, metadata);
     return metadata;
@@ -363,6 +365,58 @@ public final class Configurator {
                 + b.qualifiedName()
                 + ", or mark one viewOnly = true if it is only read."
             : "Mark one of them viewOnly = true if it is only read.");
+  }
+
+  /**
+   * Phase 9: index and constraint names are unique in the schema (PostgreSQL keeps index names per
+   * schema, so two tables cannot both have an index {@code ix_name}).
+   */
+  private void checkSchemaNames() {
+    Map<String, ModelMapping> owners = new HashMap<>();
+    for (ModelMapping m : models.values()) {
+      for (TableConstraints.Resolved k : m.table().constraints()) {
+        ModelMapping other = owners.putIfAbsent(k.name(), m);
+        if (other != null && other != m) {
+          throw ConstraintMessages.constraintNameTaken(m.name(), k.name(), other.name())
+              .exception();
+        }
+      }
+    }
+  }
+
+  /**
+   * Phase 10: a {@code passiveDeletes} relationship leaves its rows to the foreign key's ON DELETE
+   * rule, so that rule must exist and agree with the cascade: without it, deleting a parent that
+   * has rows would fail in the database (or, on a database that does not enforce keys, leave them
+   * pointing at nothing).
+   */
+  private void checkPassiveDeletes() {
+    for (ModelMapping m : models.values()) {
+      for (RelationshipMapping r : m.relationships()) {
+        if (!r.passiveDeletes() || r.viewOnly()) {
+          continue;
+        }
+        if (r.direction() == Direction.MANY_TO_ONE) {
+          warn(ConstraintMessages.passiveDeletesManyToOne(r.qualifiedName(), r.target().name()));
+          continue;
+        }
+        String action = r.foreignKey().onDelete();
+        boolean deletes = r.cascades(Cascade.DELETE) && r.direction() != Direction.MANY_TO_MANY;
+        if (deletes
+            ? !action.equals("CASCADE")
+            : !List.of("CASCADE", "SET NULL").contains(action)) {
+          throw ConstraintMessages.passiveDeletesAction(
+                  r.qualifiedName(),
+                  r.foreignKey().describe(),
+                  r.foreignKey().fieldName(),
+                  r.foreignKey().table().modelName(),
+                  r.foreignKey().references().toString(),
+                  action,
+                  deletes)
+              .exception();
+        }
+      }
+    }
   }
 
   private void warn(String warning) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * Configuration phase 3, run by {@link Configurator}: for every declared relationship, the target
  * model, the foreign key it follows and the direction that key gives it (SQLAlchemy's join
  * condition). A Many follows a key on the target's table, a One a key on its own table (or, for a
- * one-to-one, on the target's); {@code foreignKeys} chooses when several keys link the two tables.
+ * one-to-one, on the target's). When several keys link the two tables, {@code foreignKeys} (on the
+ * relationship or its backPopulates partner) chooses; without it, the field types choose when they
+ * leave one key: a Many, or a One paired with a Many, fixes the direction (SQLAlchemy always asks).
  */
 final class Joins {
   private final Map<Class<?>, ModelMapping> models;
@@ -49,17 +51,13 @@ final class Joins {
       return;
     }
     List<Path> paths = paths(owner, target, r);
-    RelationshipMapping chooser = foreignKeysDeclarer(owner, r);
-    if (chooser != null) {
-      paths = List.of(chosenPath(chooser, owner, target, paths));
-    } else if (r.isCollection() && paths.size() > 1) {
-      // a Many can only follow a key on the target's table; drop the owner's own keys if that
-      // leaves a choice
-      List<Path> oneToMany = new ArrayList<>();
-      paths.stream().filter(p -> p.direction() == Direction.ONE_TO_MANY).forEach(oneToMany::add);
-      if (!oneToMany.isEmpty()) {
-        paths = oneToMany;
-      }
+    RelationshipMapping partner = partner(owner, target, r);
+    if (!r.declared().foreignKeys().isEmpty()) {
+      paths = List.of(chosenPath(r, owner, target, paths));
+    } else if (partner != null && !partner.declared().foreignKeys().isEmpty()) {
+      paths = List.of(chosenPath(partner, owner, target, paths));
+    } else if (paths.size() > 1) {
+      paths = allowedByTypes(r, partner, paths);
     }
     if (paths.isEmpty()) {
       throw noForeignKey(owner, target, r);
@@ -130,28 +128,41 @@ final class Joins {
   }
 
   /**
-   * The relationship whose {@code foreignKeys} applies to {@code r}: {@code r} itself, or else the
-   * partner its {@code backPopulates} names (declaring it on one side of a pair is enough).
+   * The partner {@code r}'s {@code backPopulates} names, when it points back at {@code r}'s owner
+   * (a partner that points elsewhere is no partner: linking reports it); otherwise null. Its {@code
+   * foreignKeys} and its field type count for {@code r} too.
    */
-  private RelationshipMapping foreignKeysDeclarer(ModelMapping owner, RelationshipMapping r) {
-    if (!r.declared().foreignKeys().isEmpty()) {
-      return r;
-    }
+  private static RelationshipMapping partner(
+      ModelMapping owner, ModelMapping target, RelationshipMapping r) {
     String partnerName = r.declared().backPopulates();
-    if (partnerName.isEmpty()) {
+    RelationshipMapping partner = partnerName.isEmpty() ? null : target.relationship(partnerName);
+    if (partner == null || !partner.declared().secondary().isEmpty()) {
       return null;
     }
-    Class<?> targetType =
-        ModelReader.targetOf(owner.type(), ModelReader.field(owner.type(), r.name()));
-    ModelMapping target = models.get(targetType);
-    RelationshipMapping partner = target == null ? null : target.relationship(partnerName);
-    if (partner == null || partner.declared().foreignKeys().isEmpty()) {
-      return null;
-    }
-    // a partner that points elsewhere is not a partner (linking reports it); its key is not ours
     Class<?> back =
         ModelReader.targetOf(target.type(), ModelReader.field(target.type(), partner.name()));
     return back == owner.type() ? partner : null;
+  }
+
+  /**
+   * The paths the field types allow, if that leaves any (otherwise all, for the error to explain).
+   * A Many is the one-to-many side: it follows a key on the target's table. A One paired with a
+   * Many is then the many-to-one side: it follows a key on its own table. A One alone, or paired
+   * with a One, may be either side, so its type removes nothing. Between rows of one table every
+   * path already has the direction the field type gives, so nothing is removed there either.
+   */
+  private static List<Path> allowedByTypes(
+      RelationshipMapping r, RelationshipMapping partner, List<Path> paths) {
+    Direction required =
+        r.isCollection()
+            ? Direction.ONE_TO_MANY
+            : partner != null && partner.isCollection() ? Direction.MANY_TO_ONE : null;
+    if (required == null) {
+      return paths;
+    }
+    List<Path> allowed = new ArrayList<>();
+    paths.stream().filter(p -> p.direction() == required).forEach(allowed::add);
+    return allowed.isEmpty() ? paths : allowed;
   }
 
   private static Path chosenPath(
@@ -261,20 +272,17 @@ final class Joins {
 
   private static MappingException ambiguous(
       ModelMapping owner, ModelMapping target, RelationshipMapping r, List<Path> paths) {
-    List<String> choices = new ArrayList<>();
-    paths.forEach(p -> choices.add("foreignKeys = \"" + p.key().fieldName() + "\""));
-    return new MappingException(
-        "ambiguous-foreign-keys",
-        r.qualifiedName()
-            + ": several foreign keys link "
-            + owner.name()
-            + " and "
-            + target.name()
-            + ": "
-            + describe(paths)
-            + ". Name the one this relationship follows in its @Relationship: "
-            + String.join(" or ", choices)
-            + ". On a backPopulates pair, one side is enough; the other follows the same key.");
+    List<String> keys = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    paths.forEach(
+        p -> {
+          keys.add(p.key().describe());
+          fields.add(p.key().fieldName());
+        });
+    boolean bothWays = paths.stream().map(Path::direction).distinct().count() > 1;
+    return MappingMessages.ambiguousForeignKeys(
+            r.qualifiedName(), owner.name(), target.name(), keys, fields, bothWays)
+        .exception();
   }
 
   private static String describe(List<Path> paths) {

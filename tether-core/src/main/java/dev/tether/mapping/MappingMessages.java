@@ -12,9 +12,11 @@ import java.util.Set;
  * mistake, each taking plain names (never reflection or compiler types), so that the runtime and
  * the processor say exactly the same thing with the same stable {@link Message#code() code}.
  *
- * <p>Used by {@link ModelReader}, {@link Joins}, {@link BackPopulation} and {@link Configurator} at
- * run time, and by {@code dev.tether.processor.TetherProcessor} at compile time. Model names are
- * simple class names ({@code Parent}), relationships are written {@code Owner.field}.
+ * <p>The mistakes in indexes, table constraints and referential actions are worded by {@link
+ * ConstraintMessages} on the same terms. Used by {@link ModelReader}, {@link Joins}, {@link
+ * BackPopulation} and {@link Configurator} at run time, and by {@code
+ * dev.tether.processor.TetherProcessor} at compile time. Model names are simple class names ({@code
+ * Parent}), relationships are written {@code Owner.field}.
  */
 public final class MappingMessages {
   private MappingMessages() {}
@@ -444,6 +446,43 @@ public final class MappingMessages {
     return new Message("target-not-model", relationship + " points to " + type + reason);
   }
 
+  /**
+   * Several foreign keys link a relationship's two tables, and neither {@code foreignKeys} nor the
+   * field types (a Many, or a One paired with a Many) leave only one.
+   *
+   * @param relationship {@code Owner.name}
+   * @param keys each candidate key described, {@code Child.parentId (child.parent_id → parent.id)}
+   * @param fields the candidates' Java field names, in the same order
+   * @param bothWays whether the candidates lie on both tables (a One that could be either side)
+   */
+  public static Message ambiguousForeignKeys(
+      String relationship,
+      String owner,
+      String target,
+      List<String> keys,
+      List<String> fields,
+      boolean bothWays) {
+    List<String> choices = fields.stream().map(f -> "foreignKeys = \"" + f + "\"").toList();
+    return new Message(
+        "ambiguous-foreign-keys",
+        relationship
+            + ": several foreign keys link "
+            + owner
+            + " and "
+            + target
+            + ": "
+            + String.join(", ", keys)
+            + "."
+            + (bothWays
+                ? " A One may follow a key on its own table (many-to-one) or on "
+                    + target
+                    + "'s (one-to-one), so the field types do not choose."
+                : "")
+            + " Name the one this relationship follows in its @Relationship: "
+            + String.join(" or ", choices)
+            + ". On a backPopulates pair, one side is enough; the other follows the same key.");
+  }
+
   // ---- columns, keys and classes ---------------------------------------------------------------
 
   /** A {@code @ForeignKey} that is not {@code "table.column"}. */
@@ -644,6 +683,26 @@ public final class MappingMessages {
             + "\") is blank. Write the table name, e.g. @Table(\""
             + defaultName
             + "\"), or remove @Table to get that name by default.");
+  }
+
+  /** {@code @Sequence} on a field that is not a generated key. */
+  public static Message sequenceNotOnGeneratedKey(String where) {
+    return new Message(
+        "sequence-placement",
+        where
+            + " has @Sequence, but only a generated key draws from a sequence: the model's single"
+            + " @Id of type Integer or Long (`@Id @Sequence(\"name_seq\") public Long id;`). Move"
+            + " @Sequence to that field, or remove it.");
+  }
+
+  /** {@code @Sequence("")}. */
+  public static Message sequenceBlank(String where) {
+    return new Message(
+        "sequence-name",
+        where
+            + ": @Sequence(\"\") is blank. Name the sequence, e.g. @Sequence(\""
+            + Names.snake(where.substring(0, where.indexOf('.')))
+            + "_id_seq\").");
   }
 
   // ---- shared phrases --------------------------------------------------------------------------

@@ -19,6 +19,8 @@ public final class ModelMapping {
   private final List<RelationshipMapping> relationships = new ArrayList<>();
   private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
   private final Map<String, ColumnMapping> columnsByField = new LinkedHashMap<>();
+  private String keySequence;
+  private boolean implicitReturning = true;
 
   ModelMapping(Class<?> type, TableMapping table, MethodHandle constructor) {
     this.type = type;
@@ -59,6 +61,21 @@ public final class ModelMapping {
   /** The {@code @Version} column, or {@code null} when the model is not versioned. */
   public ColumnMapping version() {
     return table.versionColumn();
+  }
+
+  /** The {@code @Sequence} the generated key is drawn from, or {@code null}. */
+  public String keySequence() {
+    return keySequence;
+  }
+
+  /** Whether generated keys may come back through {@code INSERT ... RETURNING}. */
+  public boolean implicitReturning() {
+    return implicitReturning;
+  }
+
+  void keyGeneration(String sequence, boolean returning) {
+    this.keySequence = sequence;
+    this.implicitReturning = returning;
   }
 
   /** The column mapped from the Java field {@code fieldName}, or {@code null}. */

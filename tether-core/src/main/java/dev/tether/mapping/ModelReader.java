@@ -1,14 +1,18 @@
 package dev.tether.mapping;
 
+import dev.tether.Check;
 import dev.tether.Column;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
+import dev.tether.Index;
 import dev.tether.Many;
 import dev.tether.MappingException;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Relationship;
+import dev.tether.Sequence;
 import dev.tether.Table;
+import dev.tether.UniqueConstraint;
 import dev.tether.Version;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -24,8 +28,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,9 +55,6 @@ final class ModelReader {
   /** Types a {@code @Version} field may have: it counts the row's updates. */
   private static final Set<Class<?>> VERSION_TYPES =
       Set.of(Integer.class, int.class, Long.class, long.class);
-
-  private static final List<String> ON_DELETE =
-      List.of("CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT");
 
   /** {@code table.column}: two non-empty names without spaces, joined by a dot. */
   private static final Pattern FK_SYNTAX = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
@@ -124,7 +125,92 @@ final class ModelReader {
     if (model.keyColumns().isEmpty()) {
       throw MappingMessages.noId(type.getSimpleName()).exception();
     }
+    readKeyGeneration(model, type, byName);
+    readConstraints(model);
     return model;
+  }
+
+  /** {@code @Sequence} on a generated key, and {@code @Table(implicitReturning)}. */
+  private static void readKeyGeneration(
+      ModelMapping model, Class<?> type, Map<String, Field> fields) {
+    String sequence = null;
+    for (Field f : fields.values()) {
+      Sequence s = f.getAnnotation(Sequence.class);
+      if (s == null) {
+        continue;
+      }
+      ColumnMapping c = model.columnByField(f.getName());
+      String where = model.name() + "." + f.getName();
+      if (c == null || !c.generated()) {
+        throw MappingMessages.sequenceNotOnGeneratedKey(where).exception();
+      }
+      if (s.value().isBlank()) {
+        throw MappingMessages.sequenceBlank(where).exception();
+      }
+      sequence = s.value();
+    }
+    Table table = type.getAnnotation(Table.class);
+    model.keyGeneration(sequence, table == null || table.implicitReturning());
+  }
+
+  /**
+   * {@code @Index}, {@code @UniqueConstraint}, {@code @Check} of the class and its mapped
+   * superclasses (topmost first), then {@code @Column(index = true)} fields, checked by {@link
+   * TableConstraints}.
+   */
+  private static void readConstraints(ModelMapping model) {
+    List<TableConstraints.Declared> declared = new ArrayList<>();
+    Deque<Class<?>> chain = new ArrayDeque<>();
+    for (Class<?> c = model.type(); c != Model.class && c != Object.class; c = c.getSuperclass()) {
+      chain.push(c);
+    }
+    for (Class<?> c : chain) {
+      for (Index i : c.getDeclaredAnnotationsByType(Index.class)) {
+        TableConstraints.Kind kind =
+            i.unique() ? TableConstraints.Kind.UNIQUE_INDEX : TableConstraints.Kind.INDEX;
+        declared.add(
+            new TableConstraints.Declared(kind, List.of(i.columns()), i.name(), null, null));
+      }
+      for (UniqueConstraint u : c.getDeclaredAnnotationsByType(UniqueConstraint.class)) {
+        declared.add(
+            new TableConstraints.Declared(
+                TableConstraints.Kind.UNIQUE_CONSTRAINT,
+                List.of(u.columns()),
+                u.name(),
+                null,
+                null));
+      }
+      for (Check k : c.getDeclaredAnnotationsByType(Check.class)) {
+        declared.add(
+            new TableConstraints.Declared(
+                TableConstraints.Kind.CHECK, List.of(), k.name(), k.value(), null));
+      }
+    }
+    List<TableConstraints.Field> fields = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    for (ColumnMapping c : model.columns()) {
+      fields.add(new TableConstraints.Field(c.fieldName(), c.name()));
+      if (c.unique()) {
+        unique.add(c.name());
+      }
+      Column column = field(model.type(), c.fieldName()).getAnnotation(Column.class);
+      if (column != null && column.index()) {
+        declared.add(
+            new TableConstraints.Declared(
+                TableConstraints.Kind.INDEX,
+                List.of(c.fieldName()),
+                "",
+                null,
+                model.name() + "." + c.fieldName()));
+      }
+    }
+    TableConstraints.Result result =
+        TableConstraints.resolve(
+            model.name(), model.table().name(), fields, declared, Set.copyOf(unique));
+    if (result.mistake() != null) {
+      throw result.mistake().exception();
+    }
+    model.table().constraints(result.resolved());
   }
 
   private static String tableName(Class<?> type) {
@@ -203,7 +289,8 @@ final class ModelReader {
     if (fk != null && !FK_SYNTAX.matcher(fk.value()).matches()) {
       throw MappingMessages.foreignKeySyntax(where, fk.value()).exception();
     }
-    String onDelete = fk == null ? "" : onDelete(where, fk, nullable);
+    String onDelete = fk == null ? "" : action(where, "onDelete", fk.onDelete(), nullable);
+    String onUpdate = fk == null ? "" : action(where, "onUpdate", fk.onUpdate(), nullable);
     ColumnMapping mapping =
         new ColumnMapping(
             model.table(),
@@ -218,6 +305,7 @@ final class ModelReader {
             model.columns().size(),
             fk != null ? fk.value() : null,
             onDelete,
+            onUpdate,
             isVersion);
     FieldStorage.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
@@ -351,33 +439,14 @@ final class ModelReader {
             model, f.getName(), f.getType() == Many.class, handle(f), declared));
   }
 
-  /** {@code CASCADE}, {@code SET NULL}, ...: the normalised onDelete of {@code fk}, checked. */
-  private static String onDelete(String where, ForeignKey fk, boolean nullable) {
-    String action = fk.onDelete().trim().replaceAll("[\\s_]+", " ").toUpperCase(Locale.ROOT);
-    if (action.isEmpty()) {
-      return "";
+  /** The normalised {@code onDelete} or {@code onUpdate} of a {@code @ForeignKey}, checked. */
+  private static String action(String where, String attribute, String value, boolean nullable) {
+    MappingMessages.Message mistake =
+        TableConstraints.actionMistake(where, attribute, value, nullable);
+    if (mistake != null) {
+      throw mistake.exception();
     }
-    if (!ON_DELETE.contains(action)) {
-      throw new MappingException(
-          "fk-on-delete",
-          where
-              + ": @ForeignKey(onDelete = \""
-              + fk.onDelete()
-              + "\") is not a referential action."
-              + Names.didYouMean(action, ON_DELETE)
-              + " Write one of: "
-              + String.join(", ", ON_DELETE)
-              + ".");
-    }
-    if (action.equals("SET NULL") && !nullable) {
-      throw new MappingException(
-          "fk-on-delete",
-          where
-              + ": @ForeignKey(onDelete = \"SET NULL\") on a NOT NULL column; the database"
-              + " could not set it to NULL. Make the field nullable (a boxed type, without"
-              + " @Column(nullable = false)), or use onDelete = \"CASCADE\".");
-    }
-    return action;
+    return TableConstraints.normalisedAction(value);
   }
 
   /** {@code List<Child>}: the field's type with simple names. */

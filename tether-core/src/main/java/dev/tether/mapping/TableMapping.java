@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A table of the schema: its name, its columns in order, and its primary key column. */
+/**
+ * A table of the schema: its name, its columns in order, its primary key columns, and its declared
+ * indexes and constraints.
+ */
 public final class TableMapping {
   private final String name;
   private final String modelName;
   private final List<ColumnMapping> columns = new ArrayList<>();
   private final List<ColumnMapping> keyColumns = new ArrayList<>();
+  private List<TableConstraints.Resolved> constraints = List.of();
 
   TableMapping(String name, String modelName) {
     this.name = name;
@@ -59,6 +63,18 @@ public final class TableMapping {
       }
     }
     return null;
+  }
+
+  /**
+   * The declared indexes, composite UNIQUE and CHECK constraints, in declaration order (class
+   * annotations, then {@code @Column(index = true)} fields); names not yet shortened for a dialect.
+   */
+  public List<TableConstraints.Resolved> constraints() {
+    return constraints;
+  }
+
+  void constraints(List<TableConstraints.Resolved> resolved) {
+    this.constraints = List.copyOf(resolved);
   }
 
   void add(ColumnMapping column) {

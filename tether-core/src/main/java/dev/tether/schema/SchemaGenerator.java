@@ -4,9 +4,10 @@ import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Metadata;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.TableConstraints;
 import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,20 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.zip.CRC32;
 
 /**
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
- * with primary key, NOT NULL, UNIQUE and FOREIGN KEY constraints, an index on every foreign-key
- * column, and {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a table
- * created later (a cycle) are added with ALTER TABLE where the dialect allows. The database enum
- * types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
+ * with primary key, NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints (with their ON DELETE / ON
+ * UPDATE actions), then the declared indexes and an index on every foreign-key column that no other
+ * index leads with; {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a
+ * table created later (a cycle) are added with ALTER TABLE where the dialect allows. The database
+ * enum types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
  * last.
  *
- * <p>Constraint and index names are derived, {@code fk_<table>_<column>} and {@code
- * ix_<table>_<column>}; one longer than the dialect keeps is cut and ends in a hash of the full
- * name, so that it fits (MariaDB refuses longer names) and stays distinct (PostgreSQL would
- * truncate two long names to the same one).
+ * <p>Names not declared are derived, {@code fk_<table>_<column>}, {@code ix_<table>_<columns>},
+ * {@code uq_<table>_<columns>}, {@code ck_<table>_<columns>}; one longer than the dialect keeps is
+ * cut and ends in a hash of the full name ({@link Dialect#fitIdentifier}).
  */
 public final class SchemaGenerator {
   private final Dialect dialect;
@@ -42,15 +42,26 @@ public final class SchemaGenerator {
     enumTypes(metadata).forEach((name, labels) -> out.addAll(dialect.createEnumType(name, labels)));
     List<String> later = new ArrayList<>();
     Set<TableMapping> created = new HashSet<>();
+    Map<TableMapping, String> sequences = sequences(metadata);
+    for (String sequence : new java.util.LinkedHashSet<>(sequences.values())) {
+      out.add("CREATE SEQUENCE IF NOT EXISTS " + q(sequence));
+    }
     for (TableMapping t : metadata.tablesInDependencyOrder()) {
       StringJoiner parts = new StringJoiner(",\n  ", "(\n  ", "\n)");
       for (ColumnMapping c : t.columns()) {
-        parts.add(columnDefinition(c));
+        parts.add(columnDefinition(c, sequences.get(t)));
       }
       if (t.keyColumns().size() > 1) {
         StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
         t.keyColumns().forEach(c -> key.add(q(c.name())));
         parts.add(key.toString());
+      }
+      for (TableConstraints.Resolved k : t.constraints()) {
+        if (k.kind() == TableConstraints.Kind.UNIQUE_CONSTRAINT) {
+          parts.add("CONSTRAINT " + q(derivedName(k.name())) + " UNIQUE " + columnList(k));
+        } else if (k.kind() == TableConstraints.Kind.CHECK) {
+          parts.add("CONSTRAINT " + q(derivedName(k.name())) + " CHECK (" + k.check() + ")");
+        }
       }
       for (ColumnMapping c : t.columns()) {
         if (c.references() == null) {
@@ -67,7 +78,7 @@ public final class SchemaGenerator {
       out.add("CREATE TABLE IF NOT EXISTS " + q(t.name()) + " " + parts + dialect.tableOptions());
       for (ColumnMapping c : t.columns()) {
         boolean leadsTheKey = !t.keyColumns().isEmpty() && t.keyColumns().get(0) == c;
-        if (c.references() != null && !leadsTheKey && !c.unique()) {
+        if (c.references() != null && !leadsTheKey && !c.unique() && !leadsAnIndex(t, c)) {
           out.add(
               "CREATE INDEX IF NOT EXISTS "
                   + q(derivedName("ix_" + t.name() + "_" + c.name()))
@@ -76,6 +87,20 @@ public final class SchemaGenerator {
                   + " ("
                   + q(c.name())
                   + ")");
+        }
+      }
+      for (TableConstraints.Resolved k : t.constraints()) {
+        if (k.kind() == TableConstraints.Kind.INDEX
+            || k.kind() == TableConstraints.Kind.UNIQUE_INDEX) {
+          out.add(
+              "CREATE "
+                  + (k.isUnique() ? "UNIQUE " : "")
+                  + "INDEX IF NOT EXISTS "
+                  + q(derivedName(k.name()))
+                  + " ON "
+                  + q(t.name())
+                  + " "
+                  + columnList(k));
         }
       }
       created.add(t);
@@ -91,6 +116,9 @@ public final class SchemaGenerator {
     List<String> out = new ArrayList<>();
     for (TableMapping t : tables) {
       out.addAll(dialect.dropTable(t.name()));
+    }
+    for (String sequence : new java.util.LinkedHashSet<>(sequences(metadata).values())) {
+      out.add("DROP SEQUENCE IF EXISTS " + q(sequence));
     }
     enumTypes(metadata).keySet().forEach(name -> out.addAll(dialect.dropEnumType(name)));
     return out;
@@ -109,7 +137,29 @@ public final class SchemaGenerator {
     return types;
   }
 
-  private String columnDefinition(ColumnMapping c) {
+  /** The {@code @Sequence} of each table's generated key, where the database has sequences. */
+  private Map<TableMapping, String> sequences(Metadata metadata) {
+    Map<TableMapping, String> out = new java.util.LinkedHashMap<>();
+    if (dialect.supportsSequences()) {
+      for (ModelMapping m : metadata.models()) {
+        if (m.keySequence() != null) {
+          out.put(m.table(), m.keySequence());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A column's DDL; {@code sequence} is the table's key sequence, or null. */
+  private String columnDefinition(ColumnMapping c, String sequence) {
+    if (c.primaryKey() && c.generated() && sequence != null) {
+      return q(c.name())
+          + " "
+          + dialect.sqlType(c)
+          + " NOT NULL DEFAULT "
+          + dialect.sequenceDefault(sequence)
+          + " PRIMARY KEY";
+    }
     if (c.primaryKey() && c.generated()) {
       return q(c.name()) + " " + dialect.generatedPrimaryKey(c);
     }
@@ -129,8 +179,26 @@ public final class SchemaGenerator {
     return b.toString();
   }
 
+  /** Whether a declared index or UNIQUE constraint starts with {@code c}, so it serves the key. */
+  private static boolean leadsAnIndex(TableMapping t, ColumnMapping c) {
+    for (TableConstraints.Resolved k : t.constraints()) {
+      if (k.isIndexed() && k.columns().get(0).equals(c.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String columnList(TableConstraints.Resolved k) {
+    StringJoiner list = new StringJoiner(", ", "(", ")");
+    k.columns().forEach(c -> list.add(q(c)));
+    return list.toString();
+  }
+
   private String foreignKey(ColumnMapping c) {
-    String action = c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete();
+    String action =
+        (c.onDelete().isEmpty() ? "" : " ON DELETE " + c.onDelete())
+            + (c.onUpdate().isEmpty() ? "" : " ON UPDATE " + c.onUpdate());
     return "CONSTRAINT "
         + q(derivedName("fk_" + c.table().name() + "_" + c.name()))
         + " FOREIGN KEY ("
@@ -143,33 +211,8 @@ public final class SchemaGenerator {
         + action;
   }
 
-  /**
-   * {@code name} if the dialect keeps it whole; else its longest prefix that leaves room for {@code
-   * _} and the eight hex digits of the full name's CRC-32.
-   */
   private String derivedName(String name) {
-    int max = dialect.maxIdentifierLength();
-    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= max) {
-      return name;
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    String suffix = String.format("_%08x", crc.getValue());
-    int room = max - suffix.length();
-    StringBuilder prefix = new StringBuilder();
-    int used = 0;
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + size > room) {
-        break;
-      }
-      prefix.appendCodePoint(cp);
-      used += size;
-      i += Character.charCount(cp);
-    }
-    return prefix + suffix;
+    return dialect.fitIdentifier(name);
   }
 
   private String q(String identifier) {

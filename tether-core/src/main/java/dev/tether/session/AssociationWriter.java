@@ -1,6 +1,7 @@
 package dev.tether.session;
 
 import dev.tether.SessionStateException;
+import dev.tether.StaleObjectException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
@@ -24,7 +25,37 @@ import java.util.Set;
 final class AssociationWriter {
   private record Change(RelationshipMapping rel, InstanceState owner, InstanceState member) {}
 
-  private record Row(TableMapping table, List<Object> values) {}
+  /**
+   * One association row, by its two key columns alone ({@code first} before {@code second} in the
+   * table, so both sides of a linked pair name the same row). Other columns of a mapped association
+   * table are never written by a link: an INSERT leaves them to their defaults (or triggers), and a
+   * DELETE matches the keys only, whatever those columns hold.
+   */
+  private record Row(
+      TableMapping table,
+      ColumnMapping first,
+      ColumnMapping second,
+      Object firstValue,
+      Object secondValue) {
+    /** The statement shape this row shares with others: table and key columns. */
+    Shape shape() {
+      return new Shape(table, first, second);
+    }
+
+    Object valueOf(ColumnMapping c) {
+      return c == first ? firstValue : c == second ? secondValue : null;
+    }
+  }
+
+  private record Shape(TableMapping table, ColumnMapping first, ColumnMapping second) {
+    List<ColumnMapping> columns() {
+      return List.of(first, second);
+    }
+
+    ColumnType[] types() {
+      return new ColumnType[] {first.type(), second.type()};
+    }
+  }
 
   private final SessionImpl session;
   private final List<Change> added = new ArrayList<>();
@@ -91,8 +122,8 @@ final class AssociationWriter {
   void write(Set<InstanceState> deleted) {
     Set<Row> deletes = rows(removed, deleted);
     Set<Row> inserts = rows(added, deleted);
-    run(deletes, t -> session.engine.statements().deleteWhere(t, t.columns()));
-    run(inserts, t -> session.engine.statements().insertRow(t));
+    run(deletes, true);
+    run(inserts, false);
     for (Row r : deletes) {
       showRow(r, false);
     }
@@ -101,12 +132,54 @@ final class AssociationWriter {
     }
   }
 
-  /** One batch per association table, with the statement {@code sql} renders for it. */
-  private void run(Set<Row> rows, java.util.function.Function<TableMapping, String> sql) {
-    for (Map.Entry<TableMapping, List<Object[]>> e : byTable(rows).entrySet()) {
-      TableMapping t = e.getKey();
-      session.engine.executor().batch(session.connection(), sql.apply(t), types(t), e.getValue());
+  /**
+   * One batch per table and key-column pair: DELETEs by the two keys (each must match its row, or
+   * another transaction removed it first and the flush fails), or INSERTs of the two keys alone.
+   */
+  private void run(Set<Row> rows, boolean delete) {
+    for (Map.Entry<Shape, List<Row>> e : byShape(rows).entrySet()) {
+      Shape shape = e.getKey();
+      var statements = session.engine.statements();
+      String sql =
+          delete
+              ? statements.deleteWhere(shape.table(), shape.columns())
+              : statements.insertColumns(shape.table(), shape.columns());
+      List<Object[]> params = new ArrayList<>(e.getValue().size());
+      for (Row r : e.getValue()) {
+        params.add(new Object[] {r.firstValue(), r.secondValue()});
+      }
+      int[] counts =
+          session.engine.executor().batch(session.connection(), sql, shape.types(), params);
+      if (delete) {
+        List<Row> sent = e.getValue();
+        RowCounts.expectOneEach(counts, i -> staleLink(sent.get(i), counts[i], sql));
+      }
     }
+  }
+
+  private static StaleObjectException staleLink(Row r, int count, String sql) {
+    return new StaleObjectException(
+        "Cannot delete the association row "
+            + r.table().name()
+            + " ("
+            + r.first().name()
+            + " = "
+            + r.firstValue()
+            + ", "
+            + r.second().name()
+            + " = "
+            + r.secondValue()
+            + "): the DELETE matched "
+            + count
+            + (count == 0
+                ? " rows; another transaction removed the link after this session loaded it."
+                : " rows where it expected 1; the table has no key over the two columns.")
+            + " The flush was rolled back and this session's changes are still pending. [SQL: "
+            + sql
+            + "]",
+        null,
+        List.of(r.firstValue(), r.secondValue()),
+        null);
   }
 
   private Set<Row> rows(List<Change> changes, Set<InstanceState> deleted) {
@@ -115,42 +188,34 @@ final class AssociationWriter {
       if (deleted.contains(c.owner) || deleted.contains(c.member)) {
         continue;
       }
-      TableMapping t = c.rel.secondary();
-      List<Object> values = new ArrayList<>(t.columns().size());
-      for (ColumnMapping col : t.columns()) {
-        if (col == c.rel.foreignKey()) {
-          values.add(col.references().get(c.owner.owner()));
-        } else if (col == c.rel.secondaryTargetColumn()) {
-          values.add(col.references().get(c.member.owner()));
-        } else {
-          values.add(null);
-        }
-      }
-      out.add(new Row(t, java.util.Collections.unmodifiableList(values)));
+      ColumnMapping own = c.rel.foreignKey();
+      ColumnMapping other = c.rel.secondaryTargetColumn();
+      Object ownValue = own.references().get(c.owner.owner());
+      Object otherValue = other.references().get(c.member.owner());
+      out.add(
+          own.index() < other.index()
+              ? new Row(c.rel.secondary(), own, other, ownValue, otherValue)
+              : new Row(c.rel.secondary(), other, own, otherValue, ownValue));
     }
     return out;
   }
 
-  private static Map<TableMapping, List<Object[]>> byTable(Set<Row> rows) {
-    Map<TableMapping, List<Object[]>> out = new LinkedHashMap<>();
+  private static Map<Shape, List<Row>> byShape(Set<Row> rows) {
+    Map<Shape, List<Row>> out = new LinkedHashMap<>();
     for (Row r : rows) {
-      out.computeIfAbsent(r.table, k -> new ArrayList<>()).add(r.values.toArray());
+      out.computeIfAbsent(r.shape(), k -> new ArrayList<>()).add(r);
     }
     return out;
-  }
-
-  private static ColumnType[] types(TableMapping t) {
-    return t.columns().stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
   }
 
   /** Every loaded many-to-many collection over {@code row}'s table shows (or drops) the row. */
   private void showRow(Row row, boolean present) {
     for (RelationshipMapping q : manyToMany()) {
-      if (q.secondary() != row.table || q.viewOnly()) {
+      if (q.secondary() != row.table() || q.viewOnly() || !covers(row, q)) {
         continue;
       }
-      Object owner = lookup(q.owner(), row.values.get(q.foreignKey().index()));
-      Object member = lookup(q.target(), row.values.get(q.secondaryTargetColumn().index()));
+      Object owner = lookup(q.owner(), row.valueOf(q.foreignKey()));
+      Object member = lookup(q.target(), row.valueOf(q.secondaryTargetColumn()));
       if (owner == null || member == null) {
         continue;
       }
@@ -161,6 +226,13 @@ final class AssociationWriter {
         s.unlinkRaw(q, member);
       }
     }
+  }
+
+  /** Whether {@code row}'s two key columns are {@code q}'s. */
+  private static boolean covers(Row row, RelationshipMapping q) {
+    ColumnMapping a = q.foreignKey();
+    ColumnMapping b = q.secondaryTargetColumn();
+    return (a == row.first() && b == row.second()) || (a == row.second() && b == row.first());
   }
 
   private void removeFromLoadedCollections(InstanceState d) {

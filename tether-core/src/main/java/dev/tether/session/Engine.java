@@ -46,6 +46,7 @@ public final class Engine {
   private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
     this.metadata = metadata;
     this.dialect = dialect;
+    dialect.describe(metadata);
     this.connections = connections;
     this.executor = new Executor(dialect);
     this.statements = new Statements(dialect);

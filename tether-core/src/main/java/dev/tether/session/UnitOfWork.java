@@ -56,6 +56,7 @@ final class UnitOfWork {
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
   private final AssociationWriter associations;
+  private final PassiveDeletes passive;
 
   /** {@link #toInsert} by model, made by the first {@link #insertRows} (it no longer changes). */
   private Map<ModelMapping, List<InstanceState>> toInsertByModel;
@@ -73,6 +74,7 @@ final class UnitOfWork {
     this.engine = session.engine;
     this.executor = engine.executor();
     this.associations = new AssociationWriter(session);
+    this.passive = new PassiveDeletes(session);
     this.versioning = new Versioning(session);
     int expected = session.pending.size(); // the rows to insert, give or take the cascades
     this.toInsert = new LinkedHashSet<>(capacity(expected));
@@ -146,6 +148,24 @@ final class UnitOfWork {
       toDelete.add(d);
       for (RelationshipMapping rel : d.mapping().relationships()) {
         if (rel.viewOnly() || rel.direction() == Direction.MANY_TO_ONE) {
+          continue;
+        }
+        if (rel.passiveDeletes() && rel.direction() == Direction.ONE_TO_MANY) {
+          // the database's ON DELETE rule does it (checked at Registry.of): load nothing
+          boolean dbDeletes = rel.foreignKey().onDelete().equals("CASCADE");
+          for (InstanceState m : passive.referring(d, rel, refOf(d, rel), addedBy, removedBy)) {
+            if (toDelete.contains(m) || queued.contains(m)) {
+              continue;
+            }
+            if (dbDeletes) {
+              passive.deletedByDatabase(m);
+              session.deleted.add(m);
+              work.add(m);
+              queued.add(m);
+            } else {
+              passive.nulledByDatabase(m, rel.foreignKey());
+            }
+          }
           continue;
         }
         boolean deletes = rel.cascades(Cascade.DELETE);
@@ -729,9 +749,7 @@ final class UnitOfWork {
     }
     try {
       if (!generated.isEmpty()) {
-        List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
-        withoutKey.remove(id);
-        insertChunks(m, generated, withoutKey, id);
+        insertGenerated(m, generated);
       }
       insertChunks(m, given, m.columns(), null);
     } catch (RuntimeException e) {
@@ -764,6 +782,22 @@ final class UnitOfWork {
       s.takeSnapshot();
       session.journal.inserted(s, keyGenerated);
       inserted.add(s);
+    }
+  }
+
+  /** Inserts rows whose key the database generates, the model's way ({@link GeneratedKeys}). */
+  private void insertGenerated(ModelMapping m, List<InstanceState> rows) {
+    List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
+    withoutKey.remove(m.id());
+    GeneratedKeys keys = new GeneratedKeys(executor, session.connection());
+    switch (GeneratedKeys.of(m, engine.dialect())) {
+      case RETURNING -> insertChunks(m, rows, withoutKey, m.id());
+      case SEQUENCE -> {
+        keys.drawFromSequence(m, rows);
+        insertChunks(m, rows, m.columns(), null);
+      }
+      case LAST_KEY ->
+          keys.insertEach(m, rows, engine.statements().insert(m, withoutKey, 1, null), withoutKey);
     }
   }
 
@@ -889,7 +923,9 @@ final class UnitOfWork {
       if (m.version() != null) {
         versioning.update(m, cols, e.getValue());
       } else {
-        executor.batch(session.connection(), engine.statements().update(m, cols), types, params);
+        String sql = engine.statements().update(m, cols);
+        int[] counts = executor.batch(session.connection(), sql, types, params);
+        RowCounts.expectOneEach(counts, m, e.getValue(), "update", sql);
       }
       for (InstanceState s : e.getValue()) {
         s.takeSnapshot();
@@ -1000,14 +1036,18 @@ final class UnitOfWork {
     }
     List<InstanceState> ordered = parentsFirst(m, rows);
     java.util.Collections.reverse(ordered);
-    if (m.version() != null) {
-      versioning.delete(m, ordered);
-    } else {
+    List<InstanceState> sent = new ArrayList<>(ordered);
+    sent.removeIf(passive::isDeletedByDatabase); // their parents' DELETE removes them
+    if (!sent.isEmpty() && m.version() != null) {
+      versioning.delete(m, sent);
+    } else if (!sent.isEmpty()) {
       List<Object[]> params = new ArrayList<>();
-      for (InstanceState s : ordered) {
+      for (InstanceState s : sent) {
         params.add(Keys.values(m, s.key()));
       }
-      executor.batch(session.connection(), engine.statements().delete(m), Keys.types(m), params);
+      String sql = engine.statements().delete(m);
+      int[] counts = executor.batch(session.connection(), sql, Keys.types(m), params);
+      RowCounts.expectOneEach(counts, m, ordered, "delete", sql);
     }
     for (InstanceState s : ordered) {
       session.identity.remove(m, s.key(), s);
@@ -1020,6 +1060,10 @@ final class UnitOfWork {
 
   private void afterFlush() {
     new Reconciliation(session, toDelete).run(inserted, before);
+    passive.afterFlush();
+    if (!before.isEmpty()) {
+      new KeyCascades(session).afterUpdates(before);
+    }
     List<InstanceState> touched = new ArrayList<>(session.changed);
     touched.addAll(inserted);
     touched.addAll(before.keySet());

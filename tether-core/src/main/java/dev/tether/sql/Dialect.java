@@ -4,8 +4,12 @@ import dev.tether.DatabaseException;
 import dev.tether.IntegrityException;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.Metadata;
+import dev.tether.mapping.TableConstraints;
+import dev.tether.mapping.TableMapping;
 import dev.tether.mapping.ValueErrors;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +23,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * What differs between databases: identifier quoting, SQL types, key generation, value binding and
@@ -29,6 +35,9 @@ import java.util.regex.Pattern;
  * #supportsReturning()}) and never which database this is. One subclass per dialect package.
  */
 public abstract class Dialect {
+  /** The schema served, for {@link #uniqueConstraintOver}; set once by {@link #describe}. */
+  private volatile Metadata metadata;
+
   /** {@code sqlite}, {@code postgresql} or {@code mariadb}. */
   public abstract String name();
 
@@ -79,6 +88,38 @@ public abstract class Dialect {
     return true;
   }
 
+  /**
+   * Whether the database has sequences ({@code CREATE SEQUENCE}, {@code nextval}); where it has
+   * none, a model's {@code @Sequence} is ignored and its key generated as usual.
+   */
+  public boolean supportsSequences() {
+    return false;
+  }
+
+  /**
+   * A query that draws {@code ?} values from {@code sequence}, one per row, in one statement; only
+   * asked when {@link #supportsSequences()}.
+   */
+  public String nextValuesSql(String sequence) {
+    throw new UnsupportedOperationException(name() + " has no sequences");
+  }
+
+  /** The DEFAULT expression of a column that draws from {@code sequence}. */
+  public String sequenceDefault(String sequence) {
+    throw new UnsupportedOperationException(name() + " has no sequences");
+  }
+
+  /**
+   * A query that returns the key this connection's last INSERT into {@code table} generated for
+   * {@code column}, without parameters (for models whose keys may not come back through RETURNING).
+   */
+  public abstract String lastKeySql(String table, String column);
+
+  /** {@code text} as an SQL string literal, for identifiers that a function takes as text. */
+  protected static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
   /** The SQL type of a column in DDL. */
   public abstract String sqlType(ColumnMapping column);
 
@@ -101,6 +142,37 @@ public abstract class Dialect {
    */
   public int maxIdentifierLength() {
     return Integer.MAX_VALUE;
+  }
+
+  /**
+   * {@code name} if the database keeps it whole; else its longest prefix that leaves room for
+   * {@code _} and the eight hex digits of the full name's CRC-32, so that it fits (MariaDB refuses
+   * longer names) and stays distinct (PostgreSQL would truncate two long names to the same one).
+   * Every name Tether derives (constraints, indexes) goes through it.
+   */
+  public final String fitIdentifier(String name) {
+    int max = maxIdentifierLength();
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= max) {
+      return name;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    String suffix = String.format("_%08x", crc.getValue());
+    int room = max - suffix.length();
+    StringBuilder prefix = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + size > room) {
+        break;
+      }
+      prefix.appendCodePoint(cp);
+      used += size;
+      i += Character.charCount(cp);
+    }
+    return prefix + suffix;
   }
 
   /** Whether foreign keys to tables created later can be added with ALTER TABLE. */
@@ -392,6 +464,36 @@ public abstract class Dialect {
 
   protected boolean isIntegrityViolation(SQLException e) {
     return e.getSQLState() != null && e.getSQLState().startsWith("23");
+  }
+
+  /**
+   * Gives the dialect the schema it serves, so that an error that names only columns can be
+   * reported with the constraint's name. Called once, by the engine, before any statement runs.
+   */
+  public final void describe(Metadata metadata) {
+    this.metadata = metadata;
+  }
+
+  /**
+   * The name (as created, shortened to fit) of the declared UNIQUE index or constraint of {@code
+   * table} over exactly {@code columns}, or null: for databases whose errors list the columns of a
+   * unique violation rather than its name (SQLite).
+   */
+  protected final String uniqueConstraintOver(String table, List<String> columns) {
+    if (metadata == null) {
+      return null;
+    }
+    for (TableMapping t : metadata.tablesInDependencyOrder()) {
+      if (!t.name().equals(table)) {
+        continue;
+      }
+      for (TableConstraints.Resolved c : t.constraints()) {
+        if (c.isUnique() && Set.copyOf(c.columns()).equals(Set.copyOf(columns))) {
+          return fitIdentifier(c.name());
+        }
+      }
+    }
+    return null;
   }
 
   /** The constraint or column named in a driver message, or null. */

@@ -42,11 +42,14 @@ public final class Statements {
                 + orderClause(orderBy));
   }
 
-  /** {@code INSERT INTO secondary (a, b) VALUES (?, ?)}, one row per parameter set. */
-  public String insertRow(dev.tether.mapping.TableMapping table) {
+  /**
+   * {@code INSERT INTO t (a, b) VALUES (?, ?)} of {@code columns} alone, one row per parameter set:
+   * the table's other columns take their defaults.
+   */
+  public String insertColumns(dev.tether.mapping.TableMapping table, List<ColumnMapping> columns) {
     StringJoiner names = new StringJoiner(", ");
     StringJoiner marks = new StringJoiner(", ");
-    for (ColumnMapping c : table.columns()) {
+    for (ColumnMapping c : columns) {
       names.add(q(c.name()));
       marks.add("?");
     }

@@ -2,6 +2,10 @@ package dev.tether.testing;
 
 import dev.tether.Database;
 import dev.tether.Registry;
+import dev.tether.sql.Dialect;
+import dev.tether.sql.mariadb.MariadbDialect;
+import dev.tether.sql.postgresql.PostgresqlDialect;
+import dev.tether.sql.sqlite.SqliteDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -217,6 +221,17 @@ public enum TestDatabase {
   public String sharedUrl(java.nio.file.Path dir) {
     String url = url();
     return url.contains(":memory:") ? "jdbc:sqlite:" + dir.resolve("shared.db") : url;
+  }
+
+  /**
+   * The dialect Tether chooses for {@link #url()}, for tests that gate on what the database can do
+   * ({@code target.dialect().supportsSequences()}), never on its name.
+   */
+  public Dialect dialect() {
+    String url = url();
+    return url.startsWith("jdbc:sqlite:")
+        ? new SqliteDialect()
+        : url.startsWith("jdbc:postgresql:") ? new PostgresqlDialect() : new MariadbDialect();
   }
 
   /** Whether the server answered a connection probe (tried once, then remembered). */

@@ -191,50 +191,90 @@ final class CompiledModels {
 
   /**
    * The foreign key a (non-secondary) relationship follows, as {@code Registry.of} would choose it:
-   * the one {@code foreignKeys} names, else the only key on the side the field type implies (a Many
-   * follows a key on the target's table, a One its own or, for a one-to-one, the target's); null
-   * when there is none or several.
+   * the one {@code foreignKeys} names (its own or its backPopulates partner's), else the only one
+   * the field types leave (see {@link #keysLeft}); for a backref, its creator's key. Null when
+   * there is none or several.
    */
   Key key(Rel r, MappedClass target) {
     if (target == null) {
       return null;
     }
-    MappedClass owner = r.owner();
-    boolean self = owner == target;
-    List<Key> own = new ArrayList<>();
-    List<Key> theirs = new ArrayList<>();
-    for (ColumnField c : owner.columns) {
-      if (target.table.equals(referencedTable(c))) {
-        own.add(new Key(owner, c, true));
-      }
+    if (r.isBackref()) {
+      Key k = key(r.creator(), r.owner());
+      return k == null ? null : new Key(k.holder(), k.column(), k.holder() == r.owner());
     }
-    if (!self) {
-      for (ColumnField c : target.columns) {
-        if (owner.table.equals(referencedTable(c))) {
-          theirs.add(new Key(target, c, false));
-        }
-      }
-    }
-    String chosen =
-        r.isBackref() ? r.creator().field().foreignKeys() : r.declaration().foreignKeys();
+    String chosen = foreignKeysFor(r, target);
     if (!chosen.isEmpty()) {
-      for (Key k : concat(own, theirs)) {
+      for (Key k : keys(r.owner(), target)) {
         if (k.column().name().equals(chosen)) {
           return k;
         }
       }
       return null;
     }
-    List<Key> preferred = r.many() && !self ? theirs : own;
-    List<Key> other = r.many() && !self ? own : theirs;
-    List<Key> candidates = preferred.isEmpty() ? other : preferred;
-    return candidates.size() == 1 ? candidates.get(0) : null;
+    List<Key> left = keysLeft(r, target);
+    return left.size() == 1 ? left.get(0) : null;
   }
 
-  private static List<Key> concat(List<Key> a, List<Key> b) {
-    List<Key> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  /**
+   * The keys a declared (non-secondary) relationship without {@code foreignKeys} may follow, as
+   * {@code Joins} narrows them: a Many follows a key on the target's table, a One paired with a
+   * Many a key on its own table, when that leaves any. Between rows of one table, or for a One
+   * alone or paired with a One, every key stays. Empty when {@code foreignKeys} chooses.
+   */
+  List<Key> keysLeft(Rel r, MappedClass target) {
+    if (!foreignKeysFor(r, target).isEmpty()) {
+      return List.of();
+    }
+    List<Key> all = keys(r.owner(), target);
+    if (all.size() < 2 || r.owner() == target) {
+      return all;
+    }
+    RelationshipField partner = partner(r, target);
+    if (!r.many() && (partner == null || !partner.many())) {
+      return all;
+    }
+    boolean onOwner = !r.many();
+    List<Key> left = all.stream().filter(k -> k.onOwner() == onOwner).toList();
+    return left.isEmpty() ? all : left;
+  }
+
+  /** The {@code foreignKeys} that applies to declared {@code r}: its own, else its partner's. */
+  private String foreignKeysFor(Rel r, MappedClass target) {
+    String own = r.declaration().foreignKeys();
+    if (!own.isEmpty() || r.isBackref()) {
+      return own;
+    }
+    RelationshipField partner = partner(r, target);
+    return partner == null ? "" : partner.foreignKeys();
+  }
+
+  /**
+   * The declared field {@code r}'s backPopulates names on {@code target}, when it leads back to r's
+   * owner without a secondary table (as {@code Joins} finds it, before backrefs exist); else null.
+   */
+  private static RelationshipField partner(Rel r, MappedClass target) {
+    String name = r.declaration().backPopulates();
+    RelationshipField p = name.isEmpty() ? null : target.relationship(name);
+    return p != null && p.secondary().isEmpty() && r.owner().type.equals(p.target()) ? p : null;
+  }
+
+  /** Every foreign key between the two models' tables, those on {@code owner} first. */
+  private static List<Key> keys(MappedClass owner, MappedClass target) {
+    List<Key> keys = new ArrayList<>();
+    for (ColumnField c : owner.columns) {
+      if (target.table.equals(referencedTable(c))) {
+        keys.add(new Key(owner, c, true));
+      }
+    }
+    if (owner != target) {
+      for (ColumnField c : target.columns) {
+        if (owner.table.equals(referencedTable(c))) {
+          keys.add(new Key(target, c, false));
+        }
+      }
+    }
+    return keys;
   }
 
   /** The table of {@code @ForeignKey("table.column")}, or null. */

@@ -1,25 +1,38 @@
 package dev.tether.processor;
 
+import dev.tether.Check;
 import dev.tether.Column;
 import dev.tether.ColumnConverter;
 import dev.tether.Convert;
 import dev.tether.Converters;
 import dev.tether.Enumerated;
 import dev.tether.ForeignKey;
+import dev.tether.Id;
+import dev.tether.Index;
 import dev.tether.Json;
 import dev.tether.Relationship;
+import dev.tether.Sequence;
 import dev.tether.Table;
+import dev.tether.UniqueConstraint;
+import dev.tether.Version;
 import dev.tether.mapping.MappingMessages;
 import dev.tether.mapping.MappingMessages.Message;
 import dev.tether.mapping.MappingMessages.NotModel;
 import dev.tether.mapping.Names;
+import dev.tether.mapping.TableConstraints;
+import dev.tether.mapping.TableConstraints.Declared;
+import dev.tether.mapping.TableConstraints.Kind;
 import dev.tether.processor.CompiledModels.Key;
 import dev.tether.processor.CompiledModels.Rel;
 import dev.tether.processor.MappedClass.ColumnField;
 import dev.tether.processor.MappedClass.RelationshipField;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
@@ -39,9 +52,10 @@ import javax.lang.model.util.ElementFilter;
 /**
  * The checks {@code Registry.of} makes that the sources alone decide, run at compile time. Each
  * finding carries the {@link MappingMessages} text the runtime would throw; the checks follow
- * {@code ModelReader} (fields), {@code Configurator} (foreign keys) and {@code BackPopulation}
- * (backref and backPopulates pairs). What depends on which classes a registry holds (two models of
- * one table, a key's type, ambiguous join paths) stays with {@code Registry.of}.
+ * {@code ModelReader} (fields), {@code Configurator} (foreign keys), {@code Joins} (several keys
+ * and no way to choose) and {@code BackPopulation} (backref and backPopulates pairs). What depends
+ * on which classes a registry holds (two models of one table, a key's type) stays with {@code
+ * Registry.of}.
  */
 final class MappingChecks {
   private static final String RELATIONSHIP = "dev.tether.Relationship";
@@ -134,8 +148,46 @@ final class MappingChecks {
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     if (fk != null) {
       checkForeignKey(where, f, fk.value());
+      checkActions(where, f, fk);
+    }
+    Sequence sequence = f.getAnnotation(Sequence.class);
+    if (sequence != null) {
+      checkSequence(owner, where, f, sequence);
     }
     checkStorage(owner, where, f);
+  }
+
+  /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
+  private void checkActions(String where, VariableElement f, ForeignKey fk) {
+    Column column = f.getAnnotation(Column.class);
+    boolean nullable =
+        f.getAnnotation(Id.class) == null
+            && f.getAnnotation(Version.class) == null
+            && !f.asType().getKind().isPrimitive()
+            && (column == null || column.nullable());
+    for (String attribute : List.of("onDelete", "onUpdate")) {
+      String value = attribute.equals("onDelete") ? fk.onDelete() : fk.onUpdate();
+      Message m = TableConstraints.actionMistake(where, attribute, value, nullable);
+      if (m != null) {
+        report(f, FOREIGN_KEY, attribute, m);
+        return;
+      }
+    }
+  }
+
+  /** {@code @Sequence} only on a generated key: the single Integer or Long {@code @Id}. */
+  private void checkSequence(TypeElement owner, String where, VariableElement f, Sequence s) {
+    String type = f.asType().toString();
+    boolean whole = List.of("int", "long", "java.lang.Integer", "java.lang.Long").contains(type);
+    long ids =
+        owner.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.FIELD && e.getAnnotation(Id.class) != null)
+            .count();
+    if (f.getAnnotation(Id.class) == null || !whole || ids != 1) {
+      report(f, MappingMessages.sequenceNotOnGeneratedKey(where));
+    } else if (s.value().isBlank()) {
+      report(f, "dev.tether.Sequence", "value", MappingMessages.sequenceBlank(where));
+    }
   }
 
   /**
@@ -258,11 +310,118 @@ final class MappingChecks {
     } else if (!hasNoArgumentConstructor(m.type)) {
       report(m.type, MappingMessages.noConstructor(m.name, null));
     }
+    if (m.concrete) {
+      checkConstraints(m); // an abstract class's annotations may name its subclasses' fields
+    }
     for (RelationshipField f : m.relationships) {
       Rel r = models.declared(m, f);
+      checkJoin(r);
       if (!f.backPopulates().isEmpty() && f.backref().isEmpty()) {
         checkBackPopulates(r, f.backPopulates());
       }
+    }
+  }
+
+  /**
+   * Like {@code Joins}: several keys link the two tables and neither {@code foreignKeys} nor the
+   * field types leave one. Reported once per backPopulates pair, on the side {@link #reportsPair}
+   * picks, since naming the key on either side settles both.
+   */
+  private void checkJoin(Rel r) {
+    MappedClass target = models.model(r.target());
+    if (target == null || !r.field().secondary().isEmpty()) {
+      return;
+    }
+    List<Key> left = models.keysLeft(r, target);
+    if (left.size() < 2) {
+      return;
+    }
+    Rel partner =
+        r.field().backPopulates().isEmpty()
+            ? null
+            : models.relationship(target, r.field().backPopulates());
+    if (partner != null
+        && !partner.isBackref()
+        && r.name().equals(partner.field().backPopulates())
+        && models.keysLeft(partner, r.owner()).size() > 1
+        && !reportsPair(r, partner)) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    left.forEach(
+        k -> {
+          keys.add(describe(k));
+          fields.add(k.column().name());
+        });
+    report(
+        r.field().field(),
+        RELATIONSHIP,
+        "foreignKeys",
+        MappingMessages.ambiguousForeignKeys(
+            r.qualifiedName(),
+            r.owner().name,
+            target.name,
+            keys,
+            fields,
+            left.stream().map(Key::onOwner).distinct().count() > 1));
+  }
+
+  /**
+   * Like {@code ModelReader.readConstraints}: the class-level {@code @Index},
+   * {@code @UniqueConstraint} and {@code @Check} of the class and its mapped superclasses, then
+   * {@code @Column(index = true)} fields, checked by the same {@link TableConstraints}.
+   */
+  private void checkConstraints(MappedClass m) {
+    Deque<TypeElement> chain = new ArrayDeque<>();
+    for (TypeElement c = m.type; c != null && env.isModelSubclass(c); c = env.superclass(c)) {
+      chain.push(c);
+    }
+    List<Declared> declared = new ArrayList<>();
+    for (TypeElement c : chain) {
+      for (Index i : c.getAnnotationsByType(Index.class)) {
+        Kind kind = i.unique() ? Kind.UNIQUE_INDEX : Kind.INDEX;
+        declared.add(new Declared(kind, List.of(i.columns()), i.name(), null, null));
+      }
+      for (UniqueConstraint u : c.getAnnotationsByType(UniqueConstraint.class)) {
+        declared.add(
+            new Declared(Kind.UNIQUE_CONSTRAINT, List.of(u.columns()), u.name(), null, null));
+      }
+      for (Check k : c.getAnnotationsByType(Check.class)) {
+        declared.add(new Declared(Kind.CHECK, List.of(), k.name(), k.value(), null));
+      }
+    }
+    List<TableConstraints.Field> fields = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    Map<Declared, VariableElement> onFields = new IdentityHashMap<>();
+    for (ColumnField c : m.columns) {
+      fields.add(new TableConstraints.Field(c.name(), c.column()));
+      if (c.unique()) {
+        unique.add(c.column());
+      }
+      Column column = c.field().getAnnotation(Column.class);
+      if (column != null && column.index()) {
+        Declared d = new Declared(Kind.INDEX, List.of(c.name()), "", null, m.name + "." + c.name());
+        declared.add(d);
+        onFields.put(d, c.field());
+      }
+    }
+    TableConstraints.Result result =
+        TableConstraints.resolve(m.name, m.table, fields, declared, unique);
+    Declared at = result.at();
+    if (result.mistake() == null) {
+      return;
+    }
+    if (onFields.containsKey(at)) {
+      report(onFields.get(at), "dev.tether.Column", "index", result.mistake());
+    } else {
+      String annotation =
+          switch (at.kind()) {
+            case INDEX, UNIQUE_INDEX -> "dev.tether.Index";
+            case UNIQUE_CONSTRAINT -> "dev.tether.UniqueConstraint";
+            case CHECK -> "dev.tether.Check";
+          };
+      report(m.type, annotation, at.kind() == Kind.CHECK ? "value" : "columns", result.mistake());
     }
   }
 

@@ -72,6 +72,7 @@ public final class TetherProcessor extends AbstractProcessor {
         "dev.tether.ForeignKey",
         "dev.tether.Relationship",
         "dev.tether.Version",
+        "dev.tether.Sequence",
         // on the metamodel classes it generates
         "javax.annotation.processing.Generated");
   }

@@ -208,6 +208,23 @@ final class Compilation {
     throw new AssertionError("Registry.of(...) accepted the models");
   }
 
+  /**
+   * {@code Registry.of} for the compiled classes {@code names} (the first one's registry), with the
+   * loaded classes by name; fails when it throws.
+   */
+  Map<String, Class<?>> configured(String... names) {
+    try (URLClassLoader loader = loader()) {
+      Map<String, Class<?>> models = new TreeMap<>();
+      for (String name : names) {
+        models.put(name, Class.forName(name, true, loader));
+      }
+      Registry.of(models.values().toArray(Class<?>[]::new));
+      return models;
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A compilation unit given as text; its file name comes from its public class. */
   private static final class Source extends SimpleJavaFileObject {
     private final String text;

@@ -687,6 +687,38 @@ class DiagnosticsTest {
   }
 
   @Test
+  void sequenceOnAFieldThatIsNotAGeneratedKey() {
+    String thing =
+        "package shop;\n\nimport dev.tether.*;\n\npublic class Thing extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Sequence(\"thing_seq\") public Long number;\n}\n";
+    String text =
+        "Thing.number has @Sequence, but only a generated key draws from a sequence: the model's"
+            + " single @Id of type Integer or Long (`@Id @Sequence(\"name_seq\") public Long id;`)."
+            + " Move @Sequence to that field, or remove it.";
+    assertReported(
+        Compilation.of(thing),
+        "Thing.java",
+        thing,
+        "public Long number",
+        "sequence-placement",
+        text);
+    assertSameAtRunTime("sequence-placement", text, new String[] {thing}, "shop.Thing");
+  }
+
+  @Test
+  void blankSequenceName() {
+    String thing =
+        "package shop;\n\nimport dev.tether.*;\n\npublic class Thing extends Model {\n"
+            + "  @Id @Sequence(\"\") public Long id;\n}\n";
+    String text =
+        "Thing.id: @Sequence(\"\") is blank. Name the sequence, e.g. @Sequence(\"thing_id_seq\").";
+    assertReported(
+        Compilation.of(thing), "Thing.java", thing, "@Sequence(\"\")", "sequence-name", text);
+    assertSameAtRunTime("sequence-name", text, new String[] {thing}, "shop.Thing");
+  }
+
+  @Test
   void finalColumnField() {
     String thing =
         "package shop;\n\nimport dev.tether.*;\n\npublic class Thing extends Model {\n"

@@ -19,7 +19,8 @@ import java.util.StringJoiner;
 /**
  * MariaDB (10.7+: {@code INSERT ... RETURNING} and the native {@code UUID} type) through MariaDB
  * Connector/J; also the MySQL URL prefix. Instants and offset date-times are stored in UTC as
- * {@code DATETIME(6)}; unbounded strings that take part in keys become {@code VARCHAR(255)}.
+ * {@code DATETIME(6)}; unbounded strings that take part in keys or indexes become {@code
+ * VARCHAR(255)}.
  */
 public final class MariadbDialect extends Dialect {
   /**
@@ -86,8 +87,7 @@ public final class MariadbDialect extends Dialect {
         if (c.length() > 0) {
           yield "VARCHAR(" + c.length() + ")";
         }
-        boolean keyed = c.primaryKey() || c.unique() || c.references() != null;
-        yield keyed ? "VARCHAR(255)" : "LONGTEXT";
+        yield c.indexed() ? "VARCHAR(255)" : "LONGTEXT";
       }
       case BOOLEAN -> "BOOLEAN";
       case DOUBLE -> "DOUBLE";
@@ -106,6 +106,31 @@ public final class MariadbDialect extends Dialect {
     StringJoiner values = new StringJoiner(",", "ENUM(", ")");
     c.enumLabels().forEach(l -> values.add("'" + l.replace("'", "''") + "'"));
     return values.toString();
+  }
+
+  /** MariaDB 10.3 and later. */
+  @Override
+  public boolean supportsSequences() {
+    return true;
+  }
+
+  /** A recursive row source of {@code ?} rows; NEXTVAL is evaluated once per row. */
+  @Override
+  public String nextValuesSql(String sequence) {
+    return "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+        + " SELECT NEXTVAL("
+        + quote(sequence)
+        + ") FROM n";
+  }
+
+  @Override
+  public String sequenceDefault(String sequence) {
+    return "NEXTVAL(" + quote(sequence) + ")";
+  }
+
+  @Override
+  public String lastKeySql(String table, String column) {
+    return "SELECT LAST_INSERT_ID()";
   }
 
   @Override

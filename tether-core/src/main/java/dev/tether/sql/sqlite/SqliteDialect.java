@@ -62,6 +62,16 @@ public final class SqliteDialect extends Dialect {
     };
   }
 
+  /**
+   * {@code last_insert_rowid()} only when the INSERT itself wrote one row: an INSERT into a view
+   * that an INSTEAD OF trigger routes elsewhere changes no row of its own ({@code changes()} is 0)
+   * and leaves the rowid of an earlier INSERT, which must not be taken for the new row's key.
+   */
+  @Override
+  public String lastKeySql(String table, String column) {
+    return "SELECT CASE WHEN changes() = 1 THEN last_insert_rowid() END";
+  }
+
   @Override
   public String generatedPrimaryKey(ColumnMapping c) {
     return "INTEGER PRIMARY KEY";
@@ -169,11 +179,30 @@ public final class SqliteDialect extends Dialect {
     return m != null && (m.contains("SQLITE_CONSTRAINT") || m.contains("constraint failed"));
   }
 
+  /**
+   * A CHECK violation names its constraint ({@code CHECK constraint failed: ck_product_price}); a
+   * UNIQUE violation lists its columns ({@code UNIQUE constraint failed: line.order_id,
+   * line.position}), which name a declared constraint when one covers exactly those columns.
+   */
   @Override
   protected String constraintOf(String message) {
     String named = firstGroup(message, "constraint failed: ([A-Za-z0-9_.,\\s]+?)\\)");
     if (named != null) {
-      return named.trim();
+      String found = named.trim();
+      String columns = firstGroup(message, "UNIQUE constraint failed: ([A-Za-z0-9_.,\\s]+?)\\)");
+      if (columns != null) {
+        List<String> names = new java.util.ArrayList<>();
+        String table = null;
+        for (String qualified : columns.split(",")) {
+          String q = qualified.trim();
+          int dot = q.lastIndexOf('.');
+          table = q.substring(0, Math.max(dot, 0));
+          names.add(q.substring(dot + 1));
+        }
+        String constraint = uniqueConstraintOver(table, names);
+        return constraint != null ? constraint : found;
+      }
+      return found;
     }
     return message != null && message.contains("FOREIGN KEY") ? "FOREIGN KEY" : null;
   }
