@@ -1,11 +1,14 @@
 package dev.tether.sql.postgresql;
 
+import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.sql.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * PostgreSQL (pgjdbc). Stays within the SQL that PostgreSQL-compatible distributed engines
@@ -26,18 +29,24 @@ public final class PostgresqlDialect extends Dialect {
   @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
+      case BYTE, SHORT -> "smallint";
       case INTEGER -> "integer";
-      case LONG -> "bigint";
-      case STRING -> c.length() > 0 ? "varchar(" + c.length() + ")" : "text";
-      case BOOLEAN -> "boolean";
+      case LONG, DURATION -> "bigint";
+      case FLOAT -> "real";
       case DOUBLE -> "double precision";
-      case DECIMAL -> "numeric";
+      case DECIMAL ->
+          c.precision() > 0 ? "numeric(" + c.precision() + "," + c.scale() + ")" : "numeric";
+      case BOOLEAN -> "boolean";
+      case CHAR -> "char(1)";
+      case STRING -> c.length() > 0 ? "varchar(" + c.length() + ")" : "text";
       case DATE -> "date";
+      case TIME -> "time(6)";
       case DATETIME -> "timestamp(6)";
-      case INSTANT -> "timestamptz(6)";
+      case OFFSET_DATETIME, INSTANT -> "timestamptz(6)";
       case UUID -> "uuid";
-      case ENUM -> "varchar(255)";
+      case ENUM -> c.enumStorage() == EnumStorage.NATIVE ? quote(c.enumTypeName()) : "varchar(255)";
       case BYTES -> "bytea";
+      case JSON -> "jsonb";
     };
   }
 
@@ -86,12 +95,42 @@ public final class PostgresqlDialect extends Dialect {
         : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
   }
 
+  /**
+   * UUID, JSON and enum values go as parameters of unspecified type, which the server reads as the
+   * column's type ({@code uuid}, {@code jsonb}, the enum type or text); a typed {@code varchar}
+   * would not be converted.
+   */
   @Override
   public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
-    if (type == ColumnType.UUID) {
-      ps.setObject(i, value, java.sql.Types.OTHER);
-      return;
+    switch (type) {
+      case UUID -> ps.setObject(i, value, Types.OTHER);
+      case JSON, ENUM ->
+          ps.setObject(
+              i,
+              value == null ? null : type == ColumnType.ENUM ? ((Enum<?>) value).name() : value,
+              Types.OTHER);
+      default -> super.bind(ps, i, type, value);
     }
-    super.bind(ps, i, type, value);
+  }
+
+  /**
+   * {@code CREATE TYPE} has no {@code IF NOT EXISTS}; a block that ignores a type already there
+   * keeps {@code createAll} repeatable, as its {@code CREATE TABLE IF NOT EXISTS} are.
+   */
+  @Override
+  public List<String> createEnumType(String name, List<String> labels) {
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    labels.forEach(l -> values.add("'" + l.replace("'", "''") + "'"));
+    return List.of(
+        "DO $$ BEGIN CREATE TYPE "
+            + quote(name)
+            + " AS ENUM "
+            + values
+            + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  }
+
+  @Override
+  public List<String> dropEnumType(String name) {
+    return List.of("DROP TYPE IF EXISTS " + quote(name));
   }
 }
