@@ -50,6 +50,19 @@ public final class PostgresqlDialect extends Dialect {
     };
   }
 
+  /**
+   * Also the server ending the session (SQLSTATE 57P01 admin shutdown: {@code pg_terminate_backend}
+   * or a restart; 57P02 crash shutdown; 57P03 cannot connect now; 57P04 database dropped; 57P05
+   * idle session timeout): pgjdbc reports those with their own state when it reads the server's
+   * message first, and as 08006 when it finds the socket closed first, so the same kill looked like
+   * a connection failure only some of the time.
+   */
+  @Override
+  public boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return super.isConnectionFailure(e) || (state != null && state.startsWith("57P0"));
+  }
+
   @Override
   public boolean supportsSequences() {
     return true;
