@@ -44,6 +44,16 @@ final class FlushState {
     this.addedBy = new IdentityHashMap<>(expected);
   }
 
+  /** Records that {@code owner}'s {@code rel} gained or lost {@code member}, in {@code map}. */
+  static void add(
+      Map<InstanceState, List<Membership>> map,
+      Object member,
+      InstanceState owner,
+      RelationshipMapping rel) {
+    map.computeIfAbsent(InstanceState.of(member), k -> new ArrayList<>())
+        .add(new Membership(owner, rel));
+  }
+
   /** A hash capacity that holds {@code n} entries without resizing. */
   static int capacity(int n) {
     return n < 12 ? 16 : (int) (n / 0.75f) + 1;

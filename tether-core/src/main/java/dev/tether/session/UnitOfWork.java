@@ -50,6 +50,8 @@ final class UnitOfWork {
   private final PassiveDeletes passive;
   private final KeySync sync;
   private final Persistence persistence;
+  private final Map<DependencyProcessor.Kind, DependencyProcessor> dependencies =
+      new java.util.EnumMap<>(DependencyProcessor.Kind.class);
 
   /**
    * @param auto an autoflush (before a load), which leaves orphans for the next explicit flush: an
@@ -78,6 +80,12 @@ final class UnitOfWork {
     this.passive = new PassiveDeletes(session);
     this.sync = new KeySync(session, state);
     this.persistence = new Persistence(session, state, sync, passive);
+    this.dependencies.put(
+        DependencyProcessor.Kind.ONE_TO_MANY, new OneToManyDependency(state, sync));
+    this.dependencies.put(
+        DependencyProcessor.Kind.ONE_TO_ONE_PARENT, new OneToOneParentDependency(state, sync));
+    this.dependencies.put(DependencyProcessor.Kind.MANY_TO_ONE, new ManyToOneDependency());
+    this.dependencies.put(DependencyProcessor.Kind.MANY_TO_MANY, associations);
   }
 
   void run() {
@@ -234,58 +242,13 @@ final class UnitOfWork {
           if (rel.viewOnly()) {
             return;
           }
+          DependencyProcessor p = dependencies.get(DependencyProcessor.Kind.of(rel));
           if (ownerDeleted) {
-            // only what left the doomed owner matters: a delete-orphan member removed from it
-            // is an orphan too (it is no longer among the members its delete cascades to)
-            if (rel.direction() == Direction.ONE_TO_MANY
-                && container instanceof CollectionAttribute<?> many) {
-              for (Object m : many.removedSinceFlush()) {
-                link(removedBy, m, owner, rel);
-              }
-            } else if (rel.direction() == Direction.ONE_TO_MANY
-                && container instanceof ScalarAttribute<?> one
-                && one.changed()
-                && !isNew) {
-              replacedOneToOne.add(new Membership(owner, rel));
-            }
-            return;
-          }
-          if (rel.direction() == Direction.MANY_TO_MANY) {
-            associations.collect(owner, rel, (CollectionAttribute<?>) container, isNew);
-            return;
-          }
-          if (rel.direction() != Direction.ONE_TO_MANY) {
-            return;
-          }
-          if (container instanceof CollectionAttribute<?> many) {
-            for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
-              sync.requireInSession(InstanceState.of(m), owner, rel);
-              link(addedBy, m, owner, rel);
-            }
-            if (!isNew) {
-              for (Object m : many.removedSinceFlush()) {
-                link(removedBy, m, owner, rel);
-              }
-            }
-          } else if (container instanceof ScalarAttribute<?> one) {
-            if ((one.changed() || isNew) && one.isLoaded() && one.peek() != null) {
-              sync.requireInSession(InstanceState.of(one.peek()), owner, rel);
-              link(addedBy, one.peek(), owner, rel);
-            }
-            if (one.changed() && !isNew) {
-              replacedOneToOne.add(new Membership(owner, rel));
-            }
+            p.collectFromDeleted(owner, rel, container, isNew);
+          } else {
+            p.collect(owner, rel, container, isNew);
           }
         });
-  }
-
-  private static void link(
-      Map<InstanceState, List<Membership>> map,
-      Object member,
-      InstanceState owner,
-      RelationshipMapping rel) {
-    map.computeIfAbsent(InstanceState.of(member), k -> new ArrayList<>())
-        .add(new Membership(owner, rel));
   }
 
   /**
@@ -350,7 +313,7 @@ final class UnitOfWork {
       for (Object previous :
           Loading.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
         if (previous != current) {
-          link(orphanedBy, previous, l.owner(), l.rel());
+          FlushState.add(orphanedBy, previous, l.owner(), l.rel());
         }
       }
     }
