@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
@@ -48,16 +47,7 @@ final class KeySync {
     if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
       return;
     }
-    throw new dev.tether.SessionStateException(
-        from.describe()
-            + " refers to "
-            + target.describe()
-            + " through "
-            + rel.qualifiedName()
-            + ", but that object is not in this session ("
-            + rel.qualifiedName()
-            + " does not cascade save-update). Add it with session.add(...) before flushing, or"
-            + " keep the default cascade. Tether never drops it silently.");
+    throw FlushMessages.notInSession(from, target, rel);
   }
 
   /**
@@ -116,7 +106,7 @@ final class KeySync {
   private static void refuseEmptyKey(InstanceState s, RelationshipMapping rel) {
     ColumnMapping fk = rel.foreignKey();
     if (fk.primaryKey() || !fk.nullable()) {
-      throw cannotBeOrphan(
+      throw FlushMessages.cannotBeOrphan(
           s,
           fk,
           " no longer refers to a "
@@ -144,7 +134,7 @@ final class KeySync {
   private static void detachFrom(InstanceState s, Membership l) {
     ColumnMapping fk = l.rel().foreignKey();
     if (fk.primaryKey() || !fk.nullable()) {
-      throw cannotBeOrphan(
+      throw FlushMessages.cannotBeOrphan(
           s,
           fk,
           " no longer belongs to " + l.owner().describe() + " (" + l.rel().qualifiedName() + ")",
@@ -152,28 +142,6 @@ final class KeySync {
           l.rel());
     }
     fk.set(s.owner(), null);
-  }
-
-  /**
-   * A row about to lose its parent whose key cannot be empty: the refusal, naming the fix.
-   * SQLAlchemy fails later: IntegrityError, or an assertion for a key in the primary key.
-   */
-  private static FlushException cannotBeOrphan(
-      InstanceState s, ColumnMapping fk, String why, String move, RelationshipMapping orphanSide) {
-    return new FlushException(
-        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
-        s.describe()
-            + why
-            + ", but its foreign key "
-            + fk.describe()
-            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
-            + ", so it cannot exist without one. Delete it with session.delete(...)"
-            + move
-            + (orphanSide != null
-                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
-                    + orphanSide.qualifiedName()
-                    + " to delete such orphans."
-                : "."));
   }
 
   /**
@@ -188,20 +156,7 @@ final class KeySync {
     Object v = rel.referencedColumn().get(target);
     if (v == null && toInsert.contains(t) && !inserted.contains(t)) {
       if (!rel.foreignKey().nullable()) {
-        throw new FlushException(
-            "cycle-not-null",
-            "Cannot order the inserts: "
-                + s.describe()
-                + " needs the key of "
-                + t.describe()
-                + " in "
-                + rel.foreignKey()
-                + " (NOT NULL), but that row must be inserted later because of a cycle of"
-                + " foreign keys between "
-                + rel.owner().table().name()
-                + " and "
-                + rel.target().table().name()
-                + ". Make one foreign key of the cycle nullable.");
+        throw FlushMessages.cycleOfNotNullKeys(s, t, rel);
       }
       postUpdate.add(s);
       LOG.debug(

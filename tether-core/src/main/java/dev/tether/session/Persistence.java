@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
@@ -194,20 +193,7 @@ final class Persistence {
       } else if (Keys.of(m, s.owner()) == null) {
         ColumnMapping missing =
             m.keyColumns().stream().filter(c -> c.get(s.owner()) == null).findFirst().orElseThrow();
-        throw new FlushException(
-            "no-key",
-            "Cannot insert "
-                + s.describe()
-                + ": its primary key "
-                + m.name()
-                + "."
-                + missing.fieldName()
-                + " is null and the database cannot generate "
-                + (id == null ? "part of a composite" : "a " + id.javaType().getSimpleName())
-                + " key. Assign it before flushing"
-                + (missing.references() != null
-                    ? " (it is a foreign key: set the relationship that fills it)."
-                    : "."));
+        throw FlushMessages.noKey(s, m, id, missing);
       } else {
         given.add(s);
       }
@@ -234,13 +220,7 @@ final class Persistence {
       Object key = Keys.of(m, s.owner());
       InstanceState clash = session.identity.putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
-        throw new FlushException(
-            "duplicate-key",
-            "Cannot insert "
-                + s.describe()
-                + ": the session already has "
-                + clash.describe()
-                + " with the same primary key.");
+        throw FlushMessages.duplicateKey(s, clash);
       }
       s.key(key);
       s.status(InstanceStatus.PERSISTENT);
@@ -322,9 +302,7 @@ final class Persistence {
     for (int p = 0; p < keys.size(); p++) {
       List<Object> part = keys.get(p);
       if (part.size() != chunk) {
-        throw new FlushException(
-            "generated-keys",
-            "The database returned " + part.size() + " keys for " + chunk + " inserted rows.");
+        throw FlushMessages.keysMissing(part.size(), chunk);
       }
       for (int k = 0; k < chunk; k++) {
         returning.set(rows.get(p * chunk + k).owner(), part.get(k));
@@ -438,14 +416,7 @@ final class Persistence {
       Object now = c.get(s.owner());
       if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
         if (c.primaryKey()) {
-          throw new FlushException(
-              "primary-key-changed",
-              s.describe()
-                  + ": the primary key changed from "
-                  + (snap == null ? null : snap[c.index()])
-                  + " to "
-                  + now
-                  + ". Tether does not update primary keys; create a new object instead.");
+          throw FlushMessages.primaryKeyChanged(s, snap == null ? null : snap[c.index()], now);
         }
         dirty.add(c);
       }

@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
@@ -12,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Row-level order for the UPDATEs of one model under its UNIQUE keys, where table-level order is
@@ -149,7 +147,7 @@ final class UniqueOrder {
       return;
     }
     if (state != null) {
-      throw cycle(m, new ArrayList<>(path.keySet()), s);
+      throw FlushMessages.uniqueCycle(uniqueKeys(m), new ArrayList<>(path.keySet()), s);
     }
     mark.put(s, 1);
     path.put(s, true);
@@ -159,25 +157,5 @@ final class UniqueOrder {
     path.remove(s);
     mark.put(s, 2);
     out.add(s);
-  }
-
-  private static FlushException cycle(ModelMapping m, List<InstanceState> path, InstanceState s) {
-    StringJoiner rows = new StringJoiner(", ");
-    for (InstanceState r : path.subList(path.indexOf(s), path.size())) {
-      rows.add(r.describe());
-    }
-    StringJoiner keys = new StringJoiner(", ");
-    uniqueKeys(m)
-        .forEach(k -> keys.add(k.stream().map(ColumnMapping::describe).toList().toString()));
-    return new FlushException(
-        "unique-cycle",
-        "Cannot update "
-            + rows
-            + ": each takes a UNIQUE key value that another of them gives up (a swap or a"
-            + " rotation), and every column of the key "
-            + keys
-            + " is NOT NULL, so no row can let go first. Nothing of this flush was committed."
-            + " Make one column of the key nullable (Tether then routes the rows through NULL),"
-            + " or give one row a temporary value, flush, then set the final values.");
   }
 }

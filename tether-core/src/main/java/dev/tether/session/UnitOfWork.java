@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
@@ -185,22 +184,7 @@ final class UnitOfWork {
             queued.add(m);
           } else if (Objects.equals(rel.foreignKey().get(member), KeySync.refOf(d, rel))) {
             if (!rel.foreignKey().nullable()) {
-              throw new FlushException(
-                  "delete-orphan-not-null",
-                  "Cannot delete "
-                      + d.describe()
-                      + ": "
-                      + m.describe()
-                      + " still refers to it through "
-                      + rel.foreignKey()
-                      + ", which is NOT NULL, and "
-                      + rel.qualifiedName()
-                      + " does not cascade delete. Delete or move the "
-                      + rel.target().name()
-                      + " objects first, or declare @Relationship(cascade = \"all, delete-orphan\")"
-                      + " on "
-                      + rel.qualifiedName()
-                      + ".");
+              throw FlushMessages.deleteWouldOrphanNotNull(d, m, rel);
             }
             orphanedBy.computeIfAbsent(m, k -> new ArrayList<>()).add(new Membership(d, rel));
           }
