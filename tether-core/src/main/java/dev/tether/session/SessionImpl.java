@@ -213,82 +213,40 @@ final class SessionImpl implements Session, SessionLink {
     checkOpen();
     mappingOf(model);
     @SuppressWarnings("unchecked")
-    T merged = (T) merge(InstanceState.of(model), new IdentityHashMap<>());
+    T merged = (T) new Merge(mergeTarget()).merge(InstanceState.of(model));
     return merged;
   }
 
-  private Object merge(InstanceState source, Map<Object, Object> done) {
-    if (source.session() == this) {
-      return source.owner();
-    }
-    Object known = done.get(source.owner());
-    if (known != null) {
-      return known;
-    }
-    ModelMapping m = mappingOf(source.owner());
-    Object key = Keys.of(m, source.owner());
-    Object target = null;
-    if (key != null) {
-      InstanceState hit = identity.get(m, key);
-      if (hit != null) {
-        target = hit.owner();
-      } else {
-        autoflushBeforeLoad();
-        List<Object> rows = Loading.byKey(this, m, key);
-        target = rows.isEmpty() ? null : rows.get(0);
+  /** What {@link Merge} needs of this session, and nothing more. */
+  private Merge.Target mergeTarget() {
+    SessionImpl session = this;
+    return new Merge.Target() {
+      @Override
+      public boolean holds(InstanceState s) {
+        return s.session() == session;
       }
-    }
-    if (target == null) {
-      target = m.newInstance();
-      for (ColumnMapping c : m.columns()) {
-        c.set(target, c.get(source.owner()));
+
+      @Override
+      public ModelMapping mappingOf(Object model) {
+        return session.mappingOf(model);
       }
-      addGraph(target);
-    } else {
-      for (ColumnMapping c : m.columns()) {
-        if (!c.primaryKey()) {
-          c.set(target, c.get(source.owner()));
+
+      @Override
+      public Object find(ModelMapping m, Object key) {
+        InstanceState hit = identity.get(m, key);
+        if (hit != null) {
+          return hit.owner();
         }
+        autoflushBeforeLoad();
+        List<Object> rows = Loading.byKey(session, m, key);
+        return rows.isEmpty() ? null : rows.get(0);
       }
-    }
-    done.put(source.owner(), target);
-    InstanceState into = InstanceState.of(target);
-    source.forEachRelationship(
-        (rel, c) -> {
-          if (!rel.cascades(Cascade.MERGE) || rel.viewOnly()) {
-            return;
-          }
-          if (c instanceof ScalarAttribute<?> one && one.isLoaded()) {
-            Object v = one.peek();
-            Object mergedValue = v == null ? null : merge(InstanceState.of(v), done);
-            setScalar(into, rel, mergedValue);
-          } else if (c instanceof CollectionAttribute<?> many && many.isLoaded()) {
-            List<Object> wanted = new ArrayList<>();
-            for (Object v : many.membersIfLoaded()) {
-              wanted.add(merge(InstanceState.of(v), done));
-            }
-            replaceMembers(into, rel, wanted);
-          }
-        });
-    return target;
-  }
 
-  @SuppressWarnings("unchecked")
-  private static void setScalar(InstanceState into, RelationshipMapping rel, Object value) {
-    ((ScalarAttribute<Object>) into.container(rel)).set(value);
-  }
-
-  /** Makes the collection hold exactly {@code wanted}, in order, through its synced List API. */
-  @SuppressWarnings("unchecked")
-  private static void replaceMembers(
-      InstanceState into, RelationshipMapping rel, List<Object> wanted) {
-    CollectionAttribute<Object> target = (CollectionAttribute<Object>) into.container(rel);
-    java.util.Set<Object> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    keep.addAll(wanted);
-    target.removeIf(x -> !keep.contains(x));
-    for (Object w : wanted) {
-      target.add(w);
-    }
+      @Override
+      public void add(Object model) {
+        addGraph(model);
+      }
+    };
   }
 
   @Override
