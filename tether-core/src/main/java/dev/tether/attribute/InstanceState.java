@@ -5,6 +5,8 @@ import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Mappings;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -275,6 +277,41 @@ public final class InstanceState {
   /** Sets the identity key. */
   public void key(Object k) {
     this.key = k;
+  }
+
+  /**
+   * Whether every column field still holds its snapshot value (the version column aside),
+   * allocation-free: an untouched field still holds the snapshot's reference, which {@link
+   * ColumnMapping#differs} decides first. False when there is no snapshot.
+   */
+  public boolean columnsUnchanged() {
+    Object[] snap = snapshot;
+    if (snap == null) {
+      return false;
+    }
+    List<ColumnMapping> columns = mapping().columns();
+    for (int i = 0, n = columns.size(); i < n; i++) {
+      ColumnMapping c = columns.get(i);
+      if (!c.version() && c.differs(snap[c.index()], c.get(owner))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The column fields whose value differs from the snapshot, in table order (every column when
+   * there is none); never the version column, which every UPDATE writes and none is made for.
+   */
+  public List<ColumnMapping> changedColumns() {
+    Object[] snap = snapshot;
+    List<ColumnMapping> out = new ArrayList<>();
+    for (ColumnMapping c : mapping().columns()) {
+      if (!c.version() && (snap == null || c.differs(snap[c.index()], c.get(owner)))) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Column values as last loaded or flushed, indexed like the table's columns; or null. */

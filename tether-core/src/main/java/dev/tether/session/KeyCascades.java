@@ -45,7 +45,7 @@ final class KeyCascades {
           for (ColumnMapping key : s.mapping().columns()) {
             Object now = key.get(s.owner());
             Object was = old[key.index()];
-            if (was != null && SessionImpl.differs(key, was, now)) {
+            if (was != null && key.differs(was, now)) {
               for (ColumnMapping fk : followers.getOrDefault(key, List.of())) {
                 follow(fk, was, fk.onUpdate().equals("CASCADE") ? now : null);
               }
@@ -65,9 +65,9 @@ final class KeyCascades {
       }
       for (InstanceState r : session.identity.of(m)) {
         Object[] snap = r.snapshot();
-        if (snap != null && !SessionImpl.differs(fk, snap[fk.index()], was)) {
+        if (snap != null && !fk.differs(snap[fk.index()], was)) {
           snap[fk.index()] = now;
-          if (!SessionImpl.differs(fk, fk.get(r.owner()), was)) {
+          if (!fk.differs(fk.get(r.owner()), was)) {
             fk.set(r.owner(), now); // an unflushed change of the field itself is kept
           }
         }

@@ -406,19 +406,14 @@ final class Persistence {
     }
   }
 
-  private List<ColumnMapping> dirtyColumns(InstanceState s) {
-    Object[] snap = s.snapshot();
-    List<ColumnMapping> dirty = new ArrayList<>();
-    for (ColumnMapping c : s.mapping().columns()) {
-      if (c.version()) {
-        continue; // written by every UPDATE, never a reason for one
-      }
-      Object now = c.get(s.owner());
-      if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
-        if (c.primaryKey()) {
-          throw FlushMessages.primaryKeyChanged(s, snap == null ? null : snap[c.index()], now);
-        }
-        dirty.add(c);
+  /** {@code s}'s changed columns; a changed primary key is refused. */
+  private static List<ColumnMapping> dirtyColumns(InstanceState s) {
+    List<ColumnMapping> dirty = s.changedColumns();
+    for (ColumnMapping c : dirty) {
+      if (c.primaryKey()) {
+        Object[] snap = s.snapshot();
+        throw FlushMessages.primaryKeyChanged(
+            s, snap == null ? null : snap[c.index()], c.get(s.owner()));
       }
     }
     return dirty;

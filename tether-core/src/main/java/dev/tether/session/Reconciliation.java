@@ -51,7 +51,7 @@ final class Reconciliation {
       for (ColumnMapping fk : foreignKeys(s.mapping())) {
         Object old = e.getValue()[fk.index()];
         Object now = fk.get(s.owner());
-        if (SessionImpl.differs(fk, old, now)) {
+        if (fk.differs(old, now)) {
           moved(s, fk, old, now);
         } else {
           showKey(s, fk, now);

@@ -9,7 +9,6 @@ import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.attribute.SessionLink;
 import dev.tether.mapping.Cascade;
-import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.sql.SqlConnection;
@@ -855,10 +854,10 @@ final class SessionImpl implements Session, SessionLink {
     }
   }
 
-  /** {@link UnitOfWork#columnsUnchanged}, counted in {@link #dirtyChecks}. */
+  /** {@link InstanceState#columnsUnchanged}, counted in {@link #dirtyChecks}. */
   boolean columnsUnchanged(InstanceState s) {
     dirtyChecks++;
-    return UnitOfWork.columnsUnchanged(s);
+    return s.columnsUnchanged();
   }
 
   boolean flushing() {
@@ -910,14 +909,5 @@ final class SessionImpl implements Session, SessionLink {
         "not-mapped",
         type.getSimpleName()
             + " is not mapped by this database's registry; include it in Registry.of(...).");
-  }
-
-  /**
-   * Whether values of {@code column} differ, as the column compares them ({@link
-   * ColumnMapping#differs}: {@code byte[]} by content, decimals by value, JSON by its text). The
-   * same reference — an untouched field against its snapshot — is decided first, without a call.
-   */
-  static boolean differs(ColumnMapping column, Object a, Object b) {
-    return a != b && column.differs(a, b);
   }
 }

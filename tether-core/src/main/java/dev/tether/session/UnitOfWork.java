@@ -513,27 +513,4 @@ final class UnitOfWork {
     }
     return out;
   }
-
-  /**
-   * Whether every column field of {@code s} still holds its snapshot value, allocation-free (an
-   * untouched field still holds the snapshot's reference, which {@link SessionImpl#differs} decides
-   * first).
-   */
-  static boolean columnsUnchanged(InstanceState s) {
-    Object[] snap = s.snapshot();
-    if (snap == null) {
-      return false;
-    }
-    Object owner = s.owner();
-    List<ColumnMapping> columns = s.mapping().columns();
-    for (int i = 0, n = columns.size(); i < n; i++) {
-      ColumnMapping c = columns.get(i);
-      Object now = c.get(owner);
-      Object was = snap[c.index()];
-      if (!c.version() && SessionImpl.differs(c, was, now)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
