@@ -10,18 +10,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +79,7 @@ final class CodeShape {
             if (component.size() > 1) {
               Set<String> names = new TreeSet<>();
               component.forEach(n -> names.add(simple(n)));
-              cycles.computeIfAbsent(pkg, p -> new java.util.LinkedHashSet<>()).add(names);
+              cycles.computeIfAbsent(pkg, p -> new LinkedHashSet<>()).add(names);
             }
           }
         });
@@ -87,7 +91,7 @@ final class CodeShape {
     Map<String, Integer> index = new HashMap<>();
     Map<String, Integer> low = new HashMap<>();
     Deque<String> stack = new ArrayDeque<>();
-    Set<String> onStack = new java.util.HashSet<>();
+    Set<String> onStack = new HashSet<>();
     List<Set<String>> out = new ArrayList<>();
     int[] counter = {0};
     for (String v : graph.keySet()) {
@@ -178,13 +182,13 @@ final class CodeShape {
           return ModuleDescriptor.read(in);
         }
       }
-      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile());
+      try (JarFile jar = new JarFile(location.toFile());
           InputStream in = jar.getInputStream(jar.getEntry("module-info.class"))) {
         return ModuleDescriptor.read(in);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
