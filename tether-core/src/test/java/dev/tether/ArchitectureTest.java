@@ -34,6 +34,13 @@ import org.junit.jupiter.api.Test;
  * Model}, {@link Registry}, {@link Database}) delegate downwards while every internal package uses
  * the root's annotations, exceptions and interfaces, so the no-cycle rule covers internal packages
  * only. Packages that are still empty make some rules vacuous, hence {@code allowEmptyShould}.
+ * {@code query.internal} belongs to the query layer; its door {@code Queries} is the one class
+ * allowed to name the query API back (see its package-info).
+ *
+ * <p>The shape rules below check the module descriptor (exactly the API packages exported, only API
+ * types public in them), class cycles inside a package, field accesses between session classes, and
+ * the length of every module's main source files; {@link ArchitectureAllowlist} lists what they
+ * tolerate today, and only shrinks.
  *
  * <p>The rules run as plain JUnit tests ({@code rule.check(classes)}) rather than as
  * {@code @ArchTest} fields: Surefire 3.5.3 silently drops {@code @ArchTest} fields, failures
