@@ -20,10 +20,12 @@ module dev.tether {
   requires org.slf4j;
   requires com.zaxxer.hikari;
 
+  // Optional: only JsonCodec (a model with a @Json field) uses Jackson 3, and ModelReader checks
+  // that it is there first; an application with JSON columns requires it itself.
+  requires static tools.jackson.databind;
+
   // JDBC drivers are the user's choice: java.sql's DriverManager finds them through ServiceLoader,
   // and no code here names a driver class, so no `requires` for them.
-  // Jackson (JSON columns) is to become an optional dependency: its
-  // `requires static com.fasterxml.jackson.databind;` goes here.
 
   exports dev.tether;
   exports dev.tether.query;

@@ -44,4 +44,18 @@ public @interface Column {
 
   /** Maximum length of a {@code String} column; 0 means the dialect's unbounded text type. */
   int length() default 0;
+
+  /**
+   * Total digits of a {@code BigDecimal} column ({@code numeric(precision, scale)} on PostgreSQL,
+   * {@code DECIMAL(precision, scale)} on MariaDB; SQLite keeps the exact text). 0 means the
+   * dialect's default: unbounded on PostgreSQL, {@code DECIMAL(65,30)} on MariaDB.
+   *
+   * <pre>{@code
+   * @Column(precision = 12, scale = 2) public BigDecimal total;
+   * }</pre>
+   */
+  int precision() default 0;
+
+  /** Digits after the decimal point of a {@code BigDecimal} column; needs a {@link #precision}. */
+  int scale() default 0;
 }

@@ -1,12 +1,22 @@
 package dev.tether.mapping;
 
+import dev.tether.EnumStorage;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /**
  * One column of a mapped table: its SQL name, Java type, constraints, and — for columns of a model
  * — the {@link VarHandle} that reads and writes the field (resolved once at configuration).
+ *
+ * <p>{@link #get} and {@link #set} speak <em>column values</em>: for a field stored through a
+ * converter, by enum ordinal or as JSON, the conversion is composed into the field's handles at
+ * configuration ({@link #storeThrough}), so snapshots, dirty checks, binding and the identity map
+ * above this layer never convert anything, and a plain column pays nothing.
  */
 public final class ColumnMapping {
   private final TableMapping table;
@@ -14,9 +24,14 @@ public final class ColumnMapping {
   private final String name;
   private final Class<?> javaType;
   private final Class<?> boxedType;
-  private final ColumnType type;
-  private final MethodHandle getter;
-  private final MethodHandle setter;
+  private ColumnType type;
+  private Class<?> valueClass;
+  private ValueCodec codec;
+  private MethodHandle getter;
+  private MethodHandle setter;
+  private int precision;
+  private int scale;
+  private EnumStorage enumStorage = EnumStorage.NAME;
   private final boolean primaryKey;
   private final boolean nullable;
   private final boolean unique;
@@ -49,6 +64,7 @@ public final class ColumnMapping {
     this.javaType = javaType;
     this.boxedType = ColumnType.boxed(javaType);
     this.type = ColumnType.of(javaType);
+    this.valueClass = javaType;
     this.getter = handle == null ? null : erased(handle, VarHandle.AccessMode.GET, GET_TYPE);
     this.setter = handle == null ? null : erased(handle, VarHandle.AccessMode.SET, SET_TYPE);
     this.primaryKey = primaryKey;
@@ -90,9 +106,172 @@ public final class ColumnMapping {
     return javaType;
   }
 
-  /** The classified value type. */
+  /** The kind of value the column holds (for a converted field, that of the converted value). */
   public ColumnType type() {
     return type;
+  }
+
+  /**
+   * The Java class of the column's values, as {@link #get} returns them and the dialect reads them:
+   * the field's type, or for a converted field the converter's column type ({@code Integer} for an
+   * enum by ordinal, {@code String} for JSON).
+   */
+  public Class<?> valueClass() {
+    return valueClass;
+  }
+
+  /** Whether the field's value is converted to the column's ({@link #storeThrough}). */
+  public boolean converted() {
+    return codec != null;
+  }
+
+  /** Total digits of a decimal column, 0 for the dialect's default. */
+  public int precision() {
+    return precision;
+  }
+
+  /** Digits after the decimal point of a decimal column. */
+  public int scale() {
+    return scale;
+  }
+
+  /** How an enum column is stored. */
+  public EnumStorage enumStorage() {
+    return enumStorage;
+  }
+
+  /**
+   * The name of the database's enum type for an {@link EnumStorage#NATIVE} column: the enum class's
+   * simple name in snake_case ({@code OrderStatus → order_status}).
+   */
+  public String enumTypeName() {
+    return Names.snake(javaType.getSimpleName());
+  }
+
+  /** The constants' names of an enum column, in declaration order. */
+  public java.util.List<String> enumLabels() {
+    return Arrays.stream(javaType.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+  }
+
+  /**
+   * The column value of {@code fieldValue} (a query parameter compared with this column): converted
+   * when the field is, and refused with a {@link dev.tether.ValueConversionException} when it is
+   * not a value of the field's type.
+   */
+  public Object toColumnValue(Object fieldValue) {
+    if (fieldValue == null) {
+      return null;
+    }
+    if (!boxedType.isInstance(fieldValue)) {
+      throw ValueErrors.wrongType(this, fieldValue);
+    }
+    return codec == null ? fieldValue : encode(fieldValue);
+  }
+
+  /** The field value of a column value (a selected column's value handed to the application). */
+  public Object fromColumnValue(Object columnValue) {
+    return codec == null ? columnValue : decode(columnValue);
+  }
+
+  /**
+   * A column value as the dialect read it, made equal to what {@link #get} gives for the same field
+   * value (JSON text: the database's spacing and key order become Jackson's). Only called for
+   * {@link #converted()} columns.
+   */
+  public Object normalize(Object columnValue) {
+    if (columnValue == null) {
+      return null;
+    }
+    try {
+      return codec.normalize(columnValue);
+    } catch (RuntimeException e) {
+      throw ValueErrors.convert(this, codec.describe(), false, columnValue, e);
+    }
+  }
+
+  /**
+   * Whether two column values differ: {@code byte[]} by content, decimals by value (12.30 equals
+   * 12.3), offset date-times by instant (a value read back in UTC equals the one written with an
+   * offset). The same reference — an untouched field against its snapshot — is decided first.
+   */
+  public boolean differs(Object a, Object b) {
+    if (a == b) {
+      return false;
+    }
+    if (a == null || b == null) {
+      return true;
+    }
+    return switch (type) {
+      case BYTES -> a instanceof byte[] x && b instanceof byte[] y ? !Arrays.equals(x, y) : true;
+      case DECIMAL ->
+          a instanceof BigDecimal x && b instanceof BigDecimal y
+              ? x.compareTo(y) != 0
+              : !a.equals(b);
+      case OFFSET_DATETIME ->
+          a instanceof OffsetDateTime x && b instanceof OffsetDateTime y
+              ? !x.isEqual(y)
+              : !a.equals(b);
+      default -> !a.equals(b);
+    };
+  }
+
+  /**
+   * Stores the field through {@code codec}: the column holds values of {@code kind} and class
+   * {@code columnClass}, and the field's handles convert on the way (configuration only).
+   */
+  void storeThrough(ValueCodec codec, ColumnType kind, Class<?> columnClass) {
+    this.codec = codec;
+    this.type = kind;
+    this.valueClass = columnClass;
+    if (getter != null) {
+      getter = MethodHandles.filterReturnValue(getter, ENCODE.bindTo(this));
+      setter = MethodHandles.filterArguments(setter, 1, DECODE.bindTo(this));
+    }
+  }
+
+  void decimal(int precision, int scale) {
+    this.precision = precision;
+    this.scale = scale;
+  }
+
+  void enumStorage(EnumStorage storage) {
+    this.enumStorage = storage;
+  }
+
+  private Object encode(Object fieldValue) {
+    if (fieldValue == null) {
+      return null;
+    }
+    try {
+      return codec.toColumn(fieldValue);
+    } catch (RuntimeException e) {
+      throw ValueErrors.convert(this, codec.describe(), true, fieldValue, e);
+    }
+  }
+
+  private Object decode(Object columnValue) {
+    if (columnValue == null) {
+      return null;
+    }
+    try {
+      return codec.fromColumn(columnValue);
+    } catch (RuntimeException e) {
+      throw ValueErrors.convert(this, codec.describe(), false, columnValue, e);
+    }
+  }
+
+  private static final MethodHandle ENCODE;
+  private static final MethodHandle DECODE;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodType convert = MethodType.methodType(Object.class, Object.class);
+      ENCODE = lookup.findVirtual(ColumnMapping.class, "encode", convert);
+      DECODE = lookup.findVirtual(ColumnMapping.class, "decode", convert);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   /** Whether this is the primary key. */
@@ -226,6 +405,18 @@ public final class ColumnMapping {
     }
     if (primitive == double.class) {
       return 0.0d;
+    }
+    if (primitive == float.class) {
+      return 0.0f;
+    }
+    if (primitive == short.class) {
+      return (short) 0;
+    }
+    if (primitive == byte.class) {
+      return (byte) 0;
+    }
+    if (primitive == char.class) {
+      return '\0';
     }
     return Boolean.FALSE;
   }

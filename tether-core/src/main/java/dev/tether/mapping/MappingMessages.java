@@ -621,7 +621,47 @@ public final class MappingMessages {
             + hint
             + " Column types: "
             + ColumnType.supportedList()
-            + ". A field that is not stored must be declared transient.");
+            + ". Any other type is stored with @Json (a JSON document) or @Convert(...) (a"
+            + " ColumnConverter of your own). A field that is not stored must be declared"
+            + " transient.");
+  }
+
+  /** A {@code @Json} field while Jackson is not on the class path. */
+  public static Message jsonWithoutJackson(String where) {
+    return new Message(
+        "json-without-jackson",
+        where
+            + " is a @Json field, and Jackson 3 is not on the class path. Add the dependency"
+            + " tools.jackson.core:jackson-databind (3.x) to your build; Tether's core uses it"
+            + " only for JSON columns.");
+  }
+
+  /**
+   * A converter Tether cannot use.
+   *
+   * @param converter the converter's simple name
+   * @param problem what is wrong, a sentence that ends in a full stop
+   */
+  public static Message converter(String where, String converter, String problem) {
+    return new Message("converter", where + " is stored through " + converter + ", but " + problem);
+  }
+
+  /** {@code @Column(precision, scale)} on a field that is not a decimal, or inconsistent. */
+  public static Message decimalSize(String where, int precision, int scale, String problem) {
+    return new Message(
+        "column-precision",
+        where + ": @Column(precision = " + precision + ", scale = " + scale + ") " + problem);
+  }
+
+  /** {@code @Enumerated} on a field that is not an enum. */
+  public static Message enumeratedNotEnum(String where, String type) {
+    return new Message(
+        "enumerated-type",
+        where
+            + " has @Enumerated but is a "
+            + type
+            + "; @Enumerated chooses how an enum is stored. Remove it, or make the field an"
+            + " enum.");
   }
 
   /** A column field declared {@code final}. */

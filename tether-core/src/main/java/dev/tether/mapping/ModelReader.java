@@ -234,7 +234,8 @@ final class ModelReader {
           .exception();
     }
     ColumnType type = ColumnType.of(f.getType());
-    if (type == null) {
+    boolean converted = FieldStorage.converted(f);
+    if (type == null && !converted) {
       String element = elementTypeName(f);
       throw MappingMessages.columnType(
               where,
@@ -260,7 +261,8 @@ final class ModelReader {
     boolean nullable =
         !isId && !isVersion && !f.getType().isPrimitive() && (column == null || column.nullable());
     if (column != null
-        && (column.length() < 0 || column.length() > 0 && type != ColumnType.STRING)) {
+        && (column.length() < 0
+            || column.length() > 0 && (type != ColumnType.STRING || converted))) {
       throw new MappingException(
           "column-length",
           where
@@ -273,7 +275,7 @@ final class ModelReader {
                       + f.getType().getSimpleName()
                       + ". Remove length."));
     }
-    if (isId && !ID_TYPES.contains(type)) {
+    if (isId && (converted || !ID_TYPES.contains(type))) {
       throw new MappingException(
           "id-type",
           where
@@ -305,6 +307,7 @@ final class ModelReader {
             onDelete,
             onUpdate,
             isVersion);
+    FieldStorage.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
     if (twin == null) {
       for (ColumnMapping c : model.columns()) {

@@ -63,6 +63,11 @@ final class Aggregate<V> extends Expression<V> {
     };
   }
 
+  @Override
+  dev.tether.mapping.ColumnMapping mapping(SqlWriter w) {
+    return result == Result.SAME ? argument.mapping(w) : null;
+  }
+
   // Equal aggregates of the same column are the same value: Row.get finds them either way.
   @Override
   public boolean equals(Object o) {

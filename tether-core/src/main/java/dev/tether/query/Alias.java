@@ -77,6 +77,11 @@ public final class Alias<M> {
     }
 
     @Override
+    dev.tether.mapping.ColumnMapping mapping(SqlWriter w) {
+      return column.mapping(w);
+    }
+
+    @Override
     public String toString() {
       return alias.name + "." + column.name();
     }

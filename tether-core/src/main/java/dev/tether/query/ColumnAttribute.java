@@ -70,7 +70,12 @@ public final class ColumnAttribute<M, V> extends Expression<V> {
 
   @Override
   Class<?> javaType(SqlWriter w) {
-    return w.column(this).javaType();
+    return w.column(this).valueClass();
+  }
+
+  @Override
+  dev.tether.mapping.ColumnMapping mapping(SqlWriter w) {
+    return w.column(this);
   }
 
   @Override

@@ -28,8 +28,17 @@ public abstract class Expression<V> {
   /** How the value is bound and read. */
   abstract ColumnType valueType(SqlWriter w);
 
-  /** The Java class of the value (the enum class for enums). */
+  /** The Java class of the value as read (the enum class for enums). */
   abstract Class<?> javaType(SqlWriter w);
+
+  /**
+   * The mapped column whose values this expression has (a column, or an aggregate such as {@code
+   * max} of one), or null for a computed value: parameters compared with it and values read from it
+   * go through the column's conversion.
+   */
+  dev.tether.mapping.ColumnMapping mapping(SqlWriter w) {
+    return null;
+  }
 
   /** The model whose table the expression reads, when it reads one; the FROM of a value select. */
   Class<?> modelType() {

@@ -611,7 +611,8 @@ public final class Select<R> {
   private ResultColumn[] resultColumns(SqlWriter w) {
     ResultColumn[] out = new ResultColumn[values.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new ResultColumn(values.get(i).valueType(w), values.get(i).javaType(w));
+      Expression<?> e = values.get(i);
+      out[i] = ResultColumn.value(e.valueType(w), e.javaType(w), e.mapping(w));
     }
     return out;
   }

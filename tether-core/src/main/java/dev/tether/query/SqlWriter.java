@@ -83,7 +83,8 @@ final class SqlWriter {
 
   /** A {@code ?} bound to {@code value}, typed like {@code typedBy}. */
   void bind(Expression<?> typedBy, Object value) {
-    bind(typedBy.valueType(this), value);
+    dev.tether.mapping.ColumnMapping column = typedBy.mapping(this);
+    bind(typedBy.valueType(this), column == null ? value : column.toColumnValue(value));
   }
 
   void bind(ColumnType type, Object value) {

@@ -87,8 +87,9 @@ public final class Update<T> {
         w.append(", ");
       }
       w.identifier(c.name()).append(" = ");
-      w.bind(c.type(), e.getValue());
-      values.put(c, e.getValue());
+      Object stored = c.toColumnValue(e.getValue()); // the session's objects hold column values
+      w.bind(c.type(), stored);
+      values.put(c, stored);
     }
     Bulk.where(w, where);
     int n = ctx.executor().update(ctx.connection(), w.text(), w.types(), w.values());

@@ -1,6 +1,8 @@
 package dev.tether.schema;
 
+import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.TableConstraints;
@@ -8,6 +10,7 @@ import dev.tether.mapping.TableMapping;
 import dev.tether.sql.Dialect;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,9 @@ import java.util.StringJoiner;
  * with primary key, NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints (with their ON DELETE / ON
  * UPDATE actions), then the declared indexes and an index on every foreign-key column that no other
  * index leads with; {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a
- * table created later (a cycle) are added with ALTER TABLE where the dialect allows.
+ * table created later (a cycle) are added with ALTER TABLE where the dialect allows. The database
+ * enum types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
+ * last.
  *
  * <p>Names not declared are derived, {@code fk_<table>_<column>}, {@code ix_<table>_<columns>},
  * {@code uq_<table>_<columns>}, {@code ck_<table>_<columns>}; one longer than the dialect keeps is
@@ -34,6 +39,7 @@ public final class SchemaGenerator {
   /** Every statement {@code createAll} runs, in order. */
   public List<String> createStatements(Metadata metadata) {
     List<String> out = new ArrayList<>();
+    enumTypes(metadata).forEach((name, labels) -> out.addAll(dialect.createEnumType(name, labels)));
     List<String> later = new ArrayList<>();
     Set<TableMapping> created = new HashSet<>();
     Map<TableMapping, String> sequences = sequences(metadata);
@@ -114,7 +120,21 @@ public final class SchemaGenerator {
     for (String sequence : new java.util.LinkedHashSet<>(sequences(metadata).values())) {
       out.add("DROP SEQUENCE IF EXISTS " + q(sequence));
     }
+    enumTypes(metadata).keySet().forEach(name -> out.addAll(dialect.dropEnumType(name)));
     return out;
+  }
+
+  /** The database enum types of the {@code EnumStorage.NATIVE} columns: name → constants. */
+  private static Map<String, List<String>> enumTypes(Metadata metadata) {
+    Map<String, List<String>> types = new LinkedHashMap<>();
+    for (TableMapping t : metadata.tablesInDependencyOrder()) {
+      for (ColumnMapping c : t.columns()) {
+        if (c.type() == ColumnType.ENUM && c.enumStorage() == EnumStorage.NATIVE) {
+          types.putIfAbsent(c.enumTypeName(), c.enumLabels());
+        }
+      }
+    }
+    return types;
   }
 
   /** The {@code @Sequence} of each table's generated key, where the database has sequences. */

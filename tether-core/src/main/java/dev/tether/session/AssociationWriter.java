@@ -22,7 +22,7 @@ import java.util.Set;
  * deleted objects removed before them, and afterwards every loaded many-to-many collection over the
  * same table — linked or not — brought in line with the rows written.
  */
-final class AssociationWriter {
+final class AssociationWriter implements DependencyProcessor {
   private record Change(RelationshipMapping rel, InstanceState owner, InstanceState member) {}
 
   /**
@@ -66,8 +66,10 @@ final class AssociationWriter {
   }
 
   /** Records what {@code owner}'s many-to-many collection gained and lost since the last flush. */
-  void collect(
-      InstanceState owner, RelationshipMapping rel, CollectionAttribute<?> many, boolean isNew) {
+  @Override
+  public void collect(
+      InstanceState owner, RelationshipMapping rel, Object container, boolean isNew) {
+    CollectionAttribute<?> many = (CollectionAttribute<?>) container;
     for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
       InstanceState member = InstanceState.of(m);
       if (member.session() != session) {
@@ -89,6 +91,13 @@ final class AssociationWriter {
       }
     }
   }
+
+  /**
+   * Rows of a deleted owner are deleted by {@link #deleteRowsOf}, whatever its collection holds.
+   */
+  @Override
+  public void collectFromDeleted(
+      InstanceState owner, RelationshipMapping rel, Object container, boolean isNew) {}
 
   /** Deletes the association rows of objects about to be deleted (any table that names them). */
   void deleteRowsOf(Set<InstanceState> deleted) {

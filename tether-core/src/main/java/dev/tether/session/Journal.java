@@ -26,7 +26,7 @@ final class Journal {
    */
   void expectInserts(int n) {
     if (inserted.isEmpty() && generatedKey.isEmpty() && n > 12) {
-      inserted = new LinkedHashSet<>(UnitOfWork.capacity(n));
+      inserted = new LinkedHashSet<>(FlushState.capacity(n));
       generatedKey = java.util.Collections.newSetFromMap(new IdentityHashMap<>(n));
     }
   }

@@ -52,8 +52,8 @@ final class PassiveDeletes {
       InstanceState owner,
       RelationshipMapping rel,
       Object ref,
-      Map<InstanceState, List<UnitOfWork.Link>> addedBy,
-      Map<InstanceState, List<UnitOfWork.Link>> removedBy) {
+      Map<InstanceState, List<FlushState.Membership>> addedBy,
+      Map<InstanceState, List<FlushState.Membership>> removedBy) {
     Set<InstanceState> out = new LinkedHashSet<>();
     Object c = owner.container(rel);
     if (c instanceof CollectionAttribute<?> many) {
@@ -79,14 +79,14 @@ final class PassiveDeletes {
       InstanceState s,
       InstanceState owner,
       RelationshipMapping rel,
-      Map<InstanceState, List<UnitOfWork.Link>> addedBy,
-      Map<InstanceState, List<UnitOfWork.Link>> removedBy) {
-    for (UnitOfWork.Link l : addedBy.getOrDefault(s, List.of())) {
+      Map<InstanceState, List<FlushState.Membership>> addedBy,
+      Map<InstanceState, List<FlushState.Membership>> removedBy) {
+    for (FlushState.Membership l : addedBy.getOrDefault(s, List.of())) {
       if (l.owner() != owner && l.rel().foreignKey() == rel.foreignKey()) {
         return true;
       }
     }
-    for (UnitOfWork.Link l : removedBy.getOrDefault(s, List.of())) {
+    for (FlushState.Membership l : removedBy.getOrDefault(s, List.of())) {
       if (l.owner() == owner && l.rel().foreignKey() == rel.foreignKey()) {
         return true;
       }

@@ -10,7 +10,6 @@ import dev.tether.attribute.ScalarAttribute;
 import dev.tether.attribute.SessionLink;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ColumnMapping;
-import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.sql.SqlConnection;
@@ -46,7 +45,7 @@ final class SessionImpl implements Session, SessionLink {
    * Persistent orphans an autoflush left alone, with the collections they left: the next explicit
    * flush deletes them unless they found a new parent meanwhile.
    */
-  final Map<InstanceState, List<UnitOfWork.Link>> deferredOrphans = new IdentityHashMap<>();
+  final Map<InstanceState, List<FlushState.Membership>> deferredOrphans = new IdentityHashMap<>();
 
   /** Objects compared with their snapshot so far (dirty checks): for tests and tuning. */
   long dirtyChecks;
@@ -956,22 +955,11 @@ final class SessionImpl implements Session, SessionLink {
   }
 
   /**
-   * Whether values of {@code column} differ ({@code byte[]} by content, decimals by value). The
-   * same reference — an untouched field against its snapshot — is decided first, without {@code
-   * equals}.
+   * Whether values of {@code column} differ, as the column compares them ({@link
+   * ColumnMapping#differs}: {@code byte[]} by content, decimals by value, JSON by its text). The
+   * same reference — an untouched field against its snapshot — is decided first, without a call.
    */
   static boolean differs(ColumnMapping column, Object a, Object b) {
-    if (a == b) {
-      return false;
-    }
-    if (column.type() == ColumnType.BYTES && a instanceof byte[] x && b instanceof byte[] y) {
-      return !java.util.Arrays.equals(x, y);
-    }
-    if (column.type() == ColumnType.DECIMAL
-        && a instanceof java.math.BigDecimal x
-        && b instanceof java.math.BigDecimal y) {
-      return x.compareTo(y) != 0;
-    }
-    return !java.util.Objects.equals(a, b);
+    return a != b && column.differs(a, b);
   }
 }

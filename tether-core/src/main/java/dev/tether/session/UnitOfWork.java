@@ -1,23 +1,20 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ColumnMapping;
-import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.mapping.TableMapping;
-import dev.tether.sql.Executor;
+import dev.tether.session.FlushState.Membership;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,36 +29,28 @@ import java.util.Set;
  * relationship).
  */
 final class UnitOfWork {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger("dev.tether.session");
-
-  /** An owner's relationship that changed a member's foreign key. */
-  record Link(InstanceState owner, RelationshipMapping rel) {}
-
   private final SessionImpl session;
+  private final FlushState state;
   private final boolean auto;
-  private final Map<InstanceState, List<Link>> deferredOrphans = new IdentityHashMap<>();
-  private final Engine engine;
-  private final Executor executor;
-  private final Map<InstanceState, List<Link>> addedBy;
-  private final Map<InstanceState, List<Link>> removedBy = new IdentityHashMap<>();
-  private final Map<InstanceState, List<Link>> orphanedBy = new IdentityHashMap<>();
-  private final List<Link> replacedOneToOne = new ArrayList<>();
-  private final Set<InstanceState> orphanDeletes = new LinkedHashSet<>();
-  private final Set<InstanceState> deletedEarly = new LinkedHashSet<>();
+  private final Map<InstanceState, List<Membership>> deferredOrphans;
+  private final Map<InstanceState, List<Membership>> addedBy;
+  private final Map<InstanceState, List<Membership>> removedBy;
+  private final Map<InstanceState, List<Membership>> orphanedBy;
+  private final List<Membership> replacedOneToOne;
+  private final Set<InstanceState> orphanDeletes;
+  private final Set<InstanceState> deletedEarly;
   private final Set<InstanceState> toInsert;
-  private final Set<InstanceState> toDelete = new LinkedHashSet<>();
+  private final Set<InstanceState> toDelete;
   private final Set<InstanceState> inserted;
-  private final Set<InstanceState> postUpdate = new LinkedHashSet<>();
-  private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
-  private final Map<ModelMapping, TableMapping> tables = new IdentityHashMap<>();
+  private final Set<InstanceState> postUpdate;
+  private final Map<InstanceState, Object[]> before;
+  private final Engine engine;
   private final AssociationWriter associations;
   private final PassiveDeletes passive;
-
-  /** {@link #toInsert} by model, made by the first {@link #insertRows} (it no longer changes). */
-  private Map<ModelMapping, List<InstanceState>> toInsertByModel;
-
-  private final Versioning versioning;
+  private final KeySync sync;
+  private final Persistence persistence;
+  private final Map<DependencyProcessor.Kind, DependencyProcessor> dependencies =
+      new java.util.EnumMap<>(DependencyProcessor.Kind.class);
 
   /**
    * @param auto an autoflush (before a load), which leaves orphans for the next explicit flush: an
@@ -71,20 +60,31 @@ final class UnitOfWork {
   UnitOfWork(SessionImpl session, boolean auto) {
     this.session = session;
     this.auto = auto;
+    // the rows to insert, give or take the cascades
+    this.state = new FlushState(auto, session.pending.size());
+    this.deferredOrphans = state.deferredOrphans();
+    this.addedBy = state.addedBy();
+    this.removedBy = state.removedBy();
+    this.orphanedBy = state.orphanedBy();
+    this.replacedOneToOne = state.replacedOneToOne();
+    this.orphanDeletes = state.orphanDeletes();
+    this.deletedEarly = state.deletedEarly();
+    this.toInsert = state.toInsert();
+    this.toDelete = state.toDelete();
+    this.inserted = state.inserted();
+    this.postUpdate = state.postUpdate();
+    this.before = state.before();
     this.engine = session.engine;
-    this.executor = engine.executor();
     this.associations = new AssociationWriter(session);
     this.passive = new PassiveDeletes(session);
-    this.versioning = new Versioning(session);
-    int expected = session.pending.size(); // the rows to insert, give or take the cascades
-    this.toInsert = new LinkedHashSet<>(capacity(expected));
-    this.inserted = new LinkedHashSet<>(capacity(expected));
-    this.addedBy = new IdentityHashMap<>(expected);
-  }
-
-  /** A hash capacity that holds {@code n} entries without resizing. */
-  static int capacity(int n) {
-    return n < 12 ? 16 : (int) (n / 0.75f) + 1;
+    this.sync = new KeySync(session, state);
+    this.persistence = new Persistence(session, state, sync, passive);
+    this.dependencies.put(
+        DependencyProcessor.Kind.ONE_TO_MANY, new OneToManyDependency(state, sync));
+    this.dependencies.put(
+        DependencyProcessor.Kind.ONE_TO_ONE_PARENT, new OneToOneParentDependency(state, sync));
+    this.dependencies.put(DependencyProcessor.Kind.MANY_TO_ONE, new ManyToOneDependency());
+    this.dependencies.put(DependencyProcessor.Kind.MANY_TO_MANY, associations);
   }
 
   void run() {
@@ -102,11 +102,11 @@ final class UnitOfWork {
     deleteOrphansBeforeInserts(order);
     session.journal.expectInserts(toInsert.size());
     for (ModelMapping m : order) {
-      insertRows(m);
+      persistence.insertRows(m);
     }
     resolvePostUpdates();
     for (ModelMapping m : order) {
-      updateRows(m, persistent.getOrDefault(m, List.of()));
+      persistence.updateRows(m, persistent.getOrDefault(m, List.of()));
     }
     associations.write(toDelete);
     Set<InstanceState> stillToDelete = new LinkedHashSet<>(toDelete);
@@ -153,7 +153,8 @@ final class UnitOfWork {
         if (rel.passiveDeletes() && rel.direction() == Direction.ONE_TO_MANY) {
           // the database's ON DELETE rule does it (checked at Registry.of): load nothing
           boolean dbDeletes = rel.foreignKey().onDelete().equals("CASCADE");
-          for (InstanceState m : passive.referring(d, rel, refOf(d, rel), addedBy, removedBy)) {
+          for (InstanceState m :
+              passive.referring(d, rel, KeySync.refOf(d, rel), addedBy, removedBy)) {
             if (toDelete.contains(m) || queued.contains(m)) {
               continue;
             }
@@ -181,26 +182,11 @@ final class UnitOfWork {
             session.deleted.add(m);
             work.add(m);
             queued.add(m);
-          } else if (Objects.equals(rel.foreignKey().get(member), refOf(d, rel))) {
+          } else if (Objects.equals(rel.foreignKey().get(member), KeySync.refOf(d, rel))) {
             if (!rel.foreignKey().nullable()) {
-              throw new FlushException(
-                  "delete-orphan-not-null",
-                  "Cannot delete "
-                      + d.describe()
-                      + ": "
-                      + m.describe()
-                      + " still refers to it through "
-                      + rel.foreignKey()
-                      + ", which is NOT NULL, and "
-                      + rel.qualifiedName()
-                      + " does not cascade delete. Delete or move the "
-                      + rel.target().name()
-                      + " objects first, or declare @Relationship(cascade = \"all, delete-orphan\")"
-                      + " on "
-                      + rel.qualifiedName()
-                      + ".");
+              throw FlushMessages.deleteWouldOrphanNotNull(d, m, rel);
             }
-            orphanedBy.computeIfAbsent(m, k -> new ArrayList<>()).add(new Link(d, rel));
+            orphanedBy.computeIfAbsent(m, k -> new ArrayList<>()).add(new Membership(d, rel));
           }
         }
       }
@@ -240,125 +226,13 @@ final class UnitOfWork {
           if (rel.viewOnly()) {
             return;
           }
+          DependencyProcessor p = dependencies.get(DependencyProcessor.Kind.of(rel));
           if (ownerDeleted) {
-            // only what left the doomed owner matters: a delete-orphan member removed from it
-            // is an orphan too (it is no longer among the members its delete cascades to)
-            if (rel.direction() == Direction.ONE_TO_MANY
-                && container instanceof CollectionAttribute<?> many) {
-              for (Object m : many.removedSinceFlush()) {
-                link(removedBy, m, owner, rel);
-              }
-            } else if (rel.direction() == Direction.ONE_TO_MANY
-                && container instanceof ScalarAttribute<?> one
-                && one.changed()
-                && !isNew) {
-              replacedOneToOne.add(new Link(owner, rel));
-            }
-            return;
-          }
-          if (rel.direction() == Direction.MANY_TO_MANY) {
-            associations.collect(owner, rel, (CollectionAttribute<?>) container, isNew);
-            return;
-          }
-          if (rel.direction() != Direction.ONE_TO_MANY) {
-            return;
-          }
-          if (container instanceof CollectionAttribute<?> many) {
-            for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
-              requireInSession(InstanceState.of(m), owner, rel);
-              link(addedBy, m, owner, rel);
-            }
-            if (!isNew) {
-              for (Object m : many.removedSinceFlush()) {
-                link(removedBy, m, owner, rel);
-              }
-            }
-          } else if (container instanceof ScalarAttribute<?> one) {
-            if ((one.changed() || isNew) && one.isLoaded() && one.peek() != null) {
-              requireInSession(InstanceState.of(one.peek()), owner, rel);
-              link(addedBy, one.peek(), owner, rel);
-            }
-            if (one.changed() && !isNew) {
-              replacedOneToOne.add(new Link(owner, rel));
-            }
+            p.collectFromDeleted(owner, rel, container, isNew);
+          } else {
+            p.collect(owner, rel, container, isNew);
           }
         });
-  }
-
-  private static void link(
-      Map<InstanceState, List<Link>> map,
-      Object member,
-      InstanceState owner,
-      RelationshipMapping rel) {
-    map.computeIfAbsent(InstanceState.of(member), k -> new ArrayList<>()).add(new Link(owner, rel));
-  }
-
-  private void requireInSession(InstanceState target, InstanceState from, RelationshipMapping rel) {
-    if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
-      return;
-    }
-    throw new dev.tether.SessionStateException(
-        from.describe()
-            + " refers to "
-            + target.describe()
-            + " through "
-            + rel.qualifiedName()
-            + ", but that object is not in this session ("
-            + rel.qualifiedName()
-            + " does not cascade save-update). Add it with session.add(...) before flushing, or"
-            + " keep the default cascade. Tether never drops it silently.");
-  }
-
-  /**
-   * Copies foreign-key values from relationships into {@code s}'s fields: first its own many-to-one
-   * references, then collections that gained or lost it (the collection side wins, as in
-   * SQLAlchemy).
-   */
-  private void syncForeignKeys(InstanceState s, boolean isNew) {
-    Object owner = s.owner();
-    s.forEachRelationship(
-        (rel, container) -> {
-          if (rel.viewOnly()
-              || rel.direction() != Direction.MANY_TO_ONE
-              || !(container instanceof ScalarAttribute<?> one)) {
-            return;
-          }
-          boolean apply = one.changed() || (isNew && one.isLoaded() && one.peek() != null);
-          if (apply) {
-            Object target = one.peek();
-            if (target != null && toDelete.contains(InstanceState.of(target))) {
-              target = null; // its parent is deleted in this flush: it is left without one
-            }
-            if (target != null) {
-              requireInSession(InstanceState.of(target), s, rel);
-            } else if (!isNew && rel.foreignKey().get(owner) != null) {
-              refuseEmptyKey(s, rel);
-            }
-            rel.foreignKey().set(owner, keyFor(s, rel, target));
-          }
-        });
-    List<Link> added = addedBy.getOrDefault(s, List.of());
-    for (Link l : orphanedBy.getOrDefault(s, List.of())) {
-      if (!readded(added, l)
-          && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
-        detachFrom(s, l);
-      }
-    }
-    for (Link l : removedBy.getOrDefault(s, List.of())) {
-      if (!readded(added, l)
-          && Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
-        detachFrom(s, l);
-      }
-    }
-    for (Link l : added) {
-      if (toDelete.contains(l.owner)) {
-        if (Objects.equals(l.rel.foreignKey().get(owner), refOf(l.owner, l.rel))) {
-          detachFrom(s, l); // linked to a parent deleted in this flush
-        }
-      } else {
-        l.rel.foreignKey().set(owner, keyFor(s, l.rel, l.owner.owner()));
-      }
-    }
   }
 
   /**
@@ -380,13 +254,13 @@ final class UnitOfWork {
         continue;
       }
       Object[] snap = s.snapshot();
-      syncForeignKeys(s, false);
+      sync.syncForeignKeys(s, false);
       boolean detaches = false;
       for (ColumnMapping fk : Reconciliation.foreignKeysOf(s.mapping())) {
         detaches |= snap != null && snap[fk.index()] != null && fk.get(s.owner()) == null;
       }
       if (detaches) {
-        updateRows(s.mapping(), List.of(s));
+        persistence.updateRows(s.mapping(), List.of(s));
       }
     }
   }
@@ -405,69 +279,6 @@ final class UnitOfWork {
     return pending[0];
   }
 
-  /** A many-to-one set to null on a row whose key cannot be empty: refuse with the fix. */
-  private static void refuseEmptyKey(InstanceState s, RelationshipMapping rel) {
-    ColumnMapping fk = rel.foreignKey();
-    if (fk.primaryKey() || !fk.nullable()) {
-      throw cannotBeOrphan(
-          s,
-          fk,
-          " no longer refers to a "
-              + rel.target().name()
-              + " ("
-              + rel.qualifiedName()
-              + " is null)",
-          ", give it another " + rel.target().name(),
-          rel.reverse());
-    }
-  }
-
-  /** Whether another parent, one that survives this flush, took the member over the same key. */
-  private boolean readded(List<Link> added, Link l) {
-    return added.stream()
-        .anyMatch(a -> a.rel.foreignKey() == l.rel.foreignKey() && !toDelete.contains(a.owner));
-  }
-
-  /**
-   * Empties the foreign key by which {@code s} belonged to {@code l.owner}; refuses, naming the
-   * fix, when the key cannot be empty (SQLAlchemy fails later: IntegrityError, or an assertion for
-   * a key that is part of the primary key).
-   */
-  private static void detachFrom(InstanceState s, Link l) {
-    ColumnMapping fk = l.rel.foreignKey();
-    if (fk.primaryKey() || !fk.nullable()) {
-      throw cannotBeOrphan(
-          s,
-          fk,
-          " no longer belongs to " + l.owner.describe() + " (" + l.rel.qualifiedName() + ")",
-          ", move it to another " + l.owner.mapping().name(),
-          l.rel);
-    }
-    fk.set(s.owner(), null);
-  }
-
-  /**
-   * A row about to lose its parent whose key cannot be empty: the refusal, naming the fix.
-   * SQLAlchemy fails later: IntegrityError, or an assertion for a key in the primary key.
-   */
-  private static FlushException cannotBeOrphan(
-      InstanceState s, ColumnMapping fk, String why, String move, RelationshipMapping orphanSide) {
-    return new FlushException(
-        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
-        s.describe()
-            + why
-            + ", but its foreign key "
-            + fk.describe()
-            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
-            + ", so it cannot exist without one. Delete it with session.delete(...)"
-            + move
-            + (orphanSide != null
-                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
-                    + orphanSide.qualifiedName()
-                    + " to delete such orphans."
-                : "."));
-  }
-
   // ---- orphans ---------------------------------------------------------------------------------
 
   /**
@@ -477,26 +288,27 @@ final class UnitOfWork {
    * inserted); otherwise their foreign key is emptied.
    */
   private void orphans() {
-    for (Link l : replacedOneToOne) {
-      Object current = ((ScalarAttribute<?>) l.owner.container(l.rel)).peek();
-      Object key = refOf(l.owner, l.rel);
+    for (Membership l : replacedOneToOne) {
+      Object current = ((ScalarAttribute<?>) l.owner().container(l.rel())).peek();
+      Object key = KeySync.refOf(l.owner(), l.rel());
       if (key == null) {
         continue;
       }
       for (Object previous :
-          Loading.byColumn(session, l.rel.target(), l.rel.foreignKey(), key, List.of())) {
+          Loading.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
         if (previous != current) {
-          link(orphanedBy, previous, l.owner, l.rel);
+          FlushState.add(orphanedBy, previous, l.owner(), l.rel());
         }
       }
     }
-    List<Map.Entry<InstanceState, List<Link>>> candidates = new ArrayList<>(removedBy.entrySet());
+    List<Map.Entry<InstanceState, List<Membership>>> candidates =
+        new ArrayList<>(removedBy.entrySet());
     candidates.addAll(orphanedBy.entrySet());
-    for (Map.Entry<InstanceState, List<Link>> e : candidates) {
+    for (Map.Entry<InstanceState, List<Membership>> e : candidates) {
       InstanceState m = e.getKey();
-      for (Link l : e.getValue()) {
-        if (!l.rel.cascades(Cascade.DELETE_ORPHAN)
-            || readded(addedBy.getOrDefault(m, List.of()), l)
+      for (Membership l : e.getValue()) {
+        if (!l.rel().cascades(Cascade.DELETE_ORPHAN)
+            || sync.readded(addedBy.getOrDefault(m, List.of()), l)
             || heldElsewhere(m, l)) {
           continue;
         }
@@ -521,11 +333,11 @@ final class UnitOfWork {
    */
   private void settleDeferredOrphans() {
     boolean deleteNow = false;
-    for (Map.Entry<InstanceState, List<Link>> e : deferredOrphans.entrySet()) {
+    for (Map.Entry<InstanceState, List<Membership>> e : deferredOrphans.entrySet()) {
       InstanceState m = e.getKey();
       boolean ownerDeleted = false;
-      for (Link l : e.getValue()) {
-        ownerDeleted |= toDelete.contains(l.owner);
+      for (Membership l : e.getValue()) {
+        ownerDeleted |= toDelete.contains(l.owner());
       }
       if (ownerDeleted) {
         session.deleted.add(m);
@@ -543,420 +355,24 @@ final class UnitOfWork {
   }
 
   /** Whether the member's own reference (the reverse side) names a parent other than nobody. */
-  private static boolean heldElsewhere(InstanceState m, Link l) {
-    RelationshipMapping back = l.rel.reverse();
+  private static boolean heldElsewhere(InstanceState m, Membership l) {
+    RelationshipMapping back = l.rel().reverse();
     if (back == null || back.isCollection()) {
       return false;
     }
     Object parent = ((ScalarAttribute<?>) m.container(back)).peek();
-    return parent != null && parent != l.owner.owner();
-  }
-
-  /**
-   * The value for a foreign key pointing at {@code target}; when the target's row is not inserted
-   * yet (a cycle between tables), null now and an UPDATE after the inserts.
-   */
-  private Object keyFor(InstanceState s, RelationshipMapping rel, Object target) {
-    if (target == null) {
-      return null;
-    }
-    InstanceState t = InstanceState.of(target);
-    Object v = rel.referencedColumn().get(target);
-    if (v == null && toInsert.contains(t) && !inserted.contains(t)) {
-      if (!rel.foreignKey().nullable()) {
-        throw new FlushException(
-            "cycle-not-null",
-            "Cannot order the inserts: "
-                + s.describe()
-                + " needs the key of "
-                + t.describe()
-                + " in "
-                + rel.foreignKey()
-                + " (NOT NULL), but that row must be inserted later because of a cycle of"
-                + " foreign keys between "
-                + rel.owner().table().name()
-                + " and "
-                + rel.target().table().name()
-                + ". Make one foreign key of the cycle nullable.");
-      }
-      postUpdate.add(s);
-      LOG.debug(
-          "{}: {} is inserted as NULL and set by an UPDATE after the inserts: {} is not inserted"
-              + " yet (a cycle of foreign keys between {} and {})",
-          s.describe(),
-          rel.foreignKey(),
-          t.describe(),
-          rel.owner().table().name(),
-          rel.target().table().name());
-    }
-    return v;
-  }
-
-  private static Object refOf(InstanceState owner, RelationshipMapping rel) {
-    return rel.referencedColumn().get(owner.owner());
+    return parent != null && parent != l.owner().owner();
   }
 
   // ---- INSERT ----------------------------------------------------------------------------------
 
-  private void insertRows(ModelMapping m) {
-    if (toInsertByModel == null) { // one pass over the rows for every model
-      toInsertByModel = new IdentityHashMap<>();
-      for (InstanceState s : toInsert) {
-        toInsertByModel.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
-      }
-    }
-    List<InstanceState> rows = new ArrayList<>(toInsertByModel.getOrDefault(m, List.of()));
-    if (!inserted.isEmpty()) {
-      rows.removeIf(inserted::contains);
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    if (!selfReferencing(m)) { // no row can reference another row of this batch
-      for (InstanceState s : rows) {
-        syncForeignKeys(s, true);
-      }
-      insertBatch(m, rows);
-      return;
-    }
-    List<InstanceState> batch = new ArrayList<>();
-    Set<InstanceState> inBatch = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (InstanceState s : parentsFirst(m, rows)) {
-      for (InstanceState dep : sameTableTargets(s)) {
-        if (inBatch.contains(dep)) {
-          insertBatch(m, batch);
-          batch.clear();
-          inBatch.clear();
-          break;
-        }
-      }
-      syncForeignKeys(s, true);
-      batch.add(s);
-      inBatch.add(s);
-    }
-    insertBatch(m, batch);
-  }
-
-  /** Pending rows of the same table that {@code s} references (self-referential tables). */
-  private List<InstanceState> sameTableTargets(InstanceState s) {
-    List<InstanceState> out = new ArrayList<>();
-    s.forEachRelationship(
-        (rel, c) -> {
-          if (rel.direction() == Direction.MANY_TO_ONE
-              && rel.target() == s.mapping()
-              && c instanceof ScalarAttribute<?> one
-              && one.isLoaded()
-              && one.peek() != null) {
-            InstanceState t = InstanceState.of(one.peek());
-            if (toInsert.contains(t) && t != s) {
-              out.add(t);
-            }
-          }
-        });
-    for (Link l : addedBy.getOrDefault(s, List.of())) {
-      if (l.owner.mapping() == s.mapping() && toInsert.contains(l.owner) && l.owner != s) {
-        out.add(l.owner);
-      }
-    }
-    return out;
-  }
-
-  /** Whether a relationship of {@code m} targets {@code m} (a tree or graph in one table). */
-  private static boolean selfReferencing(ModelMapping m) {
-    for (RelationshipMapping r : m.relationships()) {
-      if (r.target() == m) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Orders rows of one table by their depth in the table's own tree (roots first), so that each
-   * level is one multi-row INSERT and deletes can go leaves first. Iterative: a long chain does not
-   * exhaust the stack. A row cycle keeps arbitrary order; keyFor() breaks it.
-   */
-  private List<InstanceState> parentsFirst(ModelMapping m, List<InstanceState> rows) {
-    if (!selfReferencing(m)) {
-      return rows;
-    }
-    Set<InstanceState> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    members.addAll(rows);
-    Map<InstanceState, Integer> depth = new IdentityHashMap<>();
-    Set<InstanceState> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    java.util.Deque<InstanceState> stack = new java.util.ArrayDeque<>();
-    for (InstanceState root : rows) {
-      stack.push(root);
-      while (!stack.isEmpty()) {
-        InstanceState x = stack.peek();
-        if (depth.containsKey(x)) {
-          stack.pop();
-        } else if (visiting.add(x)) {
-          for (InstanceState t : sameTableTargets(x)) {
-            if (members.contains(t) && !depth.containsKey(t) && !visiting.contains(t)) {
-              stack.push(t);
-            }
-          }
-        } else {
-          int d = 0;
-          for (InstanceState t : sameTableTargets(x)) {
-            Integer td = depth.get(t);
-            if (members.contains(t) && td != null) {
-              d = Math.max(d, td + 1);
-            }
-          }
-          depth.put(x, d);
-          stack.pop();
-        }
-      }
-    }
-    List<InstanceState> out = new ArrayList<>(rows);
-    out.sort(java.util.Comparator.comparingInt(depth::get));
-    return out;
-  }
-
-  private void insertBatch(ModelMapping m, List<InstanceState> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    ColumnMapping id = m.id(); // null for a composite key, which is never generated
-    List<InstanceState> generated = new ArrayList<>();
-    List<InstanceState> given = new ArrayList<>();
-    for (InstanceState s : batch) {
-      Versioning.stamp(s);
-      if (id != null && id.generated() && id.get(s.owner()) == null) {
-        generated.add(s);
-      } else if (Keys.of(m, s.owner()) == null) {
-        ColumnMapping missing =
-            m.keyColumns().stream().filter(c -> c.get(s.owner()) == null).findFirst().orElseThrow();
-        throw new FlushException(
-            "no-key",
-            "Cannot insert "
-                + s.describe()
-                + ": its primary key "
-                + m.name()
-                + "."
-                + missing.fieldName()
-                + " is null and the database cannot generate "
-                + (id == null ? "part of a composite" : "a " + id.javaType().getSimpleName())
-                + " key. Assign it before flushing"
-                + (missing.references() != null
-                    ? " (it is a foreign key: set the relationship that fills it)."
-                    : "."));
-      } else {
-        given.add(s);
-      }
-    }
-    try {
-      if (!generated.isEmpty()) {
-        insertGenerated(m, generated);
-      }
-      insertChunks(m, given, m.columns(), null);
-    } catch (RuntimeException e) {
-      // a later chunk failed: the transaction rolls back, so the keys the earlier chunks returned
-      // name no row; these objects are not journaled yet, so take the keys back here
-      for (InstanceState s : generated) {
-        id.set(s.owner(), null);
-      }
-      throw e;
-    }
-    int nextGenerated = 0; // generated keeps batch order: a walk tells membership in O(1)
-    for (InstanceState s : batch) {
-      boolean keyGenerated = nextGenerated < generated.size() && generated.get(nextGenerated) == s;
-      if (keyGenerated) {
-        nextGenerated++;
-      }
-      Object key = Keys.of(m, s.owner());
-      InstanceState clash = session.identity.putIfAbsent(m, key, s);
-      if (clash != null && clash != s) {
-        throw new FlushException(
-            "duplicate-key",
-            "Cannot insert "
-                + s.describe()
-                + ": the session already has "
-                + clash.describe()
-                + " with the same primary key.");
-      }
-      s.key(key);
-      s.status(InstanceStatus.PERSISTENT);
-      s.takeSnapshot();
-      session.journal.inserted(s, keyGenerated);
-      inserted.add(s);
-    }
-  }
-
-  /** Inserts rows whose key the database generates, the model's way ({@link GeneratedKeys}). */
-  private void insertGenerated(ModelMapping m, List<InstanceState> rows) {
-    List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
-    withoutKey.remove(m.id());
-    GeneratedKeys keys = new GeneratedKeys(executor, session.connection());
-    switch (GeneratedKeys.of(m, engine.dialect())) {
-      case RETURNING -> insertChunks(m, rows, withoutKey, m.id());
-      case SEQUENCE -> {
-        keys.drawFromSequence(m, rows);
-        insertChunks(m, rows, m.columns(), null);
-      }
-      case LAST_KEY ->
-          keys.insertEach(m, rows, engine.statements().insert(m, withoutKey, 1, null), withoutKey);
-    }
-  }
-
-  private void insertChunks(
-      ModelMapping m, List<InstanceState> rows, List<ColumnMapping> cols, ColumnMapping returning) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int perRow = Math.max(1, cols.size());
-    int chunk =
-        Math.max(
-            1,
-            Math.min(
-                engine.dialect().insertRowsPerStatement(),
-                engine.dialect().maxParameters() / perRow));
-    if (cols.isEmpty()) {
-      chunk = 1;
-    }
-    int full = rows.size() / chunk * chunk; // the full chunks share one statement, then the rest
-    insertChunks(m, rows.subList(0, full), chunk, cols, returning);
-    insertChunks(m, rows.subList(full, rows.size()), rows.size() - full, cols, returning);
-  }
-
-  /** Inserts {@code rows}, {@code chunk} per statement ({@code rows} a multiple of it). */
-  private void insertChunks(
-      ModelMapping m,
-      List<InstanceState> rows,
-      int chunk,
-      List<ColumnMapping> cols,
-      ColumnMapping returning) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    ColumnType[] types = new ColumnType[chunk * cols.size()];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = cols.get(i % cols.size()).type();
-    }
-    List<Object[]> paramSets = new ArrayList<>(rows.size() / chunk);
-    for (int from = 0; from < rows.size(); from += chunk) {
-      Object[] values = new Object[types.length];
-      int i = 0;
-      for (InstanceState s : rows.subList(from, from + chunk)) {
-        Object owner = s.owner();
-        for (ColumnMapping c : cols) {
-          values[i++] = c.get(owner);
-        }
-      }
-      paramSets.add(values);
-    }
-    String sql = engine.statements().insert(m, cols, chunk, returning);
-    if (returning == null) {
-      executor.updateEach(session.connection(), sql, types, paramSets);
-      return;
-    }
-    List<List<Object>> keys =
-        executor.insertReturningEach(session.connection(), sql, types, paramSets, returning);
-    for (int p = 0; p < keys.size(); p++) {
-      List<Object> part = keys.get(p);
-      if (part.size() != chunk) {
-        throw new FlushException(
-            "generated-keys",
-            "The database returned " + part.size() + " keys for " + chunk + " inserted rows.");
-      }
-      for (int k = 0; k < chunk; k++) {
-        returning.set(rows.get(p * chunk + k).owner(), part.get(k));
-      }
-    }
-  }
-
   private void resolvePostUpdates() {
     for (InstanceState s : postUpdate) {
-      syncForeignKeys(s, true);
+      sync.syncForeignKeys(s, true);
     }
   }
 
   // ---- UPDATE ----------------------------------------------------------------------------------
-
-  private void updateRows(ModelMapping m, List<InstanceState> states) {
-    List<InstanceState> candidates = new ArrayList<>(states);
-    for (InstanceState s : postUpdate) {
-      if (s.mapping() == m) {
-        candidates.add(s);
-      }
-    }
-    Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
-    for (InstanceState s : candidates) {
-      if (toDelete.contains(s)
-          || deferredOrphans.containsKey(s)
-          || (inserted.contains(s) && !postUpdate.contains(s))) {
-        continue;
-      }
-      if (session.changed.contains(s)
-          || addedBy.containsKey(s)
-          || removedBy.containsKey(s)
-          || orphanedBy.containsKey(s)) {
-        syncForeignKeys(s, false);
-      }
-      List<ColumnMapping> dirty = dirtyColumns(s);
-      if (!dirty.isEmpty()) {
-        bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
-      }
-    }
-    for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
-      List<ColumnMapping> cols = e.getKey();
-      ColumnType[] keyTypes = Keys.types(m);
-      ColumnType[] types = new ColumnType[cols.size() + keyTypes.length];
-      for (int i = 0; i < cols.size(); i++) {
-        types[i] = cols.get(i).type();
-      }
-      System.arraycopy(keyTypes, 0, types, cols.size(), keyTypes.length);
-      List<Object[]> params = new ArrayList<>();
-      for (InstanceState s : e.getValue()) {
-        Object[] row = new Object[types.length];
-        for (int i = 0; i < cols.size(); i++) {
-          row[i] = cols.get(i).get(s.owner());
-        }
-        Object[] key = Keys.values(m, s.key());
-        System.arraycopy(key, 0, row, cols.size(), key.length);
-        params.add(row);
-        before.putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
-        session.journal.updating(s);
-      }
-      if (m.version() != null) {
-        versioning.update(m, cols, e.getValue());
-      } else {
-        String sql = engine.statements().update(m, cols);
-        int[] counts = executor.batch(session.connection(), sql, types, params);
-        RowCounts.expectOneEach(counts, m, e.getValue(), "update", sql);
-      }
-      for (InstanceState s : e.getValue()) {
-        s.takeSnapshot();
-      }
-    }
-  }
-
-  private List<ColumnMapping> dirtyColumns(InstanceState s) {
-    Object[] snap = s.snapshot();
-    List<ColumnMapping> dirty = new ArrayList<>();
-    for (ColumnMapping c : s.mapping().columns()) {
-      if (c.version()) {
-        continue; // written by every UPDATE, never a reason for one
-      }
-      Object now = c.get(s.owner());
-      if (snap == null || SessionImpl.differs(c, snap[c.index()], now)) {
-        if (c.primaryKey()) {
-          throw new FlushException(
-              "primary-key-changed",
-              s.describe()
-                  + ": the primary key changed from "
-                  + (snap == null ? null : snap[c.index()])
-                  + " to "
-                  + now
-                  + ". Tether does not update primary keys; create a new object instead.");
-        }
-        dirty.add(c);
-      }
-    }
-    return dirty;
-  }
 
   // ---- DELETE ----------------------------------------------------------------------------------
 
@@ -976,16 +392,16 @@ final class UnitOfWork {
     }
     associations.deleteRowsOf(early);
     for (int i = order.size() - 1; i >= 0; i--) {
-      deleteRows(order.get(i), early);
+      persistence.deleteRows(order.get(i), early);
     }
     deletedEarly.addAll(early);
   }
 
   /** Whether a row still refers to {@code s}, or a row to be inserted will. */
   private boolean hasDependents(InstanceState s) {
-    for (List<Link> links : orphanedBy.values()) {
-      for (Link l : links) {
-        if (l.owner == s) {
+    for (List<Membership> links : orphanedBy.values()) {
+      for (Membership l : links) {
+        if (l.owner() == s) {
           return true;
         }
       }
@@ -1021,39 +437,7 @@ final class UnitOfWork {
   private void deleteRows(ModelMapping m) {
     Set<InstanceState> rest = new LinkedHashSet<>(toDelete);
     rest.removeAll(deletedEarly);
-    deleteRows(m, rest);
-  }
-
-  private void deleteRows(ModelMapping m, Set<InstanceState> from) {
-    List<InstanceState> rows = new ArrayList<>();
-    for (InstanceState s : from) {
-      if (s.mapping() == m) {
-        rows.add(s);
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    List<InstanceState> ordered = parentsFirst(m, rows);
-    java.util.Collections.reverse(ordered);
-    List<InstanceState> sent = new ArrayList<>(ordered);
-    sent.removeIf(passive::isDeletedByDatabase); // their parents' DELETE removes them
-    if (!sent.isEmpty() && m.version() != null) {
-      versioning.delete(m, sent);
-    } else if (!sent.isEmpty()) {
-      List<Object[]> params = new ArrayList<>();
-      for (InstanceState s : sent) {
-        params.add(Keys.values(m, s.key()));
-      }
-      String sql = engine.statements().delete(m);
-      int[] counts = executor.batch(session.connection(), sql, Keys.types(m), params);
-      RowCounts.expectOneEach(counts, m, ordered, "delete", sql);
-    }
-    for (InstanceState s : ordered) {
-      session.identity.remove(m, s.key(), s);
-      s.status(InstanceStatus.DELETED);
-      session.journal.deleted.add(s);
-    }
+    persistence.deleteRows(m, rest);
   }
 
   // ---- afterwards: memory agrees with the database ---------------------------------------------
@@ -1097,7 +481,6 @@ final class UnitOfWork {
     Map<TableMapping, ModelMapping> byTable = new HashMap<>();
     for (ModelMapping m : engine.metadata().models()) {
       byTable.put(m.table(), m);
-      tables.put(m, m.table());
     }
     List<ModelMapping> out = new ArrayList<>();
     for (TableMapping t : engine.metadata().tablesInDependencyOrder()) {

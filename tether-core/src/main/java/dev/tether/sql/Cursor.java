@@ -1,5 +1,7 @@
 package dev.tether.sql;
 
+import dev.tether.ValueConversionException;
+import dev.tether.mapping.ValueErrors;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,13 +46,46 @@ public final class Cursor implements AutoCloseable {
         return null;
       }
       Object[] row = new Object[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        row[i] = dialect.read(rows, i + 1, columns[i].type(), columns[i].javaType());
+      int i = 0;
+      try {
+        for (; i < columns.length; i++) {
+          row[i] = columns[i].read(dialect, rows, i + 1);
+        }
+      } catch (ValueConversionException e) {
+        close(false);
+        throw e;
+      } catch (RuntimeException | SQLException e) {
+        if (e instanceof SQLException se && dialect.isConnectionFailure(se)) {
+          throw se;
+        }
+        // a computed column (mapped ones name their field themselves): the driver refused to
+        // convert its value
+        ValueConversionException named =
+            ValueErrors.readResult(
+                i + 1, label(i + 1), rawValue(i + 1), columns[i].javaType(), sql, e);
+        close(false);
+        throw named;
       }
       return row;
     } catch (SQLException e) {
       close(false);
       throw dialect.translate(e, sql);
+    }
+  }
+
+  private String label(int i) {
+    try {
+      return rows.getMetaData().getColumnLabel(i);
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Object rawValue(int i) {
+    try {
+      return rows.getString(i);
+    } catch (SQLException | RuntimeException e) {
+      return null;
     }
   }
 

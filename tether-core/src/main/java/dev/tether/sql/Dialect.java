@@ -7,6 +7,7 @@ import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.TableConstraints;
 import dev.tether.mapping.TableMapping;
+import dev.tether.mapping.ValueErrors;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,9 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -214,77 +219,170 @@ public abstract class Dialect {
       return;
     }
     switch (type) {
+      case BYTE -> ps.setByte(i, ((Number) value).byteValue());
+      case SHORT -> ps.setShort(i, ((Number) value).shortValue());
       case INTEGER -> ps.setInt(i, ((Number) value).intValue());
       case LONG -> ps.setLong(i, ((Number) value).longValue());
-      case STRING -> ps.setString(i, (String) value);
-      case BOOLEAN -> ps.setBoolean(i, (Boolean) value);
+      case FLOAT -> ps.setFloat(i, (Float) value);
       case DOUBLE -> ps.setDouble(i, ((Number) value).doubleValue());
       case DECIMAL -> ps.setBigDecimal(i, (BigDecimal) value);
-      case DATE -> ps.setObject(i, value);
-      case DATETIME -> ps.setObject(i, value);
+      case BOOLEAN -> ps.setBoolean(i, (Boolean) value);
+      case CHAR -> ps.setString(i, String.valueOf((char) (Character) value));
+      case STRING -> ps.setString(i, (String) value);
+      case DATE -> ps.setObject(i, (LocalDate) value);
+      case TIME -> bindTime(ps, i, (LocalTime) value);
+      case DATETIME -> ps.setObject(i, (LocalDateTime) value);
+      case OFFSET_DATETIME -> bindOffsetDateTime(ps, i, (OffsetDateTime) value);
       case INSTANT -> bindInstant(ps, i, (Instant) value);
-      case UUID -> ps.setString(i, value.toString());
-      case ENUM -> ps.setString(i, ((Enum<?>) value).name());
+      case DURATION -> ps.setLong(i, ((Duration) value).toNanos());
+      case UUID -> ps.setString(i, ((UUID) value).toString());
+      case ENUM -> bindEnum(ps, i, ((Enum<?>) value).name());
       case BYTES -> ps.setBytes(i, (byte[]) value);
+      case JSON -> bindJson(ps, i, (String) value);
     }
   }
 
-  /** Reads column {@code i} as the Java type of {@code column}. */
+  /**
+   * Reads column {@code i} as the column value of {@code column} (what its {@link
+   * ColumnMapping#get} gives); a value that does not convert is a {@link
+   * dev.tether.ValueConversionException} naming the model, field, column and value.
+   */
   public Object read(ResultSet rs, int i, ColumnMapping column) throws SQLException {
-    return read(rs, i, column.type(), column.javaType());
+    try {
+      Object v = read(rs, i, column.type(), column.valueClass());
+      return column.converted() ? column.normalize(v) : v;
+    } catch (dev.tether.ValueConversionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ValueErrors.read(column, rawValue(rs, i), column.valueClass(), e);
+    } catch (SQLException e) {
+      // the row is fetched: a getter that fails is the driver refusing to convert its value
+      // (pgjdbc: "Cannot convert the column of type VARCHAR ..."), unless the connection is gone
+      if (isConnectionFailure(e)) {
+        throw e;
+      }
+      throw ValueErrors.read(column, rawValue(rs, i), column.valueClass(), e);
+    }
+  }
+
+  /** The column's value as text, for an error message. */
+  protected static Object rawValue(ResultSet rs, int i) {
+    try {
+      return rs.getString(i);
+    } catch (SQLException | RuntimeException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   /**
    * Reads column {@code i} as a value of {@code type}; {@code javaType} names the enum class of an
-   * {@code ENUM} value (a computed column, such as an aggregate, has no mapping of its own).
+   * {@code ENUM} value (a computed column, such as an aggregate, has no mapping of its own) and
+   * whether the field is primitive.
    */
   public Object read(ResultSet rs, int i, ColumnType type, Class<?> javaType) throws SQLException {
-    Object v =
-        switch (type) {
-          // SQL NULL reads as 0 / false, so only such a value can be NULL: wasNull(), a native call
-          // per value on SQLite, runs for those alone, and never for a primitive field (which
-          // reads NULL as 0, as ColumnMapping.set does)
-          case INTEGER -> {
-            int x = rs.getInt(i);
-            yield x != 0 || javaType == int.class || !rs.wasNull() ? x : null;
-          }
-          case LONG -> {
-            long x = rs.getLong(i);
-            yield x != 0 || javaType == long.class || !rs.wasNull() ? x : null;
-          }
-          case STRING -> rs.getString(i);
-          case BOOLEAN -> {
-            boolean x = rs.getBoolean(i);
-            yield x || javaType == boolean.class || !rs.wasNull() ? x : null;
-          }
-          case DOUBLE -> {
-            double x = rs.getDouble(i);
-            yield x != 0 || javaType == double.class || !rs.wasNull() ? x : null;
-          }
-          case DECIMAL -> readDecimal(rs, i);
-          case DATE -> readDate(rs, i);
-          case DATETIME -> readDateTime(rs, i);
-          case INSTANT -> readInstant(rs, i);
-          case UUID -> {
-            String s = rs.getString(i);
-            yield s == null ? null : UUID.fromString(s);
-          }
-          case ENUM -> {
-            String s = rs.getString(i);
-            yield s == null ? null : enumValue(javaType, s);
-          }
-          case BYTES -> rs.getBytes(i);
-        };
-    return v;
+    return switch (type) {
+      // SQL NULL reads as 0 / false, so only such a value can be NULL: wasNull(), a native call
+      // per value on SQLite, runs for those alone, and never for a primitive field (which
+      // reads NULL as 0, as ColumnMapping.set does)
+      case INTEGER -> {
+        int x = rs.getInt(i);
+        yield x != 0 || javaType == int.class || !rs.wasNull() ? x : null;
+      }
+      case LONG -> {
+        long x = rs.getLong(i);
+        yield x != 0 || javaType == long.class || !rs.wasNull() ? x : null;
+      }
+      case STRING -> rs.getString(i);
+      case BOOLEAN -> {
+        boolean x = rs.getBoolean(i);
+        yield x || javaType == boolean.class || !rs.wasNull() ? x : null;
+      }
+      case DOUBLE -> {
+        double x = rs.getDouble(i);
+        yield x != 0 || javaType == double.class || !rs.wasNull() ? x : null;
+      }
+      case BYTE -> {
+        byte x = rs.getByte(i);
+        yield x != 0 || javaType == byte.class || !rs.wasNull() ? x : null;
+      }
+      case SHORT -> {
+        short x = rs.getShort(i);
+        yield x != 0 || javaType == short.class || !rs.wasNull() ? x : null;
+      }
+      case FLOAT -> {
+        float x = rs.getFloat(i);
+        yield x != 0 || javaType == float.class || !rs.wasNull() ? x : null;
+      }
+      case CHAR -> {
+        String s = rs.getString(i);
+        yield s == null ? null : oneChar(s);
+      }
+      case DECIMAL -> readDecimal(rs, i);
+      case DATE -> readDate(rs, i);
+      case TIME -> readTime(rs, i);
+      case DATETIME -> readDateTime(rs, i);
+      case OFFSET_DATETIME -> readOffsetDateTime(rs, i);
+      case INSTANT -> readInstant(rs, i);
+      case DURATION -> {
+        long x = rs.getLong(i);
+        yield x != 0 || !rs.wasNull() ? Duration.ofNanos(x) : null;
+      }
+      case UUID -> readUuid(rs, i);
+      case ENUM -> {
+        String s = rs.getString(i);
+        yield s == null ? null : enumValue(javaType, s);
+      }
+      case BYTES -> rs.getBytes(i);
+      case JSON -> rs.getString(i);
+    };
+  }
+
+  private static Character oneChar(String s) {
+    if (s.length() != 1) {
+      throw new IllegalArgumentException("a Character column holds exactly one character");
+    }
+    return s.charAt(0);
   }
 
   protected void bindInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
-    ps.setObject(i, java.time.OffsetDateTime.ofInstant(value, java.time.ZoneOffset.UTC));
+    ps.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
   }
 
   protected Object readInstant(ResultSet rs, int i) throws SQLException {
-    java.time.OffsetDateTime t = rs.getObject(i, java.time.OffsetDateTime.class);
+    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  protected void bindOffsetDateTime(PreparedStatement ps, int i, OffsetDateTime value)
+      throws SQLException {
+    ps.setObject(i, value);
+  }
+
+  protected Object readOffsetDateTime(ResultSet rs, int i) throws SQLException {
+    return rs.getObject(i, OffsetDateTime.class);
+  }
+
+  protected void bindTime(PreparedStatement ps, int i, LocalTime value) throws SQLException {
+    ps.setObject(i, value);
+  }
+
+  protected Object readTime(ResultSet rs, int i) throws SQLException {
+    return rs.getObject(i, LocalTime.class);
+  }
+
+  /** Binds an enum constant's name (a text column, or the database's enum type). */
+  protected void bindEnum(PreparedStatement ps, int i, String name) throws SQLException {
+    ps.setString(i, name);
+  }
+
+  /** Binds JSON text to a JSON column. */
+  protected void bindJson(PreparedStatement ps, int i, String json) throws SQLException {
+    ps.setString(i, json);
+  }
+
+  protected Object readUuid(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : UUID.fromString(s);
   }
 
   protected Object readDecimal(ResultSet rs, int i) throws SQLException {
@@ -299,6 +397,19 @@ public abstract class Dialect {
     return rs.getObject(i, LocalDateTime.class);
   }
 
+  /**
+   * The database enum types that {@code createAll} creates before the tables, for the {@link
+   * dev.tether.EnumStorage#NATIVE} columns (none where the column type itself lists the names).
+   */
+  public List<String> createEnumType(String name, List<String> labels) {
+    return List.of();
+  }
+
+  /** Drops an enum type of {@link #createEnumType}, after the tables. */
+  public List<String> dropEnumType(String name) {
+    return List.of();
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object enumValue(Class<?> type, String name) {
     return Enum.valueOf((Class) type, name);
@@ -306,14 +417,18 @@ public abstract class Dialect {
 
   private static int nullType(ColumnType type) {
     return switch (type) {
+      case BYTE -> Types.TINYINT;
+      case SHORT -> Types.SMALLINT;
       case INTEGER -> Types.INTEGER;
-      case LONG -> Types.BIGINT;
+      case LONG, DURATION -> Types.BIGINT;
       case BOOLEAN -> Types.BOOLEAN;
+      case FLOAT -> Types.REAL;
       case DOUBLE -> Types.DOUBLE;
       case DECIMAL -> Types.NUMERIC;
       case DATE -> Types.DATE;
+      case TIME -> Types.TIME;
       case DATETIME -> Types.TIMESTAMP;
-      case INSTANT -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case INSTANT, OFFSET_DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
       case BYTES -> Types.VARBINARY;
       default -> Types.VARCHAR;
     };

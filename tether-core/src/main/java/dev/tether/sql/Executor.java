@@ -3,6 +3,7 @@ package dev.tether.sql;
 import dev.tether.StatementListener;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.ValueErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,7 +88,7 @@ public final class Executor {
         c,
         sql,
         ps -> {
-          bindAll(ps, paramTypes, params, 0);
+          bindAll(ps, sql, paramTypes, params);
           List<Object[]> rows = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
             int n = columns.size();
@@ -139,7 +140,7 @@ public final class Executor {
       if (fetchSize > 0) {
         dialect.streamResults(ps, fetchSize);
       }
-      bindAll(ps, paramTypes, params, 0);
+      bindAll(ps, sql, paramTypes, params);
       Cursor cursor = new Cursor(dialect, sql, c, ps, ps.executeQuery(), columns);
       ok = true;
       return cursor;
@@ -168,7 +169,7 @@ public final class Executor {
         c,
         sql,
         ps -> {
-          bindAll(ps, paramTypes, params, 0);
+          bindAll(ps, sql, paramTypes, params);
           try (ResultSet rs = ps.executeQuery()) {
             int[] at = positions(rs, columns, sql);
             List<Object[]> rows = new ArrayList<>();
@@ -233,7 +234,7 @@ public final class Executor {
           List<List<Object>> out = new ArrayList<>(paramSets.size());
           for (Object[] params : paramSets) {
             announce(sql, 1, params);
-            bindAll(ps, paramTypes, params, 0);
+            bindAll(ps, sql, paramTypes, params);
             List<Object> keys = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -259,7 +260,7 @@ public final class Executor {
         ps -> {
           for (Object[] params : paramSets) {
             announce(sql, 1, params);
-            bindAll(ps, paramTypes, params, 0);
+            bindAll(ps, sql, paramTypes, params);
             ps.executeUpdate();
           }
           return null;
@@ -273,7 +274,7 @@ public final class Executor {
         c,
         sql,
         ps -> {
-          bindAll(ps, paramTypes, params, 0);
+          bindAll(ps, sql, paramTypes, params);
           return ps.executeUpdate();
         });
   }
@@ -297,7 +298,7 @@ public final class Executor {
               sql,
               ps -> {
                 for (Object[] row : part) {
-                  bindAll(ps, paramTypes, row, 0);
+                  bindAll(ps, sql, paramTypes, row);
                   ps.addBatch();
                 }
                 return ps.executeBatch();
@@ -333,10 +334,17 @@ public final class Executor {
     }
   }
 
-  private void bindAll(PreparedStatement ps, ColumnType[] types, Object[] values, int from)
+  private void bindAll(PreparedStatement ps, String sql, ColumnType[] types, Object[] values)
       throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      dialect.bind(ps, from + i + 1, types[i], values[i]);
+    int i = 0;
+    try {
+      for (; i < values.length; i++) {
+        dialect.bind(ps, i + 1, types[i], values[i]);
+      }
+    } catch (RuntimeException e) {
+      // a value of another type than its column's, or one the dialect cannot store (a year
+      // after 9999 on SQLite): the dialect's bind throws nothing else
+      throw ValueErrors.bind(i + 1, values[i], types[i], sql, e);
     }
   }
 

@@ -104,6 +104,16 @@ public final class Statements {
   }
 
   /**
+   * {@code UPDATE t SET a = ? WHERE key = ?}: the key alone, never the version (a step inside a
+   * flush whose versioned UPDATE of the same row follows).
+   */
+  public String updateColumnsByKey(ModelMapping m, List<ColumnMapping> set) {
+    StringJoiner s = new StringJoiner(", ");
+    set.forEach(c -> s.add(q(c.name()) + " = ?"));
+    return "UPDATE " + q(m.table().name()) + " SET " + s + " WHERE " + conditions(m.keyColumns());
+  }
+
+  /**
    * {@code DELETE FROM t WHERE key = ?}; for a versioned model {@code DELETE FROM t WHERE key = ?
    * AND version = ?}.
    */

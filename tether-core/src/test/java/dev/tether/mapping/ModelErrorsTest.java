@@ -75,10 +75,12 @@ class ModelErrorsTest {
   void unsupportedColumnType() {
     assertRefused(
         "column-type",
-        "Unsupported.created has type Date, which is not a column type. Column "
-            + "types: Integer/int, Long/long, String, Boolean/boolean, "
-            + "Double/double, BigDecimal, LocalDate, LocalDateTime, Instant, UUID, "
-            + "enums, byte[]. A field that is not stored must be declared transient.",
+        "Unsupported.created has type Date, which is not a column type. "
+            + "Column types: Byte/byte, Short/short, Integer/int, Long/long, Float/float, Double/double,"
+            + " BigDecimal, Boolean/boolean, Character/char, String, LocalDate, LocalTime, LocalDateTime,"
+            + " OffsetDateTime, Instant, Duration, UUID, enums, byte[]. Any other type is stored with @Json"
+            + " (a JSON document) or @Convert(...) (a ColumnConverter of your own). A field that is not"
+            + " stored must be declared transient.",
         Unsupported.class);
   }
 
@@ -99,10 +101,8 @@ class ModelErrorsTest {
         "column-type",
         "JpaChild.parent has type JpaParent, which is not a column type. A "
             + "relationship is declared `public final One<JpaParent> parent = "
-            + "one();`. Column types: Integer/int, Long/long, String, "
-            + "Boolean/boolean, Double/double, BigDecimal, LocalDate, LocalDateTime, "
-            + "Instant, UUID, enums, byte[]. A field that is not stored must be "
-            + "declared transient.",
+            + "one();`. "
+            + "Column types: Byte/byte, Short/short, Integer/int, Long/long, Float/float, Double/double, BigDecimal, Boolean/boolean, Character/char, String, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, UUID, enums, byte[]. Any other type is stored with @Json (a JSON document) or @Convert(...) (a ColumnConverter of your own). A field that is not stored must be declared transient.",
         JpaChild.class);
   }
 
@@ -118,10 +118,8 @@ class ModelErrorsTest {
         "column-type",
         "JpaList.parents has type List<JpaParent>, which is not a column type. "
             + "A relationship is declared `public final Many<JpaParent> parents = "
-            + "many();`. Column types: Integer/int, Long/long, String, "
-            + "Boolean/boolean, Double/double, BigDecimal, LocalDate, LocalDateTime, "
-            + "Instant, UUID, enums, byte[]. A field that is not stored must be "
-            + "declared transient.",
+            + "many();`. "
+            + "Column types: Byte/byte, Short/short, Integer/int, Long/long, Float/float, Double/double, BigDecimal, Boolean/boolean, Character/char, String, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, UUID, enums, byte[]. Any other type is stored with @Json (a JSON document) or @Convert(...) (a ColumnConverter of your own). A field that is not stored must be declared transient.",
         JpaList.class);
   }
 

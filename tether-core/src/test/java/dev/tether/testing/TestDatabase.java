@@ -213,6 +213,17 @@ public enum TestDatabase {
   }
 
   /**
+   * A URL through which a second connection that the test opens ({@code DriverManager}) sees the
+   * same database as Tether: {@link #url()} for a server, a file in {@code dir} for embedded SQLite
+   * (whose in-memory database each connection would see empty). Pass it to {@link #open(Registry,
+   * String)}; tests that write rows or triggers with plain SQL use it.
+   */
+  public String sharedUrl(java.nio.file.Path dir) {
+    String url = url();
+    return url.contains(":memory:") ? "jdbc:sqlite:" + dir.resolve("shared.db") : url;
+  }
+
+  /**
    * The dialect Tether chooses for {@link #url()}, for tests that gate on what the database can do
    * ({@code target.dialect().supportsSequences()}), never on its name.
    */

@@ -2,9 +2,14 @@ package dev.tether.processor;
 
 import dev.tether.Check;
 import dev.tether.Column;
+import dev.tether.ColumnConverter;
+import dev.tether.Convert;
+import dev.tether.Converters;
+import dev.tether.Enumerated;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Index;
+import dev.tether.Json;
 import dev.tether.Relationship;
 import dev.tether.Sequence;
 import dev.tether.Table;
@@ -30,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -56,18 +63,33 @@ final class MappingChecks {
   private static final Pattern FK_SYNTAX = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
   private static final Set<String> COLUMN_CLASSES =
       Set.of(
+          "java.lang.Byte",
+          "java.lang.Short",
           "java.lang.Integer",
           "java.lang.Long",
-          "java.lang.String",
-          "java.lang.Boolean",
+          "java.lang.Float",
           "java.lang.Double",
           "java.math.BigDecimal",
+          "java.lang.Boolean",
+          "java.lang.Character",
+          "java.lang.String",
           "java.time.LocalDate",
+          "java.time.LocalTime",
           "java.time.LocalDateTime",
+          "java.time.OffsetDateTime",
           "java.time.Instant",
+          "java.time.Duration",
           "java.util.UUID");
   private static final Set<TypeKind> COLUMN_PRIMITIVES =
-      Set.of(TypeKind.INT, TypeKind.LONG, TypeKind.BOOLEAN, TypeKind.DOUBLE);
+      Set.of(
+          TypeKind.BYTE,
+          TypeKind.SHORT,
+          TypeKind.INT,
+          TypeKind.LONG,
+          TypeKind.FLOAT,
+          TypeKind.DOUBLE,
+          TypeKind.BOOLEAN,
+          TypeKind.CHAR);
 
   private final Env env;
   private final CompiledModels models;
@@ -109,7 +131,7 @@ final class MappingChecks {
     }
     if (f.getAnnotation(Relationship.class) != null) {
       report(f, MappingMessages.relationshipFieldType(where, field, typeName(type), element(type)));
-    } else if (!isColumnType(type)) {
+    } else if (!isColumnType(type) && !converted(owner, f)) {
       report(
           f,
           MappingMessages.columnType(
@@ -132,6 +154,7 @@ final class MappingChecks {
     if (sequence != null) {
       checkSequence(owner, where, f, sequence);
     }
+    checkStorage(owner, where, f);
   }
 
   /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
@@ -164,6 +187,35 @@ final class MappingChecks {
       report(f, MappingMessages.sequenceNotOnGeneratedKey(where));
     } else if (s.value().isBlank()) {
       report(f, "dev.tether.Sequence", "value", MappingMessages.sequenceBlank(where));
+    }
+  }
+
+  /**
+   * {@code @Enumerated} on an enum, {@code @Column(precision, scale)} on an unconverted decimal.
+   */
+  private void checkStorage(TypeElement owner, String where, VariableElement f) {
+    TypeMirror type = f.asType();
+    boolean isEnum = type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
+    if (f.getAnnotation(Enumerated.class) != null && (!isEnum || converted(owner, f))) {
+      report(f, MappingMessages.enumeratedNotEnum(where, simple(type)));
+    }
+    Column column = f.getAnnotation(Column.class);
+    boolean sized = column != null && (column.precision() != 0 || column.scale() != 0);
+    boolean decimal =
+        type instanceof DeclaredType d
+            && ((TypeElement) d.asElement())
+                .getQualifiedName()
+                .contentEquals("java.math.BigDecimal");
+    if (sized && !decimal && !converted(owner, f)) {
+      report(
+          f,
+          MappingMessages.decimalSize(
+              where,
+              column.precision(),
+              column.scale(),
+              "applies to BigDecimal columns only, and this field's column holds "
+                  + simple(type)
+                  + ". Remove precision and scale."));
     }
   }
 
@@ -581,6 +633,84 @@ final class MappingChecks {
   }
 
   // ---- types in messages -------------------------------------------------------------------
+
+  /**
+   * Whether {@code f} is stored through JSON or a converter, found as {@code ModelReader} finds it:
+   * {@code @Json} or {@code @Convert} on the field, {@code @Converters} on the model class, a
+   * superclass or their packages, {@code @Convert} on the field's type.
+   */
+  private boolean converted(TypeElement owner, VariableElement f) {
+    if (f.getAnnotation(Json.class) != null || f.getAnnotation(Convert.class) != null) {
+      return true;
+    }
+    TypeMirror type = f.asType();
+    if (!(type instanceof DeclaredType d)) {
+      return false;
+    }
+    TypeElement fieldType = (TypeElement) d.asElement();
+    for (TypeElement m = owner; m != null; m = superclassOf(m)) {
+      if (registers(m, fieldType) || registers(env.elements.getPackageOf(m), fieldType)) {
+        return true;
+      }
+    }
+    return annotation(fieldType, Convert.class.getName()) != null;
+  }
+
+  private static TypeElement superclassOf(TypeElement e) {
+    TypeMirror s = e.getSuperclass();
+    return s instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+  }
+
+  /** Whether {@code @Converters} on {@code e} lists a converter of {@code fieldType}. */
+  private boolean registers(Element e, TypeElement fieldType) {
+    AnnotationMirror converters = annotation(e, Converters.class.getName());
+    if (converters == null) {
+      return false;
+    }
+    for (var entry : converters.getElementValues().entrySet()) {
+      if (!entry.getKey().getSimpleName().contentEquals("value")) {
+        continue;
+      }
+      Object value = entry.getValue().getValue();
+      List<?> list = value instanceof List<?> l ? l : List.of(entry.getValue());
+      for (Object item : list) {
+        Object v = item instanceof AnnotationValue av ? av.getValue() : item;
+        if (v instanceof DeclaredType converter
+            && fieldType.equals(convertedType((TypeElement) converter.asElement()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The {@code J} of the {@code ColumnConverter<J, C>} that {@code converter} implements. */
+  private TypeElement convertedType(TypeElement converter) {
+    for (TypeElement k = converter; k != null; k = superclassOf(k)) {
+      for (TypeMirror i : k.getInterfaces()) {
+        if (i instanceof DeclaredType d
+            && ((TypeElement) d.asElement())
+                .getQualifiedName()
+                .contentEquals(ColumnConverter.class.getName())
+            && d.getTypeArguments().size() == 2
+            && d.getTypeArguments().get(0) instanceof DeclaredType j) {
+          return (TypeElement) j.asElement();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static AnnotationMirror annotation(Element e, String name) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(name)) {
+        return a;
+      }
+    }
+    return null;
+  }
 
   private boolean isColumnType(TypeMirror t) {
     if (COLUMN_PRIMITIVES.contains(t.getKind())) {

@@ -416,10 +416,8 @@ class DiagnosticsTest {
     String child = child(CHILD_KEY);
     String text =
         "Parent.children has type List<Child>, which is not a column type. A relationship is"
-            + " declared `public final Many<Child> children = many();`. Column types:"
-            + " Integer/int, Long/long, String, Boolean/boolean, Double/double, BigDecimal,"
-            + " LocalDate, LocalDateTime, Instant, UUID, enums, byte[]. A field that is not stored"
-            + " must be declared transient.";
+            + " declared `public final Many<Child> children = many();`."
+            + " Column types: Byte/byte, Short/short, Integer/int, Long/long, Float/float, Double/double, BigDecimal, Boolean/boolean, Character/char, String, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, UUID, enums, byte[]. Any other type is stored with @Json (a JSON document) or @Convert(...) (a ColumnConverter of your own). A field that is not stored must be declared transient.";
     assertReported(
         Compilation.of(parent, child),
         "Parent.java",
@@ -428,6 +426,89 @@ class DiagnosticsTest {
         "column-type",
         text);
     assertSameAtRunTime("column-type", text, new String[] {parent, child}, "shop.Parent");
+  }
+
+  @Test
+  void jsonAndConvertedFieldsAreColumns() {
+    String money =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Convert(MoneyConverter.class)\n"
+            + "public record Money(java.math.BigDecimal amount) {}\n";
+    String moneyConverter =
+        "package shop;\n\nimport dev.tether.*;\nimport java.math.BigDecimal;\n\n"
+            + "public class MoneyConverter implements ColumnConverter<Money, BigDecimal> {\n"
+            + "  public BigDecimal toColumn(Money m) { return m.amount(); }\n"
+            + "  public Money fromColumn(BigDecimal d) { return new Money(d); }\n"
+            + "}\n";
+    String uriConverter =
+        "package shop;\n\nimport dev.tether.*;\nimport java.net.URI;\n\n"
+            + "public class UriConverter implements ColumnConverter<URI, String> {\n"
+            + "  public String toColumn(URI u) { return u.toString(); }\n"
+            + "  public URI fromColumn(String s) { return URI.create(s); }\n"
+            + "}\n";
+    String shop =
+        "package shop;\n\nimport dev.tether.*;\nimport java.util.*;\n\n"
+            + "@Table(\"shop\")\n@Converters(UriConverter.class)\n"
+            + "public class Shop extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Json public Map<String, List<Integer>> settings;\n"
+            + "  @Convert(UriConverter.class) public java.net.URI own;\n"
+            + "  public java.net.URI registered;\n"
+            + "  public Money total;\n"
+            + "  public byte tiny; public Character initial; public java.time.Duration wait;\n"
+            + "}\n";
+    Compilation c = Compilation.of(money, moneyConverter, uriConverter, shop);
+    assertThat(c.success).as("compiles: " + c.reports).isTrue();
+    assertThat(c.reports).isEmpty();
+  }
+
+  @Test
+  void aFieldOfAnotherTypeWithoutConverterIsStillAnError() {
+    String shop =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Table(\"shop\")\n"
+            + "public class Shop extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  public java.nio.file.Path home;\n"
+            + "}\n";
+    String text =
+        "Shop.home has type Path, which is not a column type. Column types: "
+            + dev.tether.mapping.ColumnType.supportedList()
+            + ". Any other type is stored with @Json (a JSON document) or @Convert(...) (a"
+            + " ColumnConverter of your own). A field that is not stored must be declared"
+            + " transient.";
+    assertReported(Compilation.of(shop), "Shop.java", shop, "Path home", "column-type", text);
+    assertSameAtRunTime("column-type", text, new String[] {shop}, "shop.Shop");
+  }
+
+  @Test
+  void enumeratedOnAStringAndPrecisionOnAnInt() {
+    String shop =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Table(\"shop\")\n"
+            + "public class Shop extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Enumerated(EnumStorage.ORDINAL) public String state;\n"
+            + "}\n";
+    String text =
+        "Shop.state has @Enumerated but is a String; @Enumerated chooses how an enum is stored."
+            + " Remove it, or make the field an enum.";
+    assertReported(
+        Compilation.of(shop), "Shop.java", shop, "String state", "enumerated-type", text);
+    assertSameAtRunTime("enumerated-type", text, new String[] {shop}, "shop.Shop");
+    String sized =
+        "package shop;\n\nimport dev.tether.*;\n\n"
+            + "@Table(\"sized\")\n"
+            + "public class Sized extends Model {\n"
+            + "  @Id public Integer id;\n"
+            + "  @Column(precision = 10, scale = 2) public int amount;\n"
+            + "}\n";
+    String sizedText =
+        "Sized.amount: @Column(precision = 10, scale = 2) applies to BigDecimal columns only, and"
+            + " this field's column holds int. Remove precision and scale.";
+    assertReported(
+        Compilation.of(sized), "Sized.java", sized, "int amount", "column-precision", sizedText);
+    assertSameAtRunTime("column-precision", sizedText, new String[] {sized}, "shop.Sized");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tether.sql.mariadb;
 
+import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.sql.Dialect;
 import java.math.BigDecimal;
@@ -9,14 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
- * MariaDB (10.5+, for {@code INSERT ... RETURNING}) through MariaDB Connector/J; also the MySQL URL
- * prefix. Instants are stored in UTC as {@code DATETIME(6)}; unbounded strings that take part in
- * keys or indexes become {@code VARCHAR(255)}.
+ * MariaDB (10.7+: {@code INSERT ... RETURNING} and the native {@code UUID} type) through MariaDB
+ * Connector/J; also the MySQL URL prefix. Instants and offset date-times are stored in UTC as
+ * {@code DATETIME(6)}; unbounded strings that take part in keys or indexes become {@code
+ * VARCHAR(255)}.
  */
 public final class MariadbDialect extends Dialect {
   /**
@@ -71,8 +75,14 @@ public final class MariadbDialect extends Dialect {
   @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
+      case BYTE -> "TINYINT";
+      case SHORT -> "SMALLINT";
       case INTEGER -> "INT";
-      case LONG -> "BIGINT";
+      case LONG, DURATION -> "BIGINT";
+      case FLOAT -> "FLOAT";
+      case CHAR -> "CHAR(1)";
+      case TIME -> "TIME(6)";
+      case JSON -> "JSON";
       case STRING -> {
         if (c.length() > 0) {
           yield "VARCHAR(" + c.length() + ")";
@@ -81,13 +91,21 @@ public final class MariadbDialect extends Dialect {
       }
       case BOOLEAN -> "BOOLEAN";
       case DOUBLE -> "DOUBLE";
-      case DECIMAL -> "DECIMAL(65,30)";
+      case DECIMAL ->
+          c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "DECIMAL(65,30)";
       case DATE -> "DATE";
-      case DATETIME, INSTANT -> "DATETIME(6)";
-      case UUID -> "CHAR(36)";
-      case ENUM -> "VARCHAR(255)";
+      case DATETIME, OFFSET_DATETIME, INSTANT -> "DATETIME(6)";
+      case UUID -> "UUID";
+      case ENUM -> c.enumStorage() == EnumStorage.NATIVE ? enumType(c) : "VARCHAR(255)";
       case BYTES -> "LONGBLOB";
     };
+  }
+
+  /** {@code ENUM('RED','GREEN')}: MariaDB's enum is a column type, not a named one. */
+  private static String enumType(ColumnMapping c) {
+    StringJoiner values = new StringJoiner(",", "ENUM(", ")");
+    c.enumLabels().forEach(l -> values.add("'" + l.replace("'", "''") + "'"));
+    return values.toString();
   }
 
   /** MariaDB 10.3 and later. */
@@ -142,6 +160,19 @@ public final class MariadbDialect extends Dialect {
   protected Object readInstant(ResultSet rs, int i) throws SQLException {
     LocalDateTime t = rs.getObject(i, LocalDateTime.class);
     return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  /** Offset date-times are stored in UTC like instants, and read back at offset UTC. */
+  @Override
+  protected void bindOffsetDateTime(PreparedStatement ps, int i, OffsetDateTime value)
+      throws SQLException {
+    ps.setObject(i, value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+  }
+
+  @Override
+  protected Object readOffsetDateTime(ResultSet rs, int i) throws SQLException {
+    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
   /** DECIMAL(65,30) pads 30 fraction digits; hand back the value without the padding zeros. */

@@ -1,11 +1,14 @@
 package dev.tether.sql.postgresql;
 
+import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.sql.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * PostgreSQL (pgjdbc). Stays within the SQL that PostgreSQL-compatible distributed engines
@@ -26,19 +29,38 @@ public final class PostgresqlDialect extends Dialect {
   @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
+      case BYTE, SHORT -> "smallint";
       case INTEGER -> "integer";
-      case LONG -> "bigint";
-      case STRING -> c.length() > 0 ? "varchar(" + c.length() + ")" : "text";
-      case BOOLEAN -> "boolean";
+      case LONG, DURATION -> "bigint";
+      case FLOAT -> "real";
       case DOUBLE -> "double precision";
-      case DECIMAL -> "numeric";
+      case DECIMAL ->
+          c.precision() > 0 ? "numeric(" + c.precision() + "," + c.scale() + ")" : "numeric";
+      case BOOLEAN -> "boolean";
+      case CHAR -> "char(1)";
+      case STRING -> c.length() > 0 ? "varchar(" + c.length() + ")" : "text";
       case DATE -> "date";
+      case TIME -> "time(6)";
       case DATETIME -> "timestamp(6)";
-      case INSTANT -> "timestamptz(6)";
+      case OFFSET_DATETIME, INSTANT -> "timestamptz(6)";
       case UUID -> "uuid";
-      case ENUM -> "varchar(255)";
+      case ENUM -> c.enumStorage() == EnumStorage.NATIVE ? quote(c.enumTypeName()) : "varchar(255)";
       case BYTES -> "bytea";
+      case JSON -> "jsonb";
     };
+  }
+
+  /**
+   * Also the server ending the session (SQLSTATE 57P01 admin shutdown: {@code pg_terminate_backend}
+   * or a restart; 57P02 crash shutdown; 57P03 cannot connect now; 57P04 database dropped; 57P05
+   * idle session timeout): pgjdbc reports those with their own state when it reads the server's
+   * message first, and as 08006 when it finds the socket closed first, so the same kill looked like
+   * a connection failure only some of the time.
+   */
+  @Override
+  public boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return super.isConnectionFailure(e) || (state != null && state.startsWith("57P0"));
   }
 
   @Override
@@ -86,12 +108,42 @@ public final class PostgresqlDialect extends Dialect {
         : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
   }
 
+  /**
+   * UUID, JSON and enum values go as parameters of unspecified type, which the server reads as the
+   * column's type ({@code uuid}, {@code jsonb}, the enum type or text); a typed {@code varchar}
+   * would not be converted.
+   */
   @Override
   public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
-    if (type == ColumnType.UUID) {
-      ps.setObject(i, value, java.sql.Types.OTHER);
-      return;
+    switch (type) {
+      case UUID -> ps.setObject(i, value, Types.OTHER);
+      case JSON, ENUM ->
+          ps.setObject(
+              i,
+              value == null ? null : type == ColumnType.ENUM ? ((Enum<?>) value).name() : value,
+              Types.OTHER);
+      default -> super.bind(ps, i, type, value);
     }
-    super.bind(ps, i, type, value);
+  }
+
+  /**
+   * {@code CREATE TYPE} has no {@code IF NOT EXISTS}; a block that ignores a type already there
+   * keeps {@code createAll} repeatable, as its {@code CREATE TABLE IF NOT EXISTS} are.
+   */
+  @Override
+  public List<String> createEnumType(String name, List<String> labels) {
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    labels.forEach(l -> values.add("'" + l.replace("'", "''") + "'"));
+    return List.of(
+        "DO $$ BEGIN CREATE TYPE "
+            + quote(name)
+            + " AS ENUM "
+            + values
+            + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  }
+
+  @Override
+  public List<String> dropEnumType(String name) {
+    return List.of("DROP TYPE IF EXISTS " + quote(name));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tether.sql.sqlite;
 
 import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ColumnType;
 import dev.tether.sql.Dialect;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -9,20 +10,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * SQLite (the embedded default, through xerial sqlite-jdbc). Dates and times are stored as ISO-8601
- * text with a fixed width so they sort, decimals as text so they stay exact, and foreign keys are
- * switched on for every connection.
+ * SQLite (the embedded default, through xerial sqlite-jdbc). Dates and times are stored as text in
+ * the form SQLite's own functions write, so that values written by Tether and by the database sort
+ * together ({@link SqliteTime}); decimals as text so they stay exact; foreign keys are switched on
+ * for every connection.
  */
 public final class SqliteDialect extends Dialect {
-  private static final DateTimeFormatter INSTANT_TEXT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATETIME_TEXT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn");
+  private static final ZoneOffset UTC = ZoneOffset.UTC;
 
   @Override
   public String name() {
@@ -48,8 +48,14 @@ public final class SqliteDialect extends Dialect {
   @Override
   public String sqlType(ColumnMapping c) {
     return switch (c.type()) {
-      case INTEGER, LONG, BOOLEAN -> "INTEGER";
-      case DOUBLE -> "REAL";
+      case BYTE, SHORT, INTEGER, LONG, BOOLEAN, DURATION -> "INTEGER";
+      case FLOAT, DOUBLE -> "REAL";
+      // NUMERIC affinity keeps 15 significant digits exactly and sorts by value; wider or
+      // unbounded decimals stay text, exact but sorted as text
+      case DECIMAL ->
+          c.precision() > 0 && c.precision() <= 15
+              ? "DECIMAL(" + c.precision() + "," + c.scale() + ")"
+              : "TEXT";
       case BYTES -> "BLOB";
       case STRING -> c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
       default -> "TEXT";
@@ -104,8 +110,7 @@ public final class SqliteDialect extends Dialect {
   }
 
   @Override
-  public void bind(PreparedStatement ps, int i, dev.tether.mapping.ColumnType type, Object value)
-      throws SQLException {
+  public void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {
     if (value == null) {
       super.bind(ps, i, type, null);
       return;
@@ -113,8 +118,17 @@ public final class SqliteDialect extends Dialect {
     switch (type) {
       case DECIMAL -> ps.setString(i, ((BigDecimal) value).toPlainString());
       case DATE -> ps.setString(i, value.toString());
-      case DATETIME -> ps.setString(i, DATETIME_TEXT.format((LocalDateTime) value));
-      case INSTANT -> ps.setString(i, INSTANT_TEXT.format((Instant) value));
+      case TIME -> ps.setString(i, SqliteTime.format((LocalTime) value));
+      case DATETIME -> ps.setString(i, SqliteTime.format((LocalDateTime) value));
+      case OFFSET_DATETIME ->
+          ps.setString(
+              i,
+              SqliteTime.format(
+                  ((OffsetDateTime) value)
+                      .withOffsetSameInstant(ZoneOffset.UTC)
+                      .toLocalDateTime()));
+      case INSTANT ->
+          ps.setString(i, SqliteTime.format(LocalDateTime.ofInstant((Instant) value, UTC)));
       default -> super.bind(ps, i, type, value);
     }
   }
@@ -128,19 +142,35 @@ public final class SqliteDialect extends Dialect {
   @Override
   protected Object readDate(ResultSet rs, int i) throws SQLException {
     String s = rs.getString(i);
-    return s == null ? null : LocalDate.parse(s);
+    if (s == null) {
+      return null;
+    }
+    // date('now') writes the date alone; a date-time text's date is the date
+    return s.length() == 10 ? LocalDate.parse(s) : SqliteTime.parseDateTime(s).toLocalDate();
+  }
+
+  @Override
+  protected Object readTime(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : SqliteTime.parseTime(s);
   }
 
   @Override
   protected Object readDateTime(ResultSet rs, int i) throws SQLException {
     String s = rs.getString(i);
-    return s == null ? null : LocalDateTime.parse(s);
+    return s == null ? null : SqliteTime.parseDateTime(s);
+  }
+
+  @Override
+  protected Object readOffsetDateTime(ResultSet rs, int i) throws SQLException {
+    String s = rs.getString(i);
+    return s == null ? null : SqliteTime.parseDateTime(s).atOffset(ZoneOffset.UTC);
   }
 
   @Override
   protected Object readInstant(ResultSet rs, int i) throws SQLException {
     String s = rs.getString(i);
-    return s == null ? null : Instant.parse(s);
+    return s == null ? null : SqliteTime.parseDateTime(s).toInstant(ZoneOffset.UTC);
   }
 
   @Override

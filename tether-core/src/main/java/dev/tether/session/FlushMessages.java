@@ -1,0 +1,166 @@
+package dev.tether.session;
+
+import dev.tether.FlushException;
+import dev.tether.SessionStateException;
+import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The flush's error texts, one method per mistake (as {@code MappingMessages} words the mapping's):
+ * what is wrong, with the objects and columns it concerns, and how to fix it. The flush throws what
+ * these return; nothing of a failed flush is committed and its changes stay pending.
+ */
+final class FlushMessages {
+  private FlushMessages() {}
+
+  /** A parent deleted without cascade while a member still refers to it through a NOT NULL key. */
+  static RuntimeException deleteWouldOrphanNotNull(
+      InstanceState d, InstanceState m, RelationshipMapping rel) {
+    return new FlushException(
+        "delete-orphan-not-null",
+        "Cannot delete "
+            + d.describe()
+            + ": "
+            + m.describe()
+            + " still refers to it through "
+            + rel.foreignKey()
+            + ", which is NOT NULL, and "
+            + rel.qualifiedName()
+            + " does not cascade delete. Delete or move the "
+            + rel.target().name()
+            + " objects first, or declare @Relationship(cascade = \"all, delete-orphan\")"
+            + " on "
+            + rel.qualifiedName()
+            + ".");
+  }
+
+  /** A row refers to an object that is not in the session (no save-update cascade). */
+  static RuntimeException notInSession(
+      InstanceState from, InstanceState target, RelationshipMapping rel) {
+    return new SessionStateException(
+        from.describe()
+            + " refers to "
+            + target.describe()
+            + " through "
+            + rel.qualifiedName()
+            + ", but that object is not in this session ("
+            + rel.qualifiedName()
+            + " does not cascade save-update). Add it with session.add(...) before flushing, or"
+            + " keep the default cascade. Tether never drops it silently.");
+  }
+
+  /** A cycle of foreign keys between tables with no nullable key to break it. */
+  static RuntimeException cycleOfNotNullKeys(
+      InstanceState s, InstanceState t, RelationshipMapping rel) {
+    return new FlushException(
+        "cycle-not-null",
+        "Cannot order the inserts: "
+            + s.describe()
+            + " needs the key of "
+            + t.describe()
+            + " in "
+            + rel.foreignKey()
+            + " (NOT NULL), but that row must be inserted later because of a cycle of"
+            + " foreign keys between "
+            + rel.owner().table().name()
+            + " and "
+            + rel.target().table().name()
+            + ". Make one foreign key of the cycle nullable.");
+  }
+
+  /** A new row whose primary key is null and not generated. */
+  static RuntimeException noKey(
+      InstanceState s, ModelMapping m, ColumnMapping id, ColumnMapping missing) {
+    return new FlushException(
+        "no-key",
+        "Cannot insert "
+            + s.describe()
+            + ": its primary key "
+            + m.name()
+            + "."
+            + missing.fieldName()
+            + " is null and the database cannot generate "
+            + (id == null ? "part of a composite" : "a " + id.javaType().getSimpleName())
+            + " key. Assign it before flushing"
+            + (missing.references() != null
+                ? " (it is a foreign key: set the relationship that fills it)."
+                : "."));
+  }
+
+  /** A new row whose key another object of the session has. */
+  static RuntimeException duplicateKey(InstanceState s, InstanceState clash) {
+    return new FlushException(
+        "duplicate-key",
+        "Cannot insert "
+            + s.describe()
+            + ": the session already has "
+            + clash.describe()
+            + " with the same primary key.");
+  }
+
+  /** INSERT ... RETURNING gave fewer keys than rows. */
+  static RuntimeException keysMissing(int returned, int chunk) {
+    return new FlushException(
+        "generated-keys",
+        "The database returned " + returned + " keys for " + chunk + " inserted rows.");
+  }
+
+  /** A persistent row whose key field was changed. */
+  static RuntimeException primaryKeyChanged(InstanceState s, Object was, Object now) {
+    return new FlushException(
+        "primary-key-changed",
+        s.describe()
+            + ": the primary key changed from "
+            + was
+            + " to "
+            + now
+            + ". Tether does not update primary keys; create a new object instead.");
+  }
+
+  /**
+   * A row about to lose its parent whose key cannot be empty: the refusal, naming the fix.
+   * SQLAlchemy fails later: IntegrityError, or an assertion for a key in the primary key.
+   */
+  static FlushException cannotBeOrphan(
+      InstanceState s, ColumnMapping fk, String why, String move, RelationshipMapping orphanSide) {
+    return new FlushException(
+        fk.primaryKey() ? "orphan-key-in-primary-key" : "orphan-not-null",
+        s.describe()
+            + why
+            + ", but its foreign key "
+            + fk.describe()
+            + (fk.primaryKey() ? " is part of its primary key" : " is NOT NULL")
+            + ", so it cannot exist without one. Delete it with session.delete(...)"
+            + move
+            + (orphanSide != null
+                ? ", or declare @Relationship(cascade = \"all, delete-orphan\") on "
+                    + orphanSide.qualifiedName()
+                    + " to delete such orphans."
+                : "."));
+  }
+
+  /** A swap or rotation under a UNIQUE key whose columns are all NOT NULL. */
+  static FlushException uniqueCycle(
+      List<List<ColumnMapping>> uniqueKeys, List<InstanceState> path, InstanceState s) {
+    StringJoiner rows = new StringJoiner(", ");
+    for (InstanceState r : path.subList(path.indexOf(s), path.size())) {
+      rows.add(r.describe());
+    }
+    StringJoiner keys = new StringJoiner(", ");
+    uniqueKeys.forEach(k -> keys.add(k.stream().map(ColumnMapping::describe).toList().toString()));
+    return new FlushException(
+        "unique-cycle",
+        "Cannot update "
+            + rows
+            + ": each takes a UNIQUE key value that another of them gives up (a swap or a"
+            + " rotation), and every column of the key "
+            + keys
+            + " is NOT NULL, so no row can let go first. Nothing of this flush was committed."
+            + " Make one column of the key nullable (Tether then routes the rows through NULL),"
+            + " or give one row a temporary value, flush, then set the final values.");
+  }
+}

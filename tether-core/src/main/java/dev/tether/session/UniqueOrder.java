@@ -1,0 +1,161 @@
+package dev.tether.session;
+
+import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.TableConstraints;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Row-level order for the UPDATEs of one model under its UNIQUE keys, where table-level order is
+ * not enough: when a row takes a key value that another row of the same flush holds and gives up
+ * (two one-to-one pairs swapping partners, three rotating), the holder must let go first. Holders
+ * whose key has a nullable column go through NULL in an UPDATE of their own before the others
+ * (SQLAlchemy knows foreign keys but not unique keys, and fails here); where every column of the
+ * key is NOT NULL the UPDATEs run one at a time, holders first, and a cycle among them is refused
+ * with the rows and the fix. Nothing is computed for a model without UNIQUE keys or rows that do
+ * not change one.
+ */
+final class UniqueOrder {
+  /** A holder's key column set to NULL before the UPDATEs. */
+  record Release(InstanceState row, ColumnMapping column) {}
+
+  private final List<Release> releases;
+  private final List<InstanceState> sequence;
+
+  private UniqueOrder(List<Release> releases, List<InstanceState> sequence) {
+    this.releases = releases;
+    this.sequence = sequence;
+  }
+
+  private static final UniqueOrder NONE = new UniqueOrder(List.of(), null);
+
+  /** The NULL UPDATEs to run first, in order. */
+  List<Release> releases() {
+    return releases;
+  }
+
+  /** The rows in the order their UPDATEs must run one by one, or null: batches in any order. */
+  List<InstanceState> sequence() {
+    return sequence;
+  }
+
+  /** The order for {@code m}'s rows about to be updated, each with its changed columns. */
+  static UniqueOrder of(ModelMapping m, Map<InstanceState, List<ColumnMapping>> dirty) {
+    List<List<ColumnMapping>> keys = uniqueKeys(m);
+    if (keys.isEmpty() || dirty.size() < 2) {
+      return NONE;
+    }
+    List<Release> releases = new ArrayList<>();
+    Map<InstanceState, List<InstanceState>> holderFirst = new IdentityHashMap<>();
+    for (List<ColumnMapping> key : keys) {
+      Map<List<Object>, InstanceState> held = new HashMap<>();
+      List<InstanceState> changing = new ArrayList<>();
+      for (Map.Entry<InstanceState, List<ColumnMapping>> e : dirty.entrySet()) {
+        if (!java.util.Collections.disjoint(e.getValue(), key)) {
+          changing.add(e.getKey());
+          List<Object> old = values(key, e.getKey(), true);
+          if (old != null) {
+            held.put(old, e.getKey());
+          }
+        }
+      }
+      for (InstanceState taker : changing) {
+        List<Object> wanted = values(key, taker, false);
+        InstanceState holder = wanted == null ? null : held.get(wanted);
+        if (holder == null || holder == taker) {
+          continue;
+        }
+        ColumnMapping nullable =
+            key.stream().filter(ColumnMapping::nullable).findFirst().orElse(null);
+        if (nullable != null) {
+          if (releases.stream().noneMatch(r -> r.row() == holder && r.column() == nullable)) {
+            releases.add(new Release(holder, nullable));
+          }
+        } else {
+          holderFirst.computeIfAbsent(taker, k -> new ArrayList<>()).add(holder);
+        }
+      }
+    }
+    if (releases.isEmpty() && holderFirst.isEmpty()) {
+      return NONE;
+    }
+    return new UniqueOrder(
+        releases, holderFirst.isEmpty() ? null : holdersFirst(m, dirty, holderFirst));
+  }
+
+  /** Single-column UNIQUE columns and declared UNIQUE constraints and indexes, as column lists. */
+  static List<List<ColumnMapping>> uniqueKeys(ModelMapping m) {
+    List<List<ColumnMapping>> out = new ArrayList<>();
+    for (ColumnMapping c : m.columns()) {
+      if (c.unique() && !c.primaryKey()) {
+        out.add(List.of(c));
+      }
+    }
+    for (TableConstraints.Resolved r : m.table().constraints()) {
+      if (r.isUnique()) {
+        List<ColumnMapping> cols = new ArrayList<>();
+        r.columns().forEach(name -> cols.add(m.table().column(name)));
+        out.add(cols);
+      }
+    }
+    return out;
+  }
+
+  /** The key's values before this flush ({@code old}) or now; null when one is NULL (no clash). */
+  private static List<Object> values(List<ColumnMapping> key, InstanceState s, boolean old) {
+    Object[] snap = s.snapshot();
+    Object[] out = new Object[key.size()];
+    for (int i = 0; i < out.length; i++) {
+      ColumnMapping c = key.get(i);
+      out[i] = old ? (snap == null ? null : snap[c.index()]) : c.get(s.owner());
+      if (out[i] == null) {
+        return null;
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  /** Every dirty row, each after the rows whose key values it takes; a cycle is refused. */
+  private static List<InstanceState> holdersFirst(
+      ModelMapping m,
+      Map<InstanceState, List<ColumnMapping>> dirty,
+      Map<InstanceState, List<InstanceState>> holderFirst) {
+    List<InstanceState> out = new ArrayList<>();
+    Map<InstanceState, Integer> mark = new IdentityHashMap<>(); // 1 visiting, 2 done
+    for (InstanceState s : dirty.keySet()) {
+      visit(m, s, holderFirst, mark, out, new LinkedHashMap<>());
+    }
+    return out;
+  }
+
+  private static void visit(
+      ModelMapping m,
+      InstanceState s,
+      Map<InstanceState, List<InstanceState>> holderFirst,
+      Map<InstanceState, Integer> mark,
+      List<InstanceState> out,
+      LinkedHashMap<InstanceState, Boolean> path) {
+    Integer state = mark.get(s);
+    if (state != null && state == 2) {
+      return;
+    }
+    if (state != null) {
+      throw FlushMessages.uniqueCycle(uniqueKeys(m), new ArrayList<>(path.keySet()), s);
+    }
+    mark.put(s, 1);
+    path.put(s, true);
+    for (InstanceState h : holderFirst.getOrDefault(s, List.of())) {
+      visit(m, h, holderFirst, mark, out, path);
+    }
+    path.remove(s);
+    mark.put(s, 2);
+    out.add(s);
+  }
+}

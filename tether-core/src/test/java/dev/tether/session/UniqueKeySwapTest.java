@@ -1,0 +1,241 @@
+package dev.tether.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tether.Column;
+import dev.tether.Database;
+import dev.tether.FlushException;
+import dev.tether.ForeignKey;
+import dev.tether.Id;
+import dev.tether.Model;
+import dev.tether.One;
+import dev.tether.Registry;
+import dev.tether.Relationship;
+import dev.tether.Session;
+import dev.tether.Table;
+import dev.tether.testing.SqlText;
+import dev.tether.testing.StatementRecorder;
+import dev.tether.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Row-level order under UNIQUE keys, on every database: two one-to-one pairs swap partners (and
+ * three rotate) in one flush, the rows going through NULL first; where the key is NOT NULL, a chain
+ * runs holder first and a cycle is refused before any UPDATE of the model, naming the rows and the
+ * fix. (SQLAlchemy's flush knows foreign keys but not unique keys, and fails on the swap.)
+ */
+@ParameterizedClass
+@MethodSource("dev.tether.testing.TestDatabase#all")
+class UniqueKeySwapTest {
+  @Parameter TestDatabase target;
+  final StatementRecorder sql = new StatementRecorder();
+  Database db;
+
+  /** A person has at most one passport. */
+  @Table("us_person")
+  public static class Person extends Model {
+    @Id public Integer id;
+    public String name;
+
+    @Relationship(backPopulates = "owner")
+    public final One<Passport> passport = one();
+
+    public Person() {}
+
+    Person(String name) {
+      this.name = name;
+    }
+  }
+
+  /** Its owner's key is UNIQUE (one-to-one) and nullable. */
+  @Table("us_passport")
+  public static class Passport extends Model {
+    @Id public Integer id;
+    public String number;
+
+    @ForeignKey("us_person.id")
+    @Column(unique = true)
+    public Integer ownerId;
+
+    @Relationship(backPopulates = "passport")
+    public final One<Person> owner = one();
+
+    public Passport() {}
+
+    Passport(String number) {
+      this.number = number;
+    }
+  }
+
+  /** A seat number that is UNIQUE and NOT NULL. */
+  @Table("us_seat")
+  public static class Seat extends Model {
+    @Id public Integer id;
+
+    @Column(unique = true, nullable = false)
+    public Integer place;
+
+    public Seat() {}
+
+    Seat(int place) {
+      this.place = place;
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    db = target.open(Registry.of(Person.class, Passport.class, Seat.class));
+    db.addStatementListener(sql);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private int[] pairs(int n) {
+    int[] ids = new int[2 * n];
+    try (Session s = db.session()) {
+      Person[] people = new Person[n];
+      Passport[] passports = new Passport[n];
+      for (int i = 0; i < n; i++) {
+        people[i] = new Person("person" + i);
+        passports[i] = new Passport("P" + i);
+        passports[i].owner.set(people[i]);
+        s.add(people[i]);
+      }
+      s.commit();
+      for (int i = 0; i < n; i++) {
+        ids[i] = people[i].id;
+        ids[n + i] = passports[i].id;
+      }
+    }
+    return ids;
+  }
+
+  /** Passport i's owner's name, as a fresh session loads it. */
+  private List<String> ownersInTheDatabase(int[] ids, int n) {
+    try (Session s = db.session()) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Passport p = s.get(Passport.class, ids[n + i]);
+        out.add(p.owner.get() == null ? null : p.owner.get().name);
+        assertThat(p.owner.get().passport.get()).isSameAs(p);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void twoPairsSwapPartnersInOneFlushThroughNull() {
+    int[] ids = pairs(2);
+    try (Session s = db.session()) {
+      Passport p0 = s.get(Passport.class, ids[2]);
+      Passport p1 = s.get(Passport.class, ids[3]);
+      Person alice = p0.owner.get();
+      Person bob = p1.owner.get();
+      p0.owner.set(bob);
+      p1.owner.set(alice);
+      List<String> sent = SqlText.plain(sql.record(s::commit));
+      assertThat(sent)
+          .filteredOn(x -> x.startsWith("UPDATE"))
+          .containsExactly(
+              "UPDATE us_passport SET owner_id = ? WHERE id = ?",
+              "UPDATE us_passport SET owner_id = ? WHERE id = ?",
+              "UPDATE us_passport SET owner_id = ? WHERE id = ?");
+      // the people's passport sides were never loaded: each replaced partner is looked up first
+      assertThat(sent)
+          .filteredOn(x -> x.startsWith("SELECT"))
+          .containsOnly("SELECT id, number, owner_id FROM us_passport WHERE owner_id = ?")
+          .hasSize(2);
+      assertThat(sent).hasSize(5);
+    }
+    assertThat(ownersInTheDatabase(ids, 2)).containsExactly("person1", "person0");
+  }
+
+  @Test
+  void threePairsRotateInOneFlush() {
+    int[] ids = pairs(3);
+    try (Session s = db.session()) {
+      Passport[] p = new Passport[3];
+      Person[] owner = new Person[3];
+      for (int i = 0; i < 3; i++) {
+        p[i] = s.get(Passport.class, ids[3 + i]);
+        owner[i] = p[i].owner.get();
+      }
+      for (int i = 0; i < 3; i++) {
+        p[i].owner.set(owner[(i + 1) % 3]);
+      }
+      s.commit();
+    }
+    assertThat(ownersInTheDatabase(ids, 3)).containsExactly("person1", "person2", "person0");
+  }
+
+  private int[] seats(int... places) {
+    int[] ids = new int[places.length];
+    try (Session s = db.session()) {
+      Seat[] seats = new Seat[places.length];
+      for (int i = 0; i < places.length; i++) {
+        seats[i] = new Seat(places[i]);
+        s.add(seats[i]);
+      }
+      s.commit();
+      for (int i = 0; i < places.length; i++) {
+        ids[i] = seats[i].id;
+      }
+    }
+    return ids;
+  }
+
+  private List<Integer> places(int[] ids) {
+    try (Session s = db.session()) {
+      java.util.List<Integer> out = new java.util.ArrayList<>();
+      for (int id : ids) {
+        out.add(s.get(Seat.class, id).place);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void aNotNullKeyPassedAlongAChainIsUpdatedHolderFirst() {
+    int[] ids = seats(1, 2);
+    try (Session s = db.session()) {
+      Seat first = s.get(Seat.class, ids[0]);
+      Seat second = s.get(Seat.class, ids[1]);
+      second.place = 3; // frees 2 ...
+      first.place = 2; // ... which the first takes: the second must move first
+      sql.assertStatements(2, s::commit);
+    }
+    assertThat(places(ids)).containsExactly(2, 3);
+  }
+
+  @Test
+  void aNotNullKeySwapIsRefusedNamingTheRowsAndTheSessionRecovers() {
+    int[] ids = seats(1, 2);
+    try (Session s = db.session()) {
+      Seat first = s.get(Seat.class, ids[0]);
+      Seat second = s.get(Seat.class, ids[1]);
+      first.place = 2;
+      second.place = 1;
+      assertThatThrownBy(() -> sql.assertNoStatements(() -> s.flush()))
+          .isInstanceOf(FlushException.class)
+          .hasMessageContaining("Seat(id=" + ids[0])
+          .hasMessageContaining("Seat(id=" + ids[1])
+          .hasMessageContaining("is NOT NULL, so no row can let go first")
+          .hasMessageContaining("Make one column of the key nullable");
+      s.rollback();
+      Seat again = s.get(Seat.class, ids[0]);
+      again.place = 7;
+      s.commit();
+    }
+    assertThat(places(ids)).containsExactly(7, 2);
+  }
+}
