@@ -58,11 +58,8 @@ public final class Registry {
     return metadata.model(type) != null;
   }
 
-  /**
-   * The configured mappings. Internal: for Tether's own packages and tools; the types it returns
-   * may change between releases.
-   */
-  public Metadata metadata() {
+  /** The configured mappings, for {@link Database} (internal: not part of the API). */
+  Metadata metadata() {
     return metadata;
   }
 

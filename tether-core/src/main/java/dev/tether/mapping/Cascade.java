@@ -23,7 +23,7 @@ public enum Cascade {
   }
 
   /** The word used in {@code @Relationship(cascade = ...)}. */
-  public String word() {
+  String word() {
     return word;
   }
 

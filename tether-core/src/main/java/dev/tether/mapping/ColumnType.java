@@ -77,7 +77,7 @@ public enum ColumnType {
   }
 
   /** {@code int → Integer}, and so on; other classes unchanged. */
-  public static Class<?> boxed(Class<?> c) {
+  static Class<?> boxed(Class<?> c) {
     return MethodType.methodType(c).wrap().returnType();
   }
 

@@ -10,12 +10,11 @@ import java.util.List;
  * ModelReader}, {@link Configurator}) and at compile time (the processor, through {@link
  * TableConstraints}).
  */
-public final class ConstraintMessages {
+final class ConstraintMessages {
   private ConstraintMessages() {}
 
   /** An index or UNIQUE constraint naming no column. */
-  public static Message constraintNoColumns(
-      String model, TableConstraints.Declared d, String example) {
+  static Message constraintNoColumns(String model, TableConstraints.Declared d, String example) {
     return new Message(
         "constraint-no-columns",
         model
@@ -27,7 +26,7 @@ public final class ConstraintMessages {
   }
 
   /** An index or UNIQUE constraint naming something that is not a column field. */
-  public static Message constraintColumnUnknown(
+  static Message constraintColumnUnknown(
       String model, TableConstraints.Declared d, String name, List<String> fields) {
     return new Message(
         "constraint-column",
@@ -46,8 +45,7 @@ public final class ConstraintMessages {
   }
 
   /** One column listed twice in an index or UNIQUE constraint. */
-  public static Message constraintColumnTwice(
-      String model, TableConstraints.Declared d, String name) {
+  static Message constraintColumnTwice(String model, TableConstraints.Declared d, String name) {
     return new Message(
         "constraint-column-twice",
         model
@@ -59,8 +57,7 @@ public final class ConstraintMessages {
   }
 
   /** Two indexes or constraints over the same columns in the same order, or two equal checks. */
-  public static Message constraintDuplicate(
-      String model, String first, TableConstraints.Declared second) {
+  static Message constraintDuplicate(String model, String first, TableConstraints.Declared second) {
     return new Message(
         "constraint-duplicate",
         model
@@ -76,7 +73,7 @@ public final class ConstraintMessages {
   }
 
   /** Two indexes or constraints of one table with the same name. */
-  public static Message constraintNameTwice(
+  static Message constraintNameTwice(
       String model, String name, TableConstraints.Declared first, TableConstraints.Declared d) {
     return new Message(
         "constraint-name-twice",
@@ -92,7 +89,7 @@ public final class ConstraintMessages {
   }
 
   /** A CHECK without a condition. */
-  public static Message checkBlank(String model, TableConstraints.Declared d) {
+  static Message checkBlank(String model, TableConstraints.Declared d) {
     return new Message(
         "check-blank",
         model
@@ -103,7 +100,7 @@ public final class ConstraintMessages {
   }
 
   /** A CHECK condition naming a Java field whose column has another name. */
-  public static Message checkNamesField(
+  static Message checkNamesField(
       String model, TableConstraints.Declared d, String field, String column) {
     return new Message(
         "check-field-name",
@@ -124,7 +121,7 @@ public final class ConstraintMessages {
   }
 
   /** Two tables with an index or constraint of the same name. */
-  public static Message constraintNameTaken(String model, String name, String otherModel) {
+  static Message constraintNameTaken(String model, String name, String otherModel) {
     return new Message(
         "constraint-name-taken",
         model
@@ -145,7 +142,7 @@ public final class ConstraintMessages {
    * @param action the key's ON DELETE action, or {@code ""}
    * @param deletes whether the relationship cascades delete
    */
-  public static Message passiveDeletesAction(
+  static Message passiveDeletesAction(
       String relationship,
       String key,
       String field,
@@ -188,7 +185,7 @@ public final class ConstraintMessages {
   }
 
   /** {@code passiveDeletes} on a many-to-one side, where nothing is deleted through it. */
-  public static String passiveDeletesManyToOne(String relationship, String target) {
+  static String passiveDeletesManyToOne(String relationship, String target) {
     return relationship
         + ": passiveDeletes = true has no effect on a many-to-one relationship (deleting this"
         + " object never deletes its "
@@ -202,7 +199,7 @@ public final class ConstraintMessages {
    * @param attribute {@code onDelete} or {@code onUpdate}
    * @param actions the referential actions
    */
-  public static Message referentialAction(
+  static Message referentialAction(
       String where, String attribute, String value, String normalised, List<String> actions) {
     return new Message(
         attribute.equals("onDelete") ? "fk-on-delete" : "fk-on-update",
@@ -219,7 +216,7 @@ public final class ConstraintMessages {
   }
 
   /** {@code SET NULL} on a NOT NULL foreign key. */
-  public static Message referentialSetNullNotNull(String where, String attribute) {
+  static Message referentialSetNullNotNull(String where, String attribute) {
     return new Message(
         attribute.equals("onDelete") ? "fk-on-delete" : "fk-on-update",
         where

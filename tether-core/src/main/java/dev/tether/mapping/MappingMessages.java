@@ -24,7 +24,7 @@ public final class MappingMessages {
   /** A mapping mistake: its stable code and the text that says what is wrong and what to write. */
   public record Message(String code, String text) {
     /** The exception {@code Registry.of} throws for this mistake. */
-    public MappingException exception() {
+    MappingException exception() {
       return new MappingException(code, text);
     }
   }

@@ -67,7 +67,7 @@ public final class Metadata {
    * work but are probably not what was meant, such as two unlinked relationships writing one
    * foreign key.
    */
-  public List<String> warnings() {
+  List<String> warnings() {
     return warnings;
   }
 

@@ -516,10 +516,19 @@ final class ModelReader {
     return fields;
   }
 
+  /**
+   * A lookup with private access to a model class. On the module path, Tether's module must read
+   * the model's module first ({@code privateLookupIn} requires it, unlike core reflection); a
+   * module may add that edge for itself. The model's module still decides, by opening its package.
+   */
+  private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+    ModelReader.class.getModule().addReads(type.getModule());
+    return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+  }
+
   private static VarHandle handle(Field f) {
     try {
-      return MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup())
-          .unreflectVarHandle(f);
+      return lookupIn(f.getDeclaringClass()).unreflectVarHandle(f);
     } catch (IllegalAccessException e) {
       throw new MappingException(
           "field-access",
@@ -535,8 +544,7 @@ final class ModelReader {
 
   private static MethodHandle constructorOf(Class<?> type) {
     try {
-      return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-          .findConstructor(type, MethodType.methodType(void.class));
+      return lookupIn(type).findConstructor(type, MethodType.methodType(void.class));
     } catch (NoSuchMethodException e) {
       boolean inner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
       throw MappingMessages.noConstructor(

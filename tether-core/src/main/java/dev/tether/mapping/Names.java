@@ -35,7 +35,7 @@ public final class Names {
    * smaller than the candidate's length (rewriting a whole name is not a typo). Ties go to the
    * first candidate.
    */
-  public static String closest(String wrong, Collection<String> candidates) {
+  static String closest(String wrong, Collection<String> candidates) {
     String lower = wrong.toLowerCase(Locale.ROOT);
     int allowed = Math.max(1, wrong.length() / 3);
     String best = null;

@@ -97,11 +97,11 @@ public final class TableConstraints {
   public record Result(List<Resolved> resolved, Message mistake, Declared at) {}
 
   /** The referential actions of {@code @ForeignKey(onDelete, onUpdate)}. */
-  public static final List<String> REFERENTIAL_ACTIONS =
+  static final List<String> REFERENTIAL_ACTIONS =
       List.of("CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT");
 
   /** {@code " set_null"} → {@code "SET NULL"}: how an action is compared and written in DDL. */
-  public static String normalisedAction(String value) {
+  static String normalisedAction(String value) {
     return value.trim().replaceAll("[\\s_]+", " ").toUpperCase(Locale.ROOT);
   }
 

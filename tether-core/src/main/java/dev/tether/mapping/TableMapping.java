@@ -36,7 +36,7 @@ public final class TableMapping {
   }
 
   /** The primary key column when the key is a single column, else {@code null}. */
-  public ColumnMapping primaryKey() {
+  ColumnMapping primaryKey() {
     return keyColumns.size() == 1 ? keyColumns.get(0) : null;
   }
 
@@ -46,7 +46,7 @@ public final class TableMapping {
   }
 
   /** The {@code @Version} column, or {@code null} when rows are not versioned. */
-  public ColumnMapping versionColumn() {
+  ColumnMapping versionColumn() {
     for (ColumnMapping c : columns) {
       if (c.version()) {
         return c;

@@ -2,6 +2,7 @@ package dev.tether.query;
 
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.query.internal.QueryContext;
 import dev.tether.sql.ResultColumn;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.tether.query;
 
 import dev.tether.mapping.ModelMapping;
+import dev.tether.query.internal.QueryContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class Delete<T> {
   }
 
   /** A bulk delete of {@code model} rows (the session's {@code bulkDelete(Class)}). */
-  public static <T> Delete<T> of(QueryContext ctx, Class<T> model) {
+  static <T> Delete<T> of(QueryContext ctx, Class<T> model) {
     return new Delete<>(ctx, model);
   }
 

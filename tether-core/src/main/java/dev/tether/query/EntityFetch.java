@@ -8,6 +8,7 @@ import dev.tether.mapping.Loading;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.mapping.RelationshipMapping.Ordering;
+import dev.tether.query.internal.QueryContext;
 import dev.tether.sql.Cursor;
 import dev.tether.sql.ResultColumn;
 import java.util.ArrayList;

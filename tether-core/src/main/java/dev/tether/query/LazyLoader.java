@@ -6,6 +6,7 @@ import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.Loading;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
+import dev.tether.query.internal.QueryContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +14,14 @@ import java.util.List;
  * Loads a relationship on first use, as the strategy of the object's query (or the declared {@code
  * lazy}) says: refuses with {@code raise} and {@code write_only}, reads nothing with {@code
  * noload}, and otherwise loads it with one IN query for the object and up to a batch of its peers
- * from the same query whose same relationship is unloaded too. Called by the session.
+ * from the same query whose same relationship is unloaded too. Called by the session through {@link
+ * QueryDoor}.
  */
-public final class LazyLoader {
+final class LazyLoader {
   private LazyLoader() {}
 
   /** The members of {@code rel} for {@code owner} (its peers' are set on them). */
-  public static List<Object> loadCollection(
+  static List<Object> loadCollection(
       QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
     return load(ctx, owner, rel);
   }
@@ -28,13 +30,12 @@ public final class LazyLoader {
    * Loads the declared eager relationships ({@code lazy = "selectin"} or {@code "joined"}) of
    * {@code object}, which {@code session.get} has just read by its key.
    */
-  public static void afterGet(QueryContext ctx, Object object, ModelMapping model) {
+  static void afterGet(QueryContext ctx, Object object, ModelMapping model) {
     EntityFetch.afterGet(ctx, object, model);
   }
 
   /** The target of {@code rel} for {@code owner}, or null. */
-  public static Object loadReference(
-      QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
+  static Object loadReference(QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
     List<Object> found = load(ctx, owner, rel);
     return found.isEmpty() ? null : found.get(0);
   }

@@ -7,6 +7,7 @@ import dev.tether.mapping.Direction;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.mapping.RelationshipMapping.Ordering;
+import dev.tether.query.internal.QueryContext;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

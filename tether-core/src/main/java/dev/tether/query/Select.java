@@ -3,7 +3,11 @@ package dev.tether.query;
 import dev.tether.NoResultException;
 import dev.tether.NonUniqueResultException;
 import dev.tether.QueryException;
+import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.mapping.RelationshipMapping;
+import dev.tether.query.internal.Queries;
+import dev.tether.query.internal.QueryContext;
 import dev.tether.sql.Cursor;
 import dev.tether.sql.ResultColumn;
 import java.util.ArrayList;
@@ -63,6 +67,11 @@ public final class Select<R> {
   private boolean detachChunks;
   private RelationshipAttribute<?, ?> defaultOrder;
 
+  static {
+    // The session builds selects and bulk statements through this door (see Queries).
+    Queries.install(new Door());
+  }
+
   private Select(
       QueryContext ctx, Class<?> model, List<Expression<?>> values, Function<Object[], R> shape) {
     this.ctx = ctx;
@@ -74,7 +83,7 @@ public final class Select<R> {
   // ---- made by the session ---------------------------------------------------------------------
 
   /** A select of {@code model} objects (the session's {@code select(Class)}). */
-  public static <T> Select<T> of(QueryContext ctx, Class<T> model) {
+  static <T> Select<T> of(QueryContext ctx, Class<T> model) {
     return new Select<>(ctx, model, null, null);
   }
 
@@ -83,8 +92,7 @@ public final class Select<R> {
    * select(relationship, owner)}), in the relationship's declared order unless {@code orderBy} says
    * otherwise.
    */
-  public static <M, T> Select<T> members(
-      QueryContext ctx, ManyAttribute<M, T> relationship, M owner) {
+  static <M, T> Select<T> members(QueryContext ctx, ManyAttribute<M, T> relationship, M owner) {
     Select<T> s = new Select<>(ctx, relationship.target(), null, null);
     s.where.add(new Condition.MemberOf(relationship, java.util.Objects.requireNonNull(owner)));
     s.defaultOrder = relationship;
@@ -93,19 +101,19 @@ public final class Select<R> {
 
   /** A select of one value per row. */
   @SuppressWarnings("unchecked")
-  public static <A> Select<A> of(QueryContext ctx, Expression<A> a) {
+  static <A> Select<A> of(QueryContext ctx, Expression<A> a) {
     return new Select<>(ctx, fromOf(a), List.of(a), r -> (A) r[0]);
   }
 
   /** A select of two values per row. */
   @SuppressWarnings("unchecked")
-  public static <A, B> Select<Tuple2<A, B>> of(QueryContext ctx, Expression<A> a, Expression<B> b) {
+  static <A, B> Select<Tuple2<A, B>> of(QueryContext ctx, Expression<A> a, Expression<B> b) {
     return new Select<>(ctx, fromOf(a, b), List.of(a, b), r -> new Tuple2<>((A) r[0], (B) r[1]));
   }
 
   /** A select of three values per row. */
   @SuppressWarnings("unchecked")
-  public static <A, B, C> Select<Tuple3<A, B, C>> of(
+  static <A, B, C> Select<Tuple3<A, B, C>> of(
       QueryContext ctx, Expression<A> a, Expression<B> b, Expression<C> c) {
     return new Select<>(
         ctx, fromOf(a, b, c), List.of(a, b, c), r -> new Tuple3<>((A) r[0], (B) r[1], (C) r[2]));
@@ -623,5 +631,63 @@ public final class Select<R> {
     return values == null
         ? "select(" + model.getSimpleName() + ".class)"
         : "select(" + values.toString().replace("[", "").replace("]", "") + ")";
+  }
+
+  /**
+   * This package's side of {@link Queries}, the session's door: calls the package-private factories
+   * of {@code Select}, {@link Update} and {@link Delete} and the {@link LazyLoader}.
+   */
+  private static final class Door implements Queries.Builder {
+    @Override
+    public <T> Select<T> select(QueryContext ctx, Class<T> model) {
+      return Select.of(ctx, model);
+    }
+
+    @Override
+    public <M, T> Select<T> members(QueryContext ctx, ManyAttribute<M, T> relationship, M owner) {
+      return Select.members(ctx, relationship, owner);
+    }
+
+    @Override
+    public <A> Select<A> select(QueryContext ctx, Expression<A> a) {
+      return Select.of(ctx, a);
+    }
+
+    @Override
+    public <A, B> Select<Tuple2<A, B>> select(QueryContext ctx, Expression<A> a, Expression<B> b) {
+      return Select.of(ctx, a, b);
+    }
+
+    @Override
+    public <A, B, C> Select<Tuple3<A, B, C>> select(
+        QueryContext ctx, Expression<A> a, Expression<B> b, Expression<C> c) {
+      return Select.of(ctx, a, b, c);
+    }
+
+    @Override
+    public <T> Update<T> bulkUpdate(QueryContext ctx, Class<T> model) {
+      return Update.of(ctx, model);
+    }
+
+    @Override
+    public <T> Delete<T> bulkDelete(QueryContext ctx, Class<T> model) {
+      return Delete.of(ctx, model);
+    }
+
+    @Override
+    public List<Object> loadCollection(
+        QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
+      return LazyLoader.loadCollection(ctx, owner, rel);
+    }
+
+    @Override
+    public Object loadReference(QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
+      return LazyLoader.loadReference(ctx, owner, rel);
+    }
+
+    @Override
+    public void afterGet(QueryContext ctx, Object object, ModelMapping model) {
+      LazyLoader.afterGet(ctx, object, model);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.tether.query;
 import dev.tether.QueryException;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
+import dev.tether.query.internal.QueryContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Update<T> {
   }
 
   /** A bulk update of {@code model} rows (the session's {@code bulkUpdate(Class)}). */
-  public static <T> Update<T> of(QueryContext ctx, Class<T> model) {
+  static <T> Update<T> of(QueryContext ctx, Class<T> model) {
     return new Update<>(ctx, model);
   }
 

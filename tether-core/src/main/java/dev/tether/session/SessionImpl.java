@@ -62,20 +62,20 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public <T> dev.tether.query.Select<T> select(Class<T> model) {
     checkOpen();
-    return dev.tether.query.Select.of(queries, model);
+    return dev.tether.query.internal.Queries.select(queries, model);
   }
 
   @Override
   public <A> dev.tether.query.Select<A> select(dev.tether.query.Expression<A> value) {
     checkOpen();
-    return dev.tether.query.Select.of(queries, value);
+    return dev.tether.query.internal.Queries.select(queries, value);
   }
 
   @Override
   public <A, B> dev.tether.query.Select<dev.tether.query.Tuple2<A, B>> select(
       dev.tether.query.Expression<A> first, dev.tether.query.Expression<B> second) {
     checkOpen();
-    return dev.tether.query.Select.of(queries, first, second);
+    return dev.tether.query.internal.Queries.select(queries, first, second);
   }
 
   @Override
@@ -84,26 +84,26 @@ final class SessionImpl implements Session, SessionLink {
       dev.tether.query.Expression<B> second,
       dev.tether.query.Expression<C> third) {
     checkOpen();
-    return dev.tether.query.Select.of(queries, first, second, third);
+    return dev.tether.query.internal.Queries.select(queries, first, second, third);
   }
 
   @Override
   public <M, T> dev.tether.query.Select<T> select(
       dev.tether.query.ManyAttribute<M, T> relationship, M owner) {
     checkOpen();
-    return dev.tether.query.Select.members(queries, relationship, owner);
+    return dev.tether.query.internal.Queries.members(queries, relationship, owner);
   }
 
   @Override
   public <T> dev.tether.query.Update<T> bulkUpdate(Class<T> model) {
     checkOpen();
-    return dev.tether.query.Update.of(queries, model);
+    return dev.tether.query.internal.Queries.bulkUpdate(queries, model);
   }
 
   @Override
   public <T> dev.tether.query.Delete<T> bulkDelete(Class<T> model) {
     checkOpen();
-    return dev.tether.query.Delete.of(queries, model);
+    return dev.tether.query.internal.Queries.bulkDelete(queries, model);
   }
 
   @Override
@@ -169,7 +169,7 @@ final class SessionImpl implements Session, SessionLink {
     if (found.isEmpty()) {
       return null;
     }
-    dev.tether.query.LazyLoader.afterGet(queries, found.get(0), m);
+    dev.tether.query.internal.Queries.afterGet(queries, found.get(0), m);
     return type.cast(found.get(0));
   }
 
@@ -508,13 +508,13 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public List<Object> loadCollection(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
-    return dev.tether.query.LazyLoader.loadCollection(queries, owner, rel);
+    return dev.tether.query.internal.Queries.loadCollection(queries, owner, rel);
   }
 
   @Override
   public Object loadReference(InstanceState owner, RelationshipMapping rel) {
     checkOpenFor(owner, rel);
-    return dev.tether.query.LazyLoader.loadReference(queries, owner, rel);
+    return dev.tether.query.internal.Queries.loadReference(queries, owner, rel);
   }
 
   @Override

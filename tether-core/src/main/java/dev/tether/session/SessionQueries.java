@@ -12,7 +12,7 @@ import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
-import dev.tether.query.QueryContext;
+import dev.tether.query.internal.QueryContext;
 import dev.tether.sql.Executor;
 import dev.tether.sql.SqlConnection;
 import java.util.ArrayList;

@@ -52,7 +52,7 @@ public final class SqlConnection {
   }
 
   /** Statements cached and idle now: for tests. */
-  public int cached() {
+  int cached() {
     return idle.size();
   }
 

@@ -9,6 +9,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import org.junit.jupiter.api.Test;
@@ -239,7 +240,8 @@ class AssociationsTest {
   @Test
   void foreignKeysAndABackrefResolveSeveralColumnsToOneSide() {
     Metadata m =
-        Registry.of(TwoKeysWithBackref.Article.class, TwoKeysWithBackref.Link.class).metadata();
+        RegistryInternals.metadata(
+            Registry.of(TwoKeysWithBackref.Article.class, TwoKeysWithBackref.Link.class));
     RelationshipMapping tags = m.model(TwoKeysWithBackref.Article.class).relationship("tags");
     RelationshipMapping articles = m.model(TwoKeysWithBackref.Tag.class).relationship("articles");
     assertThat(tags.foreignKey().fieldName()).isEqualTo("articleId");
@@ -379,8 +381,7 @@ class AssociationsTest {
   @Test
   void selfReferentialPairNamingItsColumnsIsLinked() {
     ModelMapping user =
-        Registry.of(SelfNamed.User.class, SelfNamed.Follow.class)
-            .metadata()
+        RegistryInternals.metadata(Registry.of(SelfNamed.User.class, SelfNamed.Follow.class))
             .model(SelfNamed.User.class);
     RelationshipMapping following = user.relationship("following");
     RelationshipMapping followers = user.relationship("followers");
@@ -416,8 +417,7 @@ class AssociationsTest {
   @Test
   void selfReferentialBackrefTakesTheOtherColumn() {
     ModelMapping user =
-        Registry.of(SelfBackref.User.class, SelfBackref.Follow.class)
-            .metadata()
+        RegistryInternals.metadata(Registry.of(SelfBackref.User.class, SelfBackref.Follow.class))
             .model(SelfBackref.User.class);
     RelationshipMapping followers = user.relationship("followers");
     assertThat(followers.isGenerated()).isTrue();

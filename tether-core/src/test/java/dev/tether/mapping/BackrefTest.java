@@ -9,6 +9,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class BackrefTest {
 
   @Test
   void backrefOnTheOneToManySideCreatesAManyToOne() { // S06
-    Metadata m = Registry.of(OnTheCollection.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OnTheCollection.Parent.class));
     RelationshipMapping children = m.model(OnTheCollection.Parent.class).relationship("children");
     RelationshipMapping parent = m.model(OnTheCollection.Child.class).relationship("parent");
 
@@ -88,7 +89,7 @@ class BackrefTest {
 
   @Test
   void backrefOnTheManyToOneSideCreatesACollection() { // S07
-    Metadata m = Registry.of(OnTheScalar.Child.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OnTheScalar.Child.class));
     RelationshipMapping children = m.model(OnTheScalar.Parent.class).relationship("children");
 
     assertThat(children.isGenerated()).isTrue();
@@ -124,7 +125,7 @@ class BackrefTest {
 
   @Test
   void backrefOfAOneToOneParentSideIsAOne() {
-    Metadata m = Registry.of(OneToOne.Person.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OneToOne.Person.class));
     RelationshipMapping passport = m.model(OneToOne.Person.class).relationship("passport");
     RelationshipMapping owner = m.model(OneToOne.Passport.class).relationship("owner");
 
@@ -148,7 +149,7 @@ class BackrefTest {
 
   @Test
   void selfReferentialBackrefNeedsNoRemoteSide() {
-    Metadata m = Registry.of(SelfReferential.Node.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(SelfReferential.Node.class));
     ModelMapping node = m.model(SelfReferential.Node.class);
     assertThat(node.relationship("parent").direction()).isEqualTo(Direction.MANY_TO_ONE);
     assertThat(node.relationship("children").direction()).isEqualTo(Direction.ONE_TO_MANY);

@@ -11,6 +11,7 @@ import dev.tether.MappingException;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import java.util.EnumSet;
@@ -201,7 +202,7 @@ class CascadeTest {
 
   @Test
   void deleteOrphanOnTheOneToManyAndOneToOneParentSides() {
-    Metadata m = Registry.of(OrphanOnTheCollection.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OrphanOnTheCollection.Parent.class));
     ModelMapping parent = m.model(OrphanOnTheCollection.Parent.class);
     assertThat(parent.relationship("children").cascades(Cascade.DELETE_ORPHAN)).isTrue();
     assertThat(parent.relationship("passport").cascades(Cascade.DELETE_ORPHAN)).isTrue();

@@ -11,6 +11,7 @@ import dev.tether.MappingException;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import org.junit.jupiter.api.Test;
@@ -55,19 +56,21 @@ class ConfiguratorTest {
     Registry r = Registry.of(Chain.Customer.class);
     assertThat(r.contains(Chain.Order.class)).isTrue();
     assertThat(r.contains(Chain.Line.class)).isTrue();
-    assertThat(r.metadata().models())
+    assertThat(RegistryInternals.metadata(r).models())
         .extracting(ModelMapping::type)
         .containsExactly(Chain.Customer.class, Chain.Order.class, Chain.Line.class);
-    assertThat(r.metadata().tablesInDependencyOrder())
+    assertThat(RegistryInternals.metadata(r).tablesInDependencyOrder())
         .extracting(TableMapping::name)
         .containsExactly("cf_ch_customer", "cf_ch_order", "cf_ch_line");
   }
 
   @Test
   void theSameClassesGiveTheSameMetadata() {
-    Metadata first = Registry.of(Chain.Customer.class).metadata();
-    assertThat(Registry.of(Chain.Customer.class).metadata()).isSameAs(first);
-    assertThat(Registry.of(Chain.Line.class, Chain.Order.class, Chain.Customer.class).metadata())
+    Metadata first = RegistryInternals.metadata(Registry.of(Chain.Customer.class));
+    assertThat(RegistryInternals.metadata(Registry.of(Chain.Customer.class))).isSameAs(first);
+    assertThat(
+            RegistryInternals.metadata(
+                Registry.of(Chain.Line.class, Chain.Order.class, Chain.Customer.class)))
         .as("same classes in another order, or reached differently")
         .isSameAs(first);
     assertThat(Mappings.of(Chain.Order.class)).isSameAs(first.model(Chain.Order.class));
@@ -94,7 +97,7 @@ class ConfiguratorTest {
 
   @Test
   void twoUnlinkedRelationshipsOverOneKeyAreAWarning() { // S19
-    Metadata m = Registry.of(Unlinked.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(Unlinked.Parent.class));
     assertThat(m.warnings())
         .containsExactly(
             "Parent.children and Child.parent both write Child.parentId "
@@ -127,7 +130,7 @@ class ConfiguratorTest {
 
   @Test
   void twoCollectionsOverOneKeyAreAWarningThatCannotSuggestAPair() {
-    Metadata m = Registry.of(TwoCollections.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(TwoCollections.Parent.class));
     assertThat(m.warnings()).hasSize(1);
     assertThat(m.warnings().get(0))
         .startsWith("Parent.children and Parent.favourites both write Child.parentId")
@@ -156,12 +159,12 @@ class ConfiguratorTest {
 
   @Test
   void aViewOnlySideSilencesTheWarning() {
-    assertThat(Registry.of(ViewOnly.Parent.class).metadata().warnings()).isEmpty();
+    assertThat(RegistryInternals.metadata(Registry.of(ViewOnly.Parent.class)).warnings()).isEmpty();
   }
 
   @Test
   void linkedPairsAndBackrefsGiveNoWarning() {
-    assertThat(Registry.of(Chain.Customer.class).metadata().warnings()).isEmpty();
+    assertThat(RegistryInternals.metadata(Registry.of(Chain.Customer.class)).warnings()).isEmpty();
   }
 
   static final class FailsLate {
@@ -219,7 +222,7 @@ class ConfiguratorTest {
 
   @Test
   void aFailedConfigurationKeepsTheEarlierMappingOfSharedClasses() {
-    Metadata good = Registry.of(Shared.Tag.class).metadata();
+    Metadata good = RegistryInternals.metadata(Registry.of(Shared.Tag.class));
     assertThat(failure(Shared.Tag.class, Shared.Bad.class).code())
         .isEqualTo("backpopulates-missing");
     assertThat(Mappings.of(Shared.Tag.class)).isSameAs(good.model(Shared.Tag.class));

@@ -12,6 +12,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import dev.tether.UniqueConstraint;
@@ -49,7 +50,8 @@ class ConstraintsErrorsTest {
 
   @Test
   void declarationsResolveToColumnsAndDerivedNames() {
-    TableMapping t = Registry.of(Person.class).metadata().model(Person.class).table();
+    TableMapping t =
+        RegistryInternals.metadata(Registry.of(Person.class)).model(Person.class).table();
     assertThat(t.constraints())
         .containsExactly(
             new TableConstraints.Resolved(
@@ -251,7 +253,9 @@ class ConstraintsErrorsTest {
   @Test
   void aFieldNameInsideAStringLiteralIsNotAColumn() {
     TableMapping t =
-        Registry.of(CheckWithString.class).metadata().model(CheckWithString.class).table();
+        RegistryInternals.metadata(Registry.of(CheckWithString.class))
+            .model(CheckWithString.class)
+            .table();
     assertThat(t.constraints().get(0).name()).isEqualTo("ck_cte_check_quoted_label");
   }
 
@@ -316,8 +320,7 @@ class ConstraintsErrorsTest {
   @Test
   void onUpdateIsRead() {
     assertThat(
-            Registry.of(OnUpdateParent.class, Cascading.class)
-                .metadata()
+            RegistryInternals.metadata(Registry.of(OnUpdateParent.class, Cascading.class))
                 .model(Cascading.class)
                 .columnByField("parentId")
                 .onUpdate())
@@ -419,7 +422,9 @@ class ConstraintsErrorsTest {
 
   @Test
   void passiveDeletesOnAManyToOneIsAWarning() {
-    assertThat(Registry.of(ManyToOneParent.class, ManyToOneChild.class).metadata().warnings())
+    assertThat(
+            RegistryInternals.metadata(Registry.of(ManyToOneParent.class, ManyToOneChild.class))
+                .warnings())
         .containsExactly(
             "ManyToOneChild.parent: passiveDeletes = true has no effect on a many-to-one"
                 + " relationship (deleting this object never deletes its ManyToOneParent). Put it"

@@ -9,6 +9,7 @@ import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Model;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Table;
 import org.junit.jupiter.api.Test;
 
@@ -213,7 +214,8 @@ class ForeignKeyErrorsTest {
 
   @Test
   void aUniqueColumnMayBeReferenced() {
-    Metadata m = Registry.of(UniqueKey.Parent.class, UniqueKey.Child.class).metadata();
+    Metadata m =
+        RegistryInternals.metadata(Registry.of(UniqueKey.Parent.class, UniqueKey.Child.class));
     ColumnMapping parentCode = m.model(UniqueKey.Child.class).columnByField("parentCode");
     assertThat(parentCode.references())
         .isSameAs(m.model(UniqueKey.Parent.class).columnByField("code"));

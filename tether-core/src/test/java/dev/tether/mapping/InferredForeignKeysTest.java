@@ -9,6 +9,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import dev.tether.fixtures.Favorites;
@@ -48,7 +49,7 @@ class InferredForeignKeysTest {
 
   @Test
   void aOnePairedWithAManyFollowsTheKeyOnItsOwnTable() {
-    Metadata m = Registry.of(Pair.Address.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(Pair.Address.class));
     RelationshipMapping user = m.model(Pair.Address.class).relationship("user");
     RelationshipMapping addresses = m.model(Pair.User.class).relationship("addresses");
     ColumnMapping userId = m.model(Pair.Address.class).columnByField("userId");
@@ -62,7 +63,7 @@ class InferredForeignKeysTest {
 
   @Test
   void twoPairsOverKeysBothWaysNeedNoForeignKeys() {
-    Metadata m = Favorites.registry().metadata();
+    Metadata m = RegistryInternals.metadata(Favorites.registry());
     ModelMapping user = m.model(Favorites.User.class);
     ModelMapping address = m.model(Favorites.Address.class);
     ColumnMapping userId = address.columnByField("userId");
@@ -99,7 +100,7 @@ class InferredForeignKeysTest {
 
   @Test
   void aManyWithoutABackSideFollowsTheKeyOnItsTarget() {
-    Metadata m = Registry.of(ManyAlone.User.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ManyAlone.User.class));
     RelationshipMapping addresses = m.model(ManyAlone.User.class).relationship("addresses");
     assertThat(addresses.foreignKey())
         .isSameAs(m.model(ManyAlone.Address.class).columnByField("userId"));
@@ -129,7 +130,7 @@ class InferredForeignKeysTest {
 
   @Test
   void aBackrefFromAManyFollowsTheKeyTheManyFixes() {
-    Metadata m = Registry.of(BackrefFromMany.User.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(BackrefFromMany.User.class));
     RelationshipMapping user = m.model(BackrefFromMany.Address.class).relationship("user");
     assertThat(user.isCollection()).isFalse();
     assertThat(user.direction()).isEqualTo(Direction.MANY_TO_ONE);
@@ -164,7 +165,7 @@ class InferredForeignKeysTest {
 
   @Test
   void foreignKeysOnOneSideStillDecides() {
-    Metadata m = Registry.of(ChosenOnTheMany.Address.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ChosenOnTheMany.Address.class));
     assertThat(m.model(ChosenOnTheMany.Address.class).relationship("user").foreignKey())
         .isSameAs(m.model(ChosenOnTheMany.Address.class).columnByField("userId"));
   }
@@ -388,7 +389,8 @@ class InferredForeignKeysTest {
   @Test
   void aSelfReferentialPairOverTwoKeysTakesForeignKeysFromOneSide() {
     ModelMapping node =
-        Registry.of(SelfTwoKeysChosen.Node.class).metadata().model(SelfTwoKeysChosen.Node.class);
+        RegistryInternals.metadata(Registry.of(SelfTwoKeysChosen.Node.class))
+            .model(SelfTwoKeysChosen.Node.class);
     ColumnMapping parentId = node.columnByField("parentId");
     assertThat(node.relationship("children").foreignKey()).isSameAs(parentId);
     assertThat(node.relationship("children").direction()).isEqualTo(Direction.ONE_TO_MANY);

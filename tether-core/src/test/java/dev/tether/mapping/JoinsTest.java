@@ -9,6 +9,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class JoinsTest {
 
   @Test
   void foreignKeysOnOneSideOfAPairIsEnough() { // S18, fixed: the partner follows the same key
-    Metadata m = Registry.of(ChosenOnOneSide.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ChosenOnOneSide.Parent.class));
     RelationshipMapping children = m.model(ChosenOnOneSide.Parent.class).relationship("children");
     RelationshipMapping parent = m.model(ChosenOnOneSide.Child.class).relationship("parent");
     ColumnMapping guardianId = m.model(ChosenOnOneSide.Child.class).columnByField("guardianId");
@@ -170,7 +171,7 @@ class JoinsTest {
 
   @Test
   void foreignKeysOnTheCollectionSideIsInferredForTheScalarSide() {
-    Metadata m = Registry.of(ChosenOnTheCollectionSide.Child.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ChosenOnTheCollectionSide.Child.class));
     ColumnMapping parentId =
         m.model(ChosenOnTheCollectionSide.Child.class).columnByField("parentId");
     assertThat(m.model(ChosenOnTheCollectionSide.Child.class).relationship("parent").foreignKey())
@@ -212,7 +213,7 @@ class JoinsTest {
 
   @Test
   void foreignKeysOnBothSidesOfTwoPairs() {
-    Metadata m = Registry.of(ChosenOnBothSides.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ChosenOnBothSides.Parent.class));
     ModelMapping parent = m.model(ChosenOnBothSides.Parent.class);
     ModelMapping child = m.model(ChosenOnBothSides.Child.class);
     assertThat(parent.relationship("children").reverse()).isSameAs(child.relationship("parent"));
@@ -245,7 +246,7 @@ class JoinsTest {
 
   @Test
   void aBackrefFollowsTheKeyItsCreatorChose() {
-    Metadata m = Registry.of(ChosenWithBackref.Child.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(ChosenWithBackref.Child.class));
     RelationshipMapping wards = m.model(ChosenWithBackref.Parent.class).relationship("wards");
     assertThat(wards.foreignKey())
         .isSameAs(m.model(ChosenWithBackref.Child.class).columnByField("guardianId"));
@@ -406,7 +407,7 @@ class JoinsTest {
   @Test
   void aManyIgnoresTheKeysOnItsOwnTable() {
     // department.manager_id cannot give Department a collection, so employees is not ambiguous
-    Metadata m = Registry.of(KeysBothWays.Department.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(KeysBothWays.Department.class));
     RelationshipMapping employees =
         m.model(KeysBothWays.Department.class).relationship("employees");
     assertThat(employees.foreignKey())
@@ -537,7 +538,7 @@ class JoinsTest {
   /** SQLAlchemy's overlaps warning holds for two unlinked sides of one association table too. */
   @Test
   void unlinkedManyToManySidesOverOneTableAreWarnedAbout() {
-    Metadata md = Registry.of(UnlinkedManyToMany.Article.class).metadata();
+    Metadata md = RegistryInternals.metadata(Registry.of(UnlinkedManyToMany.Article.class));
     assertThat(md.warnings())
         .anyMatch(
             w ->
@@ -548,7 +549,7 @@ class JoinsTest {
   /** A secondary table no model maps is defined by convention: one key per side, both the key. */
   @Test
   void manyToManyThroughSecondaryDefinesTheAssociationTable() {
-    Metadata md = Registry.of(Secondary.Article.class).metadata();
+    Metadata md = RegistryInternals.metadata(Registry.of(Secondary.Article.class));
     RelationshipMapping tags = md.model(Secondary.Article.class).relationship("tags");
     assertThat(tags.direction()).isEqualTo(Direction.MANY_TO_MANY);
     assertThat(tags.secondary().name()).isEqualTo("je_se_article_tag");
@@ -583,7 +584,8 @@ class JoinsTest {
   @Test
   void selfReferentialPairTakesItsDirectionFromTheFieldTypes() { // S36 without remote_side
     ModelMapping node =
-        Registry.of(AdjacencyList.Node.class).metadata().model(AdjacencyList.Node.class);
+        RegistryInternals.metadata(Registry.of(AdjacencyList.Node.class))
+            .model(AdjacencyList.Node.class);
     RelationshipMapping parent = node.relationship("parent");
     RelationshipMapping children = node.relationship("children");
     assertThat(parent.direction()).isEqualTo(Direction.MANY_TO_ONE);
@@ -616,7 +618,7 @@ class JoinsTest {
 
   @Test
   void oneToOneIsTwoOneSidesOfOppositeDirections() {
-    Metadata m = Registry.of(OneToOne.Person.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OneToOne.Person.class));
     RelationshipMapping passport = m.model(OneToOne.Person.class).relationship("passport");
     RelationshipMapping owner = m.model(OneToOne.Passport.class).relationship("owner");
     assertThat(passport.direction()).isEqualTo(Direction.ONE_TO_MANY);

@@ -9,6 +9,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class LoadingOptionsTest {
 
   @Test
   void lazyAndOrderByAreParsed() {
-    Metadata m = Registry.of(Options.Parent.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(Options.Parent.class));
     ModelMapping parent = m.model(Options.Parent.class);
     ModelMapping child = m.model(Options.Child.class);
     ModelMapping event = m.model(Options.Event.class);
@@ -212,7 +213,8 @@ class LoadingOptionsTest {
   /** Accepted on a collection (its behaviour: {@code dev.tether.query.WriteOnlyTest}). */
   @Test
   void writeOnlyIsAcceptedOnACollection() {
-    Metadata m = Registry.of(WriteOnly.Parent.class, WriteOnly.Child.class).metadata();
+    Metadata m =
+        RegistryInternals.metadata(Registry.of(WriteOnly.Parent.class, WriteOnly.Child.class));
     assertThat(m.model(WriteOnly.Parent.class).relationship("children").loading())
         .isEqualTo(Loading.WRITE_ONLY);
   }

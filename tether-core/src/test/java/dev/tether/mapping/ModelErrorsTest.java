@@ -40,7 +40,9 @@ class ModelErrorsTest {
   /** Several @Id fields make a composite primary key (the association-object pattern). */
   @Test
   void twoIdsMakeACompositeKey() {
-    ModelMapping m = dev.tether.Registry.of(TwoIds.class).metadata().model(TwoIds.class);
+    ModelMapping m =
+        dev.tether.RegistryInternals.metadata(dev.tether.Registry.of(TwoIds.class))
+            .model(TwoIds.class);
     org.assertj.core.api.Assertions.assertThat(m.keyColumns())
         .extracting(ColumnMapping::fieldName)
         .containsExactly("id", "code");

@@ -6,6 +6,7 @@ import dev.tether.Column;
 import dev.tether.Id;
 import dev.tether.Model;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class ModelReaderTest {
 
   @Test
   void tableAndColumnNamesDefaultToSnakeCase() {
-    Metadata m = Registry.of(OrderLine.class, URLPart.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(OrderLine.class, URLPart.class));
     ModelMapping line = m.model(OrderLine.class);
     assertThat(line.table().name()).isEqualTo("order_line");
     assertThat(line.columns())
@@ -56,7 +57,8 @@ class ModelReaderTest {
 
   @Test
   void tableAndColumnAnnotationsOverrideTheDefaults() {
-    ModelMapping customer = Registry.of(Customer.class).metadata().model(Customer.class);
+    ModelMapping customer =
+        RegistryInternals.metadata(Registry.of(Customer.class)).model(Customer.class);
     assertThat(customer.table().name()).isEqualTo("mr_customer");
     assertThat(customer.id().name()).isEqualTo("customer_no");
     assertThat(customer.id().fieldName()).isEqualTo("number");
@@ -98,7 +100,8 @@ class ModelReaderTest {
 
   @Test
   void everySupportedTypeIsAColumnOfItsKind() {
-    ModelMapping all = Registry.of(AllTypes.class).metadata().model(AllTypes.class);
+    ModelMapping all =
+        RegistryInternals.metadata(Registry.of(AllTypes.class)).model(AllTypes.class);
     Map<String, ColumnType> types = new LinkedHashMap<>();
     all.columns().forEach(c -> types.put(c.fieldName(), c.type()));
     assertThat(types)
@@ -123,7 +126,8 @@ class ModelReaderTest {
 
   @Test
   void primitivesAndTheIdAreNotNullEverythingElseIsNullable() {
-    ModelMapping all = Registry.of(AllTypes.class).metadata().model(AllTypes.class);
+    ModelMapping all =
+        RegistryInternals.metadata(Registry.of(AllTypes.class)).model(AllTypes.class);
     assertThat(all.columns())
         .filteredOn(c -> !c.nullable())
         .extracting(ColumnMapping::fieldName)
@@ -133,7 +137,8 @@ class ModelReaderTest {
 
   @Test
   void integerAndLongKeysAreGenerated() {
-    Metadata m = Registry.of(AllTypes.class, Customer.class, Coded.class).metadata();
+    Metadata m =
+        RegistryInternals.metadata(Registry.of(AllTypes.class, Customer.class, Coded.class));
     assertThat(m.model(AllTypes.class).id().generated()).isTrue();
     assertThat(m.model(Customer.class).id().generated()).isTrue();
     assertThat(m.model(Coded.class).id().generated()).isFalse();
@@ -149,7 +154,7 @@ class ModelReaderTest {
 
   @Test
   void staticAndTransientFieldsAreNotColumns() {
-    ModelMapping coded = Registry.of(Coded.class).metadata().model(Coded.class);
+    ModelMapping coded = RegistryInternals.metadata(Registry.of(Coded.class)).model(Coded.class);
     assertThat(coded.columns()).extracting(ColumnMapping::fieldName).containsExactly("code");
   }
 
@@ -165,7 +170,8 @@ class ModelReaderTest {
 
   @Test
   void fieldsOfAnAbstractSuperclassComeFirst() {
-    ModelMapping invoice = Registry.of(Invoice.class).metadata().model(Invoice.class);
+    ModelMapping invoice =
+        RegistryInternals.metadata(Registry.of(Invoice.class)).model(Invoice.class);
     assertThat(invoice.columns())
         .extracting(ColumnMapping::name)
         .containsExactly("id", "created_at", "total");

@@ -7,6 +7,7 @@ import dev.tether.Id;
 import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Table;
 import dev.tether.Version;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class VersionMappingTest {
 
   @Test
   void versionColumnIsKnownAndNotNull() {
-    ModelMapping m = Registry.of(Versioned.class).metadata().model(Versioned.class);
+    ModelMapping m =
+        RegistryInternals.metadata(Registry.of(Versioned.class)).model(Versioned.class);
     assertThat(m.version().fieldName()).isEqualTo("version");
     assertThat(m.version().nullable()).isFalse();
     assertThat(m.id().version()).isFalse();
@@ -36,7 +38,8 @@ class VersionMappingTest {
 
   @Test
   void primitiveLongIsAccepted() {
-    ModelMapping m = Registry.of(PrimitiveLong.class).metadata().model(PrimitiveLong.class);
+    ModelMapping m =
+        RegistryInternals.metadata(Registry.of(PrimitiveLong.class)).model(PrimitiveLong.class);
     assertThat(m.version().type()).isEqualTo(ColumnType.LONG);
   }
 

@@ -8,6 +8,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import dev.tether.fixtures.BackrefNode;
@@ -129,7 +130,7 @@ class AdjacencyListTest {
   @Test
   void s36_a_backref_on_children_needs_no_remote_side() {
     Registry models = BackrefNode.registry();
-    ModelMapping node = models.metadata().model(BackrefNode.class);
+    ModelMapping node = RegistryInternals.metadata(models).model(BackrefNode.class);
     assertThat(node.relationship("children").direction()).isEqualTo(Direction.ONE_TO_MANY);
     assertThat(node.relationship("parent").direction()).isEqualTo(Direction.MANY_TO_ONE);
 
@@ -199,7 +200,7 @@ class AdjacencyListTest {
    */
   @Test
   void s38_a_backref_on_a_self_referential_many_creates_a_many_to_one() {
-    ModelMapping node = BackrefNode.registry().metadata().model(BackrefNode.class);
+    ModelMapping node = RegistryInternals.metadata(BackrefNode.registry()).model(BackrefNode.class);
     RelationshipMapping children = node.relationship("children");
     RelationshipMapping parent = node.relationship("parent");
 
@@ -230,7 +231,8 @@ class AdjacencyListTest {
   @Test
   void s38_a_backref_on_a_self_referential_one_creates_a_one_to_many() {
     ModelMapping node =
-        Registry.of(BackrefOnParent.Node.class).metadata().model(BackrefOnParent.Node.class);
+        RegistryInternals.metadata(Registry.of(BackrefOnParent.Node.class))
+            .model(BackrefOnParent.Node.class);
     RelationshipMapping children = node.relationship("children");
     assertThat(children.isCollection()).isTrue();
     assertThat(children.direction()).isEqualTo(Direction.ONE_TO_MANY);

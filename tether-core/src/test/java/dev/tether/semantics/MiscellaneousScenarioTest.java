@@ -8,6 +8,7 @@ import dev.tether.Many;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import dev.tether.fixtures.OneToManyWiring;
@@ -96,7 +97,7 @@ class MiscellaneousScenarioTest {
    */
   @Test
   void s58_a_generated_backref_takes_the_default_cascade() {
-    Metadata m = Registry.of(Options.Child.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(Options.Child.class));
     RelationshipMapping parent = m.model(Options.Child.class).relationship("parent");
     RelationshipMapping children = m.model(Options.Parent.class).relationship("children");
 
@@ -145,7 +146,7 @@ class MiscellaneousScenarioTest {
    */
   @Test
   void s58_a_generated_backref_inherits_the_key_and_view_only() {
-    Metadata m = Registry.of(Inherited.Message.class).metadata();
+    Metadata m = RegistryInternals.metadata(Registry.of(Inherited.Message.class));
     RelationshipMapping recipient = m.model(Inherited.Message.class).relationship("recipient");
     RelationshipMapping received = m.model(Inherited.Account.class).relationship("received");
 

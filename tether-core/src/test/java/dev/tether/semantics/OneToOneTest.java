@@ -10,6 +10,7 @@ import dev.tether.MappingException;
 import dev.tether.Model;
 import dev.tether.One;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Relationship;
 import dev.tether.Table;
 import dev.tether.fixtures.BackrefOnChild;
@@ -251,7 +252,9 @@ class OneToOneTest {
     assertThat((Object) p.related("child")).isInstanceOf(One.class).isNotInstanceOf(Many.class);
 
     RelationshipMapping child =
-        models.metadata().model(OneToOneBackref.Parent.class).relationship("child");
+        RegistryInternals.metadata(models)
+            .model(OneToOneBackref.Parent.class)
+            .relationship("child");
     assertThat(child.isGenerated()).isTrue();
     assertThat(child.isCollection()).isFalse();
     assertThat(child.direction()).isEqualTo(Direction.ONE_TO_MANY);
@@ -314,7 +317,9 @@ class OneToOneTest {
   void a_backref_on_the_parent_one_creates_the_many_to_one() {
     Registry models = Registry.of(BackrefOnParentOne.Person.class);
     RelationshipMapping owner =
-        models.metadata().model(BackrefOnParentOne.Passport.class).relationship("owner");
+        RegistryInternals.metadata(models)
+            .model(BackrefOnParentOne.Passport.class)
+            .relationship("owner");
     assertThat(owner.isCollection()).isFalse();
     assertThat(owner.direction()).isEqualTo(Direction.MANY_TO_ONE);
 
@@ -387,7 +392,7 @@ class OneToOneTest {
   void self_referential_one_to_one_by_backref_displaces_both_partners() {
     Registry models = Registry.of(Chain.Link.class);
     RelationshipMapping previous =
-        models.metadata().model(Chain.Link.class).relationship("previous");
+        RegistryInternals.metadata(models).model(Chain.Link.class).relationship("previous");
     assertThat(previous.isCollection()).isFalse();
     assertThat(previous.direction()).isEqualTo(Direction.ONE_TO_MANY);
 

@@ -8,6 +8,7 @@ import dev.tether.DatabaseException;
 import dev.tether.Id;
 import dev.tether.Model;
 import dev.tether.Registry;
+import dev.tether.RegistryInternals;
 import dev.tether.Sequence;
 import dev.tether.Session;
 import dev.tether.Table;
@@ -73,7 +74,9 @@ class KeyGenerationTest {
   void aSequenceGivesEveryNewRowItsKeyInOneQueryBeforeOneBatchedInsert() {
     Registry registry = Registry.of(Ticket.class);
     List<String> ddl =
-        plain(new SchemaGenerator(target.dialect()).createStatements(registry.metadata()));
+        plain(
+            new SchemaGenerator(target.dialect())
+                .createStatements(RegistryInternals.metadata(registry)));
     boolean sequences = target.dialect().supportsSequences();
     if (sequences) {
       assertThat(ddl.get(0)).isEqualTo("CREATE SEQUENCE IF NOT EXISTS kg_ticket_seq");

@@ -5,8 +5,9 @@ import static dev.tether.processor.DiagnosticsTest.assertSameAtRunTime;
 import static dev.tether.processor.DiagnosticsTest.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tether.Registry;
+import dev.tether.mapping.Configurator;
 import dev.tether.mapping.ModelMapping;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,7 @@ class JoinDiagnosticsTest {
 
   /** The field that {@code relationship} of compiled model {@code type} follows. */
   static String keyOf(Map<String, Class<?>> models, String type, String relationship) {
-    Registry registry = Registry.of(models.values().toArray(Class<?>[]::new));
-    ModelMapping m = registry.metadata().model(models.get(type));
+    ModelMapping m = Configurator.configure(List.copyOf(models.values())).model(models.get(type));
     return m.relationship(relationship).foreignKey().fieldName();
   }
 

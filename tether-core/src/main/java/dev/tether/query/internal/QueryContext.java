@@ -1,4 +1,4 @@
-package dev.tether.query;
+package dev.tether.query.internal;
 
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What queries need from the session that runs them, implemented by the session package so that
- * this package never depends on it: the transaction's connection, autoflush, and the identity map
+ * What queries need from the session that runs them, implemented by the session package so that the
+ * query layer never depends on it: the transaction's connection, autoflush, and the identity map
  * through which rows become objects. Not for applications.
  */
 public interface QueryContext {

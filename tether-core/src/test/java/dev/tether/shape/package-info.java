@@ -1,0 +1,2 @@
+/** Fixtures for {@code CodeShapeTest}: three small classes with one cycle and one field access. */
+package dev.tether.shape;
