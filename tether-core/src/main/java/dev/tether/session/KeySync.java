@@ -8,9 +8,7 @@ import dev.tether.mapping.Direction;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.session.FlushState.Membership;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Copies key values between rows, the flush's one place for it (SQLAlchemy's {@code sync.py}): a
@@ -24,23 +22,11 @@ final class KeySync {
       org.slf4j.LoggerFactory.getLogger("dev.tether.session");
 
   private final SessionImpl session;
-  private final Map<InstanceState, List<Membership>> addedBy;
-  private final Map<InstanceState, List<Membership>> removedBy;
-  private final Map<InstanceState, List<Membership>> orphanedBy;
-  private final Set<InstanceState> toInsert;
-  private final Set<InstanceState> toDelete;
-  private final Set<InstanceState> inserted;
-  private final Set<InstanceState> postUpdate;
+  private final FlushState state;
 
   KeySync(SessionImpl session, FlushState state) {
     this.session = session;
-    this.addedBy = state.addedBy();
-    this.removedBy = state.removedBy();
-    this.orphanedBy = state.orphanedBy();
-    this.toInsert = state.toInsert();
-    this.toDelete = state.toDelete();
-    this.inserted = state.inserted();
-    this.postUpdate = state.postUpdate();
+    this.state = state;
   }
 
   void requireInSession(InstanceState target, InstanceState from, RelationshipMapping rel) {
@@ -67,7 +53,7 @@ final class KeySync {
           boolean apply = one.changed() || (isNew && one.isLoaded() && one.peek() != null);
           if (apply) {
             Object target = one.peek();
-            if (target != null && toDelete.contains(InstanceState.of(target))) {
+            if (target != null && state.toDelete().contains(InstanceState.of(target))) {
               target = null; // its parent is deleted in this flush: it is left without one
             }
             if (target != null) {
@@ -78,21 +64,21 @@ final class KeySync {
             rel.foreignKey().set(owner, keyFor(s, rel, target));
           }
         });
-    List<Membership> added = addedBy.getOrDefault(s, List.of());
-    for (Membership l : orphanedBy.getOrDefault(s, List.of())) {
+    List<Membership> added = state.addedBy().getOrDefault(s, List.of());
+    for (Membership l : state.orphanedBy().getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel().foreignKey().get(owner), refOf(l.owner(), l.rel()))) {
         detachFrom(s, l);
       }
     }
-    for (Membership l : removedBy.getOrDefault(s, List.of())) {
+    for (Membership l : state.removedBy().getOrDefault(s, List.of())) {
       if (!readded(added, l)
           && Objects.equals(l.rel().foreignKey().get(owner), refOf(l.owner(), l.rel()))) {
         detachFrom(s, l);
       }
     }
     for (Membership l : added) {
-      if (toDelete.contains(l.owner())) {
+      if (state.toDelete().contains(l.owner())) {
         if (Objects.equals(l.rel().foreignKey().get(owner), refOf(l.owner(), l.rel()))) {
           detachFrom(s, l); // linked to a parent deleted in this flush
         }
@@ -123,7 +109,9 @@ final class KeySync {
   boolean readded(List<Membership> added, Membership l) {
     return added.stream()
         .anyMatch(
-            a -> a.rel().foreignKey() == l.rel().foreignKey() && !toDelete.contains(a.owner()));
+            a ->
+                a.rel().foreignKey() == l.rel().foreignKey()
+                    && !state.toDelete().contains(a.owner()));
   }
 
   /**
@@ -154,13 +142,13 @@ final class KeySync {
     }
     InstanceState t = InstanceState.of(target);
     Object v = rel.referencedColumn().get(target);
-    if (v == null && toInsert.contains(t) && !inserted.contains(t)) {
+    if (v == null && state.toInsert().contains(t) && !state.inserted().contains(t)) {
       if (!rel.foreignKey().nullable()) {
         throw FlushMessages.cycleOfNotNullKeys(s, t, rel);
       }
-      postUpdate.add(s);
+      state.postUpdate().add(s);
       LOG.debug(
-          "{}: {} is inserted as NULL and set by an UPDATE after the inserts: {} is not inserted"
+          "{}: {} is state.inserted() as NULL and set by an UPDATE after the inserts: {} is not state.inserted()"
               + " yet (a cycle of foreign keys between {} and {})",
           s.describe(),
           rel.foreignKey(),

@@ -26,52 +26,39 @@ import java.util.Set;
  */
 final class Persistence {
   private final SessionImpl session;
+  private final FlushState state;
   private final Engine engine;
   private final Executor executor;
   private final KeySync sync;
   private final PassiveDeletes passive;
   private final Versioning versioning;
-  private final Map<InstanceState, List<Membership>> deferredOrphans;
-  private final Map<InstanceState, List<Membership>> addedBy;
-  private final Map<InstanceState, List<Membership>> removedBy;
-  private final Map<InstanceState, List<Membership>> orphanedBy;
-  private final Set<InstanceState> toInsert;
-  private final Set<InstanceState> toDelete;
-  private final Set<InstanceState> inserted;
-  private final Set<InstanceState> postUpdate;
-  private final Map<InstanceState, Object[]> before;
 
-  /** {@link #toInsert} by model, made by the first {@link #insertRows} (it no longer changes). */
+  /**
+   * the rows to insert ({@link FlushState#toInsert}) by model, made by the first {@link
+   * #insertRows} (it no longer changes).
+   */
   private Map<ModelMapping, List<InstanceState>> toInsertByModel;
 
   Persistence(SessionImpl session, FlushState state, KeySync sync, PassiveDeletes passive) {
     this.session = session;
+    this.state = state;
     this.engine = session.engine;
     this.executor = engine.executor();
     this.sync = sync;
     this.passive = passive;
     this.versioning = new Versioning(session);
-    this.deferredOrphans = state.deferredOrphans();
-    this.addedBy = state.addedBy();
-    this.removedBy = state.removedBy();
-    this.orphanedBy = state.orphanedBy();
-    this.toInsert = state.toInsert();
-    this.toDelete = state.toDelete();
-    this.inserted = state.inserted();
-    this.postUpdate = state.postUpdate();
-    this.before = state.before();
   }
 
   void insertRows(ModelMapping m) {
     if (toInsertByModel == null) { // one pass over the rows for every model
       toInsertByModel = new IdentityHashMap<>();
-      for (InstanceState s : toInsert) {
+      for (InstanceState s : state.toInsert()) {
         toInsertByModel.computeIfAbsent(s.mapping(), k -> new ArrayList<>()).add(s);
       }
     }
     List<InstanceState> rows = new ArrayList<>(toInsertByModel.getOrDefault(m, List.of()));
-    if (!inserted.isEmpty()) {
-      rows.removeIf(inserted::contains);
+    if (!state.inserted().isEmpty()) {
+      rows.removeIf(state.inserted()::contains);
     }
     if (rows.isEmpty()) {
       return;
@@ -112,13 +99,15 @@ final class Persistence {
               && one.isLoaded()
               && one.peek() != null) {
             InstanceState t = InstanceState.of(one.peek());
-            if (toInsert.contains(t) && t != s) {
+            if (state.toInsert().contains(t) && t != s) {
               out.add(t);
             }
           }
         });
-    for (Membership l : addedBy.getOrDefault(s, List.of())) {
-      if (l.owner().mapping() == s.mapping() && toInsert.contains(l.owner()) && l.owner() != s) {
+    for (Membership l : state.addedBy().getOrDefault(s, List.of())) {
+      if (l.owner().mapping() == s.mapping()
+          && state.toInsert().contains(l.owner())
+          && l.owner() != s) {
         out.add(l.owner());
       }
     }
@@ -226,7 +215,7 @@ final class Persistence {
       s.status(InstanceStatus.PERSISTENT);
       s.takeSnapshot();
       session.journal.inserted(s, keyGenerated);
-      inserted.add(s);
+      state.inserted().add(s);
     }
   }
 
@@ -312,7 +301,7 @@ final class Persistence {
 
   void updateRows(ModelMapping m, List<InstanceState> states) {
     List<InstanceState> candidates = new ArrayList<>(states);
-    for (InstanceState s : postUpdate) {
+    for (InstanceState s : state.postUpdate()) {
       if (s.mapping() == m) {
         candidates.add(s);
       }
@@ -320,15 +309,15 @@ final class Persistence {
     Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
     Map<InstanceState, List<ColumnMapping>> dirtyOf = new LinkedHashMap<>();
     for (InstanceState s : candidates) {
-      if (toDelete.contains(s)
-          || deferredOrphans.containsKey(s)
-          || (inserted.contains(s) && !postUpdate.contains(s))) {
+      if (state.toDelete().contains(s)
+          || state.deferredOrphans().containsKey(s)
+          || (state.inserted().contains(s) && !state.postUpdate().contains(s))) {
         continue;
       }
       if (session.changed.contains(s)
-          || addedBy.containsKey(s)
-          || removedBy.containsKey(s)
-          || orphanedBy.containsKey(s)) {
+          || state.addedBy().containsKey(s)
+          || state.removedBy().containsKey(s)
+          || state.orphanedBy().containsKey(s)) {
         sync.syncForeignKeys(s, false);
       }
       List<ColumnMapping> dirty = dirtyColumns(s);
@@ -357,7 +346,7 @@ final class Persistence {
   private void release(ModelMapping m, List<UniqueOrder.Release> releases) {
     for (UniqueOrder.Release r : releases) {
       InstanceState s = r.row();
-      before.putIfAbsent(s, s.snapshot());
+      state.before().putIfAbsent(s, s.snapshot());
       session.journal.updating(s);
       ColumnType[] keyTypes = Keys.types(m);
       ColumnType[] types = new ColumnType[1 + keyTypes.length];
@@ -390,7 +379,9 @@ final class Persistence {
         Object[] key = Keys.values(m, s.key());
         System.arraycopy(key, 0, row, cols.size(), key.length);
         params.add(row);
-        before.putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
+        state
+            .before()
+            .putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
         session.journal.updating(s);
       }
       if (m.version() != null) {
