@@ -32,18 +32,6 @@ final class UnitOfWork {
   private final SessionImpl session;
   private final FlushState state;
   private final boolean auto;
-  private final Map<InstanceState, List<Membership>> deferredOrphans;
-  private final Map<InstanceState, List<Membership>> addedBy;
-  private final Map<InstanceState, List<Membership>> removedBy;
-  private final Map<InstanceState, List<Membership>> orphanedBy;
-  private final List<Membership> replacedOneToOne;
-  private final Set<InstanceState> orphanDeletes;
-  private final Set<InstanceState> deletedEarly;
-  private final Set<InstanceState> toInsert;
-  private final Set<InstanceState> toDelete;
-  private final Set<InstanceState> inserted;
-  private final Set<InstanceState> postUpdate;
-  private final Map<InstanceState, Object[]> before;
   private final Engine engine;
   private final AssociationWriter associations;
   private final PassiveDeletes passive;
@@ -62,18 +50,6 @@ final class UnitOfWork {
     this.auto = auto;
     // the rows to insert, give or take the cascades
     this.state = new FlushState(auto, session.pending.size());
-    this.deferredOrphans = state.deferredOrphans();
-    this.addedBy = state.addedBy();
-    this.removedBy = state.removedBy();
-    this.orphanedBy = state.orphanedBy();
-    this.replacedOneToOne = state.replacedOneToOne();
-    this.orphanDeletes = state.orphanDeletes();
-    this.deletedEarly = state.deletedEarly();
-    this.toInsert = state.toInsert();
-    this.toDelete = state.toDelete();
-    this.inserted = state.inserted();
-    this.postUpdate = state.postUpdate();
-    this.before = state.before();
     this.engine = session.engine;
     this.associations = new AssociationWriter(session);
     this.passive = new PassiveDeletes(session);
@@ -89,9 +65,9 @@ final class UnitOfWork {
 
   void run() {
     cascadeSaves();
-    toInsert.addAll(session.pending);
+    state.toInsert().addAll(session.pending);
     session.deferredOrphans.forEach(
-        (m, links) -> removedBy.computeIfAbsent(m, k -> new ArrayList<>()).addAll(links));
+        (m, links) -> state.removedBy().computeIfAbsent(m, k -> new ArrayList<>()).addAll(links));
     collectCollectionChanges();
     orphans();
     cascadeDeletes();
@@ -100,7 +76,7 @@ final class UnitOfWork {
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
     deleteOrphansBeforeInserts(order);
-    session.journal.expectInserts(toInsert.size());
+    session.journal.expectInserts(state.toInsert().size());
     for (ModelMapping m : order) {
       persistence.insertRows(m);
     }
@@ -108,9 +84,9 @@ final class UnitOfWork {
     for (ModelMapping m : order) {
       persistence.updateRows(m, persistent.getOrDefault(m, List.of()));
     }
-    associations.write(toDelete);
-    Set<InstanceState> stillToDelete = new LinkedHashSet<>(toDelete);
-    stillToDelete.removeAll(deletedEarly);
+    associations.write(state.toDelete());
+    Set<InstanceState> stillToDelete = new LinkedHashSet<>(state.toDelete());
+    stillToDelete.removeAll(state.deletedEarly());
     if (!stillToDelete.isEmpty()) {
       associations.deleteRowsOf(stillToDelete);
     }
@@ -145,7 +121,7 @@ final class UnitOfWork {
     queued.addAll(work);
     for (int i = 0; i < work.size(); i++) {
       InstanceState d = work.get(i);
-      toDelete.add(d);
+      state.toDelete().add(d);
       for (RelationshipMapping rel : d.mapping().relationships()) {
         if (rel.viewOnly() || rel.direction() == Direction.MANY_TO_ONE) {
           continue;
@@ -154,8 +130,9 @@ final class UnitOfWork {
           // the database's ON DELETE rule does it (checked at Registry.of): load nothing
           boolean dbDeletes = rel.foreignKey().onDelete().equals("CASCADE");
           for (InstanceState m :
-              passive.referring(d, rel, KeySync.refOf(d, rel), addedBy, removedBy)) {
-            if (toDelete.contains(m) || queued.contains(m)) {
+              passive.referring(
+                  d, rel, KeySync.refOf(d, rel), state.addedBy(), state.removedBy())) {
+            if (state.toDelete().contains(m) || queued.contains(m)) {
               continue;
             }
             if (dbDeletes) {
@@ -175,7 +152,7 @@ final class UnitOfWork {
         }
         for (Object member : members(d, rel)) {
           InstanceState m = InstanceState.of(member);
-          if (m.session() != session || toDelete.contains(m) || queued.contains(m)) {
+          if (m.session() != session || state.toDelete().contains(m) || queued.contains(m)) {
             continue;
           }
           if (deletes) {
@@ -186,7 +163,10 @@ final class UnitOfWork {
             if (!rel.foreignKey().nullable()) {
               throw FlushMessages.deleteWouldOrphanNotNull(d, m, rel);
             }
-            orphanedBy.computeIfAbsent(m, k -> new ArrayList<>()).add(new Membership(d, rel));
+            state
+                .orphanedBy()
+                .computeIfAbsent(m, k -> new ArrayList<>())
+                .add(new Membership(d, rel));
           }
         }
       }
@@ -206,11 +186,11 @@ final class UnitOfWork {
   // ---- what collections did to their members' foreign keys -------------------------------------
 
   private void collectCollectionChanges() {
-    for (InstanceState owner : toInsert) {
+    for (InstanceState owner : state.toInsert()) {
       collectCollectionChanges(owner, true);
     }
     for (InstanceState owner : session.changed) {
-      if (!toInsert.contains(owner)) {
+      if (!state.toInsert().contains(owner)) {
         collectCollectionChanges(owner, false);
       }
     }
@@ -241,15 +221,15 @@ final class UnitOfWork {
    * key (S32 orders it the same way).
    */
   private void detachBeforeInserts() {
-    Set<InstanceState> candidates = new LinkedHashSet<>(orphanedBy.keySet());
-    candidates.addAll(removedBy.keySet());
+    Set<InstanceState> candidates = new LinkedHashSet<>(state.orphanedBy().keySet());
+    candidates.addAll(state.removedBy().keySet());
     candidates.addAll(session.changed);
     for (InstanceState s : candidates) {
       if (s.status() != InstanceStatus.PERSISTENT
           || s.session() != session
           || session.deleted.contains(s)
-          || deferredOrphans.containsKey(s)
-          || addedBy.containsKey(s)
+          || state.deferredOrphans().containsKey(s)
+          || state.addedBy().containsKey(s)
           || referencesPendingRow(s)) {
         continue;
       }
@@ -288,7 +268,7 @@ final class UnitOfWork {
    * inserted); otherwise their foreign key is emptied.
    */
   private void orphans() {
-    for (Membership l : replacedOneToOne) {
+    for (Membership l : state.replacedOneToOne()) {
       Object current = ((ScalarAttribute<?>) l.owner().container(l.rel())).peek();
       Object key = KeySync.refOf(l.owner(), l.rel());
       if (key == null) {
@@ -297,30 +277,30 @@ final class UnitOfWork {
       for (Object previous :
           Loading.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
         if (previous != current) {
-          FlushState.add(orphanedBy, previous, l.owner(), l.rel());
+          FlushState.add(state.orphanedBy(), previous, l.owner(), l.rel());
         }
       }
     }
     List<Map.Entry<InstanceState, List<Membership>>> candidates =
-        new ArrayList<>(removedBy.entrySet());
-    candidates.addAll(orphanedBy.entrySet());
+        new ArrayList<>(state.removedBy().entrySet());
+    candidates.addAll(state.orphanedBy().entrySet());
     for (Map.Entry<InstanceState, List<Membership>> e : candidates) {
       InstanceState m = e.getKey();
       for (Membership l : e.getValue()) {
         if (!l.rel().cascades(Cascade.DELETE_ORPHAN)
-            || sync.readded(addedBy.getOrDefault(m, List.of()), l)
+            || sync.readded(state.addedBy().getOrDefault(m, List.of()), l)
             || heldElsewhere(m, l)) {
           continue;
         }
         if (m.status() == InstanceStatus.PENDING) {
-          toInsert.remove(m);
+          state.toInsert().remove(m);
           session.expungeOrphan(m.owner());
         } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
           if (auto) {
-            deferredOrphans.computeIfAbsent(m, k -> new ArrayList<>()).add(l);
+            state.deferredOrphans().computeIfAbsent(m, k -> new ArrayList<>()).add(l);
           } else {
             session.deleted.add(m);
-            orphanDeletes.add(m);
+            state.orphanDeletes().add(m);
           }
         }
       }
@@ -333,22 +313,22 @@ final class UnitOfWork {
    */
   private void settleDeferredOrphans() {
     boolean deleteNow = false;
-    for (Map.Entry<InstanceState, List<Membership>> e : deferredOrphans.entrySet()) {
+    for (Map.Entry<InstanceState, List<Membership>> e : state.deferredOrphans().entrySet()) {
       InstanceState m = e.getKey();
       boolean ownerDeleted = false;
       for (Membership l : e.getValue()) {
-        ownerDeleted |= toDelete.contains(l.owner());
+        ownerDeleted |= state.toDelete().contains(l.owner());
       }
       if (ownerDeleted) {
         session.deleted.add(m);
-        orphanDeletes.add(m);
+        state.orphanDeletes().add(m);
         deleteNow = true;
       } else {
-        removedBy.remove(m);
-        orphanedBy.remove(m);
+        state.removedBy().remove(m);
+        state.orphanedBy().remove(m);
       }
     }
-    deferredOrphans.keySet().removeIf(session.deleted::contains);
+    state.deferredOrphans().keySet().removeIf(session.deleted::contains);
     if (deleteNow) {
       cascadeDeletes(); // the orphans' own children
     }
@@ -367,7 +347,7 @@ final class UnitOfWork {
   // ---- INSERT ----------------------------------------------------------------------------------
 
   private void resolvePostUpdates() {
-    for (InstanceState s : postUpdate) {
+    for (InstanceState s : state.postUpdate()) {
       sync.syncForeignKeys(s, true);
     }
   }
@@ -382,8 +362,8 @@ final class UnitOfWork {
    */
   private void deleteOrphansBeforeInserts(List<ModelMapping> order) {
     Set<InstanceState> early = new LinkedHashSet<>();
-    for (InstanceState o : orphanDeletes) {
-      if (toDelete.contains(o) && !hasDependents(o)) {
+    for (InstanceState o : state.orphanDeletes()) {
+      if (state.toDelete().contains(o) && !hasDependents(o)) {
         early.add(o);
       }
     }
@@ -394,24 +374,24 @@ final class UnitOfWork {
     for (int i = order.size() - 1; i >= 0; i--) {
       persistence.deleteRows(order.get(i), early);
     }
-    deletedEarly.addAll(early);
+    state.deletedEarly().addAll(early);
   }
 
   /** Whether a row still refers to {@code s}, or a row to be inserted will. */
   private boolean hasDependents(InstanceState s) {
-    for (List<Membership> links : orphanedBy.values()) {
+    for (List<Membership> links : state.orphanedBy().values()) {
       for (Membership l : links) {
         if (l.owner() == s) {
           return true;
         }
       }
     }
-    for (InstanceState t : toDelete) {
+    for (InstanceState t : state.toDelete()) {
       if (t != s && sameTableTargetsOrParents(t).contains(s)) {
         return true;
       }
     }
-    for (InstanceState t : toInsert) {
+    for (InstanceState t : state.toInsert()) {
       if (sameTableTargetsOrParents(t).contains(s)) {
         return true;
       }
@@ -435,24 +415,24 @@ final class UnitOfWork {
   }
 
   private void deleteRows(ModelMapping m) {
-    Set<InstanceState> rest = new LinkedHashSet<>(toDelete);
-    rest.removeAll(deletedEarly);
+    Set<InstanceState> rest = new LinkedHashSet<>(state.toDelete());
+    rest.removeAll(state.deletedEarly());
     persistence.deleteRows(m, rest);
   }
 
   // ---- afterwards: memory agrees with the database ---------------------------------------------
 
   private void afterFlush() {
-    new Reconciliation(session, toDelete).run(inserted, before);
+    new Reconciliation(session, state.toDelete()).run(state.inserted(), state.before());
     passive.afterFlush();
-    if (!before.isEmpty()) {
-      new KeyCascades(session).afterUpdates(before);
+    if (!state.before().isEmpty()) {
+      new KeyCascades(session).afterUpdates(state.before());
     }
     List<InstanceState> touched = new ArrayList<>(session.changed);
-    touched.addAll(inserted);
-    touched.addAll(before.keySet());
-    touched.addAll(toDelete);
-    touched.removeAll(deferredOrphans.keySet()); // their changes wait for the next flush
+    touched.addAll(state.inserted());
+    touched.addAll(state.before().keySet());
+    touched.addAll(state.toDelete());
+    touched.removeAll(state.deferredOrphans().keySet()); // their changes wait for the next flush
     for (InstanceState s : touched) {
       if (!s.isBound()) {
         continue; // no container, so no history to move into the journal
@@ -469,9 +449,9 @@ final class UnitOfWork {
     session.pending.clear();
     session.deleted.clear();
     session.changed.clear();
-    session.changed.addAll(deferredOrphans.keySet());
+    session.changed.addAll(state.deferredOrphans().keySet());
     session.deferredOrphans.clear();
-    session.deferredOrphans.putAll(deferredOrphans);
+    session.deferredOrphans.putAll(state.deferredOrphans());
   }
 
   // ---- ordering
@@ -504,9 +484,9 @@ final class UnitOfWork {
         if (s.status() == InstanceStatus.PERSISTENT
             && (!session.columnsUnchanged(s)
                 || session.changed.contains(s)
-                || addedBy.containsKey(s)
-                || removedBy.containsKey(s)
-                || orphanedBy.containsKey(s))) {
+                || state.addedBy().containsKey(s)
+                || state.removedBy().containsKey(s)
+                || state.orphanedBy().containsKey(s))) {
           out.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
         }
       }
