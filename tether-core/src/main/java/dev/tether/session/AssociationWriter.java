@@ -1,7 +1,6 @@
 package dev.tether.session;
 
 import dev.tether.SessionStateException;
-import dev.tether.StaleObjectException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
@@ -161,34 +160,21 @@ final class AssociationWriter implements DependencyProcessor {
           session.engine.executor().batch(session.connection(), sql, shape.types(), params);
       if (delete) {
         List<Row> sent = e.getValue();
-        RowCounts.expectOneEach(counts, i -> staleLink(sent.get(i), counts[i], sql));
+        RowCounts.expectOneEach(
+            counts,
+            i -> {
+              Row r = sent.get(i);
+              return FlushMessages.staleLink(
+                  r.table().name(),
+                  r.first(),
+                  r.firstValue(),
+                  r.second(),
+                  r.secondValue(),
+                  counts[i],
+                  sql);
+            });
       }
     }
-  }
-
-  private static StaleObjectException staleLink(Row r, int count, String sql) {
-    return new StaleObjectException(
-        "Cannot delete the association row "
-            + r.table().name()
-            + " ("
-            + r.first().name()
-            + " = "
-            + r.firstValue()
-            + ", "
-            + r.second().name()
-            + " = "
-            + r.secondValue()
-            + "): the DELETE matched "
-            + count
-            + (count == 0
-                ? " rows; another transaction removed the link after this session loaded it."
-                : " rows where it expected 1; the table has no key over the two columns.")
-            + " The flush was rolled back and this session's changes are still pending. [SQL: "
-            + sql
-            + "]",
-        null,
-        List.of(r.firstValue(), r.secondValue()),
-        null);
   }
 
   private Set<Row> rows(List<Change> changes, Set<InstanceState> deleted) {

@@ -2,6 +2,7 @@ package dev.tether.session;
 
 import dev.tether.FlushException;
 import dev.tether.SessionStateException;
+import dev.tether.StaleObjectException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
@@ -162,5 +163,100 @@ final class FlushMessages {
             + " is NOT NULL, so no row can let go first. Nothing of this flush was committed."
             + " Make one column of the key nullable (Tether then routes the rows through NULL),"
             + " or give one row a temporary value, flush, then set the final values.");
+  }
+
+  /** An UPDATE or DELETE of one unversioned row that matched 0 rows or several. */
+  static StaleObjectException staleRow(
+      ModelMapping m, InstanceState s, String action, int count, String sql) {
+    StringJoiner key = new StringJoiner(", ");
+    for (ColumnMapping c : m.keyColumns()) {
+      key.add(c.fieldName() + " = " + c.get(s.owner()));
+    }
+    String what = m.name() + " (" + key + ")";
+    String message =
+        count == 0
+            ? "Cannot "
+                + action
+                + " "
+                + what
+                + ": the "
+                + action
+                + " matched no row. Another transaction deleted the row, or changed its key,"
+                + " after this session loaded it. The flush was rolled back and this session's"
+                + " changes are still pending: roll back, then reload the object (a new session,"
+                + " or session.refresh(obj)) and reapply the change, or discard it."
+            : "Cannot "
+                + action
+                + " "
+                + what
+                + ": the "
+                + action
+                + " matched "
+                + count
+                + " rows where it expected 1, so the key "
+                + m.keyColumns().stream().map(ColumnMapping::toString).toList()
+                + " does not identify one row in the database (no PRIMARY KEY or UNIQUE constraint"
+                + " on it). The flush was rolled back. Map a key that the table enforces.";
+    return new StaleObjectException(message + " [SQL: " + sql + "]", m.type(), s.key(), null);
+  }
+
+  /** A versioned row that no longer had the version this session loaded. */
+  static StaleObjectException staleVersion(ModelMapping m, InstanceState s, String action) {
+    Object expected = s.snapshot()[m.version().index()];
+    StringJoiner key = new StringJoiner(", ");
+    for (ColumnMapping c : m.keyColumns()) {
+      key.add(c.fieldName() + " = " + c.get(s.owner()));
+    }
+    return new StaleObjectException(
+        "Cannot "
+            + action
+            + " "
+            + m.name()
+            + " ("
+            + key
+            + "): the row no longer has version "
+            + expected
+            + ", the version this session loaded; another transaction changed or deleted it"
+            + " since. The flush was rolled back and this session's changes are still pending."
+            + " Roll back, load the "
+            + m.name()
+            + " again (session.refresh(obj) after the rollback, or a new session) and reapply the"
+            + " change, or discard it.",
+        m.type(),
+        s.key(),
+        expected);
+  }
+
+  /** The DELETE of a many-to-many link row that matched 0 rows or several. */
+  static StaleObjectException staleLink(
+      String table,
+      ColumnMapping first,
+      Object firstValue,
+      ColumnMapping second,
+      Object secondValue,
+      int count,
+      String sql) {
+    return new StaleObjectException(
+        "Cannot delete the association row "
+            + table
+            + " ("
+            + first.name()
+            + " = "
+            + firstValue
+            + ", "
+            + second.name()
+            + " = "
+            + secondValue
+            + "): the DELETE matched "
+            + count
+            + (count == 0
+                ? " rows; another transaction removed the link after this session loaded it."
+                : " rows where it expected 1; the table has no key over the two columns.")
+            + " The flush was rolled back and this session's changes are still pending. [SQL: "
+            + sql
+            + "]",
+        null,
+        List.of(firstValue, secondValue),
+        null);
   }
 }

@@ -1,11 +1,8 @@
 package dev.tether.session;
 
-import dev.tether.StaleObjectException;
 import dev.tether.attribute.InstanceState;
-import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.function.IntFunction;
 
 /**
@@ -32,40 +29,6 @@ final class RowCounts {
   /** The check for the UPDATEs or DELETEs of model rows, one per object of {@code rows}. */
   static void expectOneEach(
       int[] counts, ModelMapping m, List<InstanceState> rows, String action, String sql) {
-    expectOneEach(counts, i -> stale(m, rows.get(i), action, counts[i], sql));
-  }
-
-  private static StaleObjectException stale(
-      ModelMapping m, InstanceState s, String action, int count, String sql) {
-    StringJoiner key = new StringJoiner(", ");
-    for (ColumnMapping c : m.keyColumns()) {
-      key.add(c.fieldName() + " = " + c.get(s.owner()));
-    }
-    String what = m.name() + " (" + key + ")";
-    String message =
-        count == 0
-            ? "Cannot "
-                + action
-                + " "
-                + what
-                + ": the "
-                + action
-                + " matched no row. Another transaction deleted the row, or changed its key,"
-                + " after this session loaded it. The flush was rolled back and this session's"
-                + " changes are still pending: roll back, then reload the object (a new session,"
-                + " or session.refresh(obj)) and reapply the change, or discard it."
-            : "Cannot "
-                + action
-                + " "
-                + what
-                + ": the "
-                + action
-                + " matched "
-                + count
-                + " rows where it expected 1, so the key "
-                + m.keyColumns().stream().map(ColumnMapping::toString).toList()
-                + " does not identify one row in the database (no PRIMARY KEY or UNIQUE constraint"
-                + " on it). The flush was rolled back. Map a key that the table enforces.";
-    return new StaleObjectException(message + " [SQL: " + sql + "]", m.type(), s.key(), null);
+    expectOneEach(counts, i -> FlushMessages.staleRow(m, rows.get(i), action, counts[i], sql));
   }
 }

@@ -8,7 +8,6 @@ import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Optimistic locking for {@code @Version} models, used by {@link UnitOfWork}: stamps version 1 on
@@ -87,7 +86,7 @@ final class Versioning {
             .batchCounted(session.connection(), sql, types.toArray(new ColumnType[0]), params);
     for (int i = 0; i < rows.size(); i++) {
       if (counts[i] == 0) {
-        throw stale(m, rows.get(i), action);
+        throw FlushMessages.staleVersion(m, rows.get(i), action);
       }
       if (counts[i] < 0) {
         throw new TetherException(
@@ -117,32 +116,6 @@ final class Versioning {
   private static Object next(ColumnMapping v, Object current) {
     long n = current instanceof Number x ? x.longValue() + 1 : 1;
     return v.type() == ColumnType.LONG ? (Object) n : (Object) Math.toIntExact(n);
-  }
-
-  private static StaleObjectException stale(ModelMapping m, InstanceState s, String action) {
-    Object expected = s.snapshot()[m.version().index()];
-    StringJoiner key = new StringJoiner(", ");
-    for (ColumnMapping c : m.keyColumns()) {
-      key.add(c.fieldName() + " = " + c.get(s.owner()));
-    }
-    return new StaleObjectException(
-        "Cannot "
-            + action
-            + " "
-            + m.name()
-            + " ("
-            + key
-            + "): the row no longer has version "
-            + expected
-            + ", the version this session loaded; another transaction changed or deleted it"
-            + " since. The flush was rolled back and this session's changes are still pending."
-            + " Roll back, load the "
-            + m.name()
-            + " again (session.refresh(obj) after the rollback, or a new session) and reapply the"
-            + " change, or discard it.",
-        m.type(),
-        s.key(),
-        expected);
   }
 
   private Engine engine() {
