@@ -12,7 +12,6 @@ import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.sql.SqlConnection;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class SessionImpl implements Session, SessionLink {
   final ModelCountingSet deleted = new ModelCountingSet();
   final Set<InstanceState> changed = new LinkedHashSet<>();
   final Journal journal = new Journal();
-  private SqlConnection connection;
+  private final Transaction transaction;
   private boolean closed;
   private boolean flushing;
   private boolean autoflush = true;
@@ -55,6 +54,7 @@ final class SessionImpl implements Session, SessionLink {
 
   SessionImpl(Engine engine) {
     this.engine = engine;
+    this.transaction = new Transaction(engine.connections(), engine.dialect());
   }
 
   // ---- queries (built in dev.tether.query; this session runs them) -----------------------------
@@ -426,15 +426,14 @@ final class SessionImpl implements Session, SessionLink {
     checkOpen();
     flush();
     savepoints.clear();
-    if (connection != null) {
+    if (transaction.active()) {
       try {
-        connection.jdbc().commit();
-      } catch (SQLException e) {
-        DatabaseException failure = engine.dialect().translate(e, "COMMIT");
+        transaction.commit();
+      } catch (DatabaseException failure) {
         rollback();
         throw failure;
       }
-      releaseConnection();
+      transaction.release();
     }
     for (InstanceState s : journal.deleted) {
       detach(s, InstanceStatus.DETACHED);
@@ -451,7 +450,7 @@ final class SessionImpl implements Session, SessionLink {
   public void rollback() {
     checkOpen();
     savepoints.clear();
-    rollbackConnection();
+    transaction.rollback();
     for (InstanceState s : journal.inserted) {
       identity.remove(s.mapping(), s.key(), s);
       journal.resetKey(s);
@@ -483,7 +482,7 @@ final class SessionImpl implements Session, SessionLink {
       return;
     }
     try {
-      rollbackConnection();
+      transaction.rollback();
     } finally {
       for (InstanceState s : identity.all()) {
         detach(s, InstanceStatus.DETACHED);
@@ -668,69 +667,7 @@ final class SessionImpl implements Session, SessionLink {
    * the pool evicts it, and the next one is tried.
    */
   SqlConnection connection() {
-    if (connection == null) {
-      connection = begin();
-    }
-    return connection;
-  }
-
-  /** Connections a new transaction tries before giving up (see {@link #begin}). */
-  private static final int BEGIN_ATTEMPTS = 3;
-
-  /**
-   * A connection with a transaction begun. A pooled connection that the server or a failover closed
-   * while it sat idle fails at its first round trip (switching autocommit off, for MariaDB);
-   * nothing has been sent on it yet, so it is discarded and another one tried, a few times at most.
-   */
-  private SqlConnection begin() {
-    SQLException failure = null;
-    for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
-      Connection c = null;
-      try {
-        c = engine.connections().acquire();
-        c.setAutoCommit(false);
-        return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
-      } catch (SQLException e) {
-        if (failure != null) {
-          e.addSuppressed(failure);
-        }
-        failure = e;
-        if (c == null || !engine.dialect().isConnectionFailure(e)) {
-          break;
-        }
-        try {
-          engine.connections().release(c); // the pool sees the broken connection and drops it
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-        engine.connections().discardIdle(); // its idle siblings likely died with it
-      }
-    }
-    throw engine.dialect().translate(failure, null);
-  }
-
-  private void rollbackConnection() {
-    if (connection != null) {
-      try {
-        connection.jdbc().rollback();
-      } catch (SQLException e) {
-        throw engine.dialect().translate(e, "ROLLBACK");
-      } finally {
-        releaseConnection();
-      }
-    }
-  }
-
-  /** Closes the transaction's cached statements and gives its connection back. */
-  private void releaseConnection() {
-    SqlConnection c = connection;
-    connection = null;
-    c.close();
-    try {
-      engine.connections().release(c.jdbc());
-    } catch (SQLException e) {
-      throw engine.dialect().translate(e, null);
-    }
+    return transaction.connection();
   }
 
   /**
@@ -740,7 +677,7 @@ final class SessionImpl implements Session, SessionLink {
    */
   private void failedFlush() {
     try {
-      rollbackConnection();
+      transaction.rollback();
     } catch (RuntimeException ignored) {
       // the flush failure is what the caller needs to see
     }

@@ -1,0 +1,106 @@
+package dev.tether.session;
+
+import dev.tether.sql.Dialect;
+import dev.tether.sql.SqlConnection;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A session's JDBC transaction: begun on the first statement that needs it, on a connection taken
+ * from the pool (a pooled connection that died while idle is replaced before anything is sent on
+ * it), then committed or rolled back, and its connection given back with its cached statements
+ * closed. Knows nothing of objects: {@link SessionImpl} decides when, and what the outcome means
+ * for the objects it holds.
+ */
+final class Transaction {
+  /** Connections a new transaction tries before giving up (see {@link #begin}). */
+  private static final int BEGIN_ATTEMPTS = 3;
+
+  private final ConnectionSource connections;
+  private final Dialect dialect;
+  private SqlConnection connection;
+
+  Transaction(ConnectionSource connections, Dialect dialect) {
+    this.connections = connections;
+    this.dialect = dialect;
+  }
+
+  /** Whether a transaction is open (a statement has run since the last commit or rollback). */
+  boolean active() {
+    return connection != null;
+  }
+
+  /** The transaction's connection, begun on first use. */
+  SqlConnection connection() {
+    if (connection == null) {
+      connection = begin();
+    }
+    return connection;
+  }
+
+  /**
+   * A connection with a transaction begun. A pooled connection that the server or a failover closed
+   * while it sat idle fails at its first round trip (switching autocommit off, for MariaDB);
+   * nothing has been sent on it yet, so it is discarded and another one tried, a few times at most.
+   */
+  private SqlConnection begin() {
+    SQLException failure = null;
+    for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+      Connection c = null;
+      try {
+        c = connections.acquire();
+        c.setAutoCommit(false);
+        return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
+      } catch (SQLException e) {
+        if (failure != null) {
+          e.addSuppressed(failure);
+        }
+        failure = e;
+        if (c == null || !dialect.isConnectionFailure(e)) {
+          break;
+        }
+        try {
+          connections.release(c); // the pool sees the broken connection and drops it
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        connections.discardIdle(); // its idle siblings likely died with it
+      }
+    }
+    throw dialect.translate(failure, null);
+  }
+
+  /** COMMIT; the connection stays with the transaction until {@link #release}. */
+  void commit() {
+    try {
+      connection.jdbc().commit();
+    } catch (SQLException e) {
+      throw dialect.translate(e, "COMMIT");
+    }
+  }
+
+  /** ROLLBACK, if a transaction is open, then gives the connection back. */
+  void rollback() {
+    if (connection != null) {
+      try {
+        connection.jdbc().rollback();
+      } catch (SQLException e) {
+        throw dialect.translate(e, "ROLLBACK");
+      } finally {
+        release();
+      }
+    }
+  }
+
+  /** Closes the transaction's cached statements and gives its connection back. */
+  void release() {
+    SqlConnection c = connection;
+    connection = null;
+    c.close();
+    try {
+      connections.release(c.jdbc());
+    } catch (SQLException e) {
+      throw dialect.translate(e, null);
+    }
+  }
+}
