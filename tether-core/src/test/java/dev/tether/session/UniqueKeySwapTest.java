@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tether.Column;
 import dev.tether.Database;
 import dev.tether.FlushException;
-import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Model;
-import dev.tether.One;
 import dev.tether.Registry;
-import dev.tether.Relationship;
 import dev.tether.Session;
 import dev.tether.Table;
+import dev.tether.session.OneToOneAndOrphansPersistenceTest.Passport;
+import dev.tether.session.OneToOneAndOrphansPersistenceTest.Person;
 import dev.tether.testing.SqlText;
 import dev.tether.testing.StatementRecorder;
 import dev.tether.testing.TestDatabase;
@@ -29,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Row-level order under UNIQUE keys, on every database: two one-to-one pairs swap partners (and
  * three rotate) in one flush, the rows going through NULL first; where the key is NOT NULL, a chain
  * runs holder first and a cycle is refused before any UPDATE of the model, naming the rows and the
- * fix. (SQLAlchemy's flush knows foreign keys but not unique keys, and fails on the swap.)
+ * fix. (SQLAlchemy's flush knows foreign keys but not unique keys, and fails on the swap.) The
+ * one-to-one is {@link OneToOneAndOrphansPersistenceTest}'s Person ↔ Passport, whose owner key is
+ * UNIQUE and nullable.
  */
 @ParameterizedClass
 @MethodSource("dev.tether.testing.TestDatabase#all")
@@ -37,42 +38,6 @@ class UniqueKeySwapTest {
   @Parameter TestDatabase target;
   final StatementRecorder sql = new StatementRecorder();
   Database db;
-
-  /** A person has at most one passport. */
-  @Table("us_person")
-  public static class Person extends Model {
-    @Id public Integer id;
-    public String name;
-
-    @Relationship(backPopulates = "owner")
-    public final One<Passport> passport = one();
-
-    public Person() {}
-
-    Person(String name) {
-      this.name = name;
-    }
-  }
-
-  /** Its owner's key is UNIQUE (one-to-one) and nullable. */
-  @Table("us_passport")
-  public static class Passport extends Model {
-    @Id public Integer id;
-    public String number;
-
-    @ForeignKey("us_person.id")
-    @Column(unique = true)
-    public Integer ownerId;
-
-    @Relationship(backPopulates = "passport")
-    public final One<Person> owner = one();
-
-    public Passport() {}
-
-    Passport(String number) {
-      this.number = number;
-    }
-  }
 
   /** A seat number that is UNIQUE and NOT NULL. */
   @Table("us_seat")
@@ -147,13 +112,13 @@ class UniqueKeySwapTest {
       assertThat(sent)
           .filteredOn(x -> x.startsWith("UPDATE"))
           .containsExactly(
-              "UPDATE us_passport SET owner_id = ? WHERE id = ?",
-              "UPDATE us_passport SET owner_id = ? WHERE id = ?",
-              "UPDATE us_passport SET owner_id = ? WHERE id = ?");
+              "UPDATE oo_passport SET owner_id = ? WHERE id = ?",
+              "UPDATE oo_passport SET owner_id = ? WHERE id = ?",
+              "UPDATE oo_passport SET owner_id = ? WHERE id = ?");
       // the people's passport sides were never loaded: each replaced partner is looked up first
       assertThat(sent)
           .filteredOn(x -> x.startsWith("SELECT"))
-          .containsOnly("SELECT id, number, owner_id FROM us_passport WHERE owner_id = ?")
+          .containsOnly("SELECT id, number, owner_id FROM oo_passport WHERE owner_id = ?")
           .hasSize(2);
       assertThat(sent).hasSize(5);
     }
