@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.SessionStateException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
@@ -72,15 +71,7 @@ final class AssociationWriter implements DependencyProcessor {
     for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
       InstanceState member = InstanceState.of(m);
       if (member.session() != session) {
-        throw new SessionStateException(
-            owner.describe()
-                + " holds "
-                + member.describe()
-                + " in "
-                + rel.qualifiedName()
-                + ", but that object is not in this session ("
-                + rel.qualifiedName()
-                + " does not cascade save-update). Add it with session.add(...) before flushing.");
+        throw FlushMessages.linkToObjectNotInSession(owner, member, rel);
       }
       added.add(new Change(rel, owner, member));
     }

@@ -259,4 +259,56 @@ final class FlushMessages {
         List.of(firstValue, secondValue),
         null);
   }
+
+  /** A sequence query that gave fewer values than new rows. */
+  static FlushException sequenceShort(ModelMapping m, int given, int rows, String sql) {
+    return new FlushException(
+        "generated-keys",
+        "The sequence "
+            + m.keySequence()
+            + " gave "
+            + given
+            + " values for "
+            + rows
+            + " new "
+            + m.name()
+            + " rows. [SQL: "
+            + sql
+            + "]");
+  }
+
+  /** A row inserted without RETURNING whose key the last-key query did not report. */
+  static FlushException noGeneratedKey(
+      InstanceState s, ModelMapping m, ColumnMapping id, String lastKey) {
+    return new FlushException(
+        "generated-keys",
+        "Inserted "
+            + s.describe()
+            + " but the database reported no generated key for "
+            + m.table().name()
+            + "."
+            + id.name()
+            + " [SQL: "
+            + lastKey
+            + "]. The column must generate its value (an identity, serial or AUTO_INCREMENT"
+            + " column), or draw the keys from a sequence with @Sequence(\"...\") on "
+            + m.name()
+            + "."
+            + id.fieldName()
+            + ".");
+  }
+
+  /** A many-to-many link to an object that is not in the session (no save-update cascade). */
+  static SessionStateException linkToObjectNotInSession(
+      InstanceState owner, InstanceState member, RelationshipMapping rel) {
+    return new SessionStateException(
+        owner.describe()
+            + " holds "
+            + member.describe()
+            + " in "
+            + rel.qualifiedName()
+            + ", but that object is not in this session ("
+            + rel.qualifiedName()
+            + " does not cascade save-update). Add it with session.add(...) before flushing.");
+  }
 }

@@ -1,6 +1,5 @@
 package dev.tether.session;
 
-import dev.tether.FlushException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
@@ -58,19 +57,7 @@ final class GeneratedKeys {
             new Object[] {rows.size()},
             List.of(id));
     if (keys.size() != rows.size()) {
-      throw new FlushException(
-          "generated-keys",
-          "The sequence "
-              + m.keySequence()
-              + " gave "
-              + keys.size()
-              + " values for "
-              + rows.size()
-              + " new "
-              + m.name()
-              + " rows. [SQL: "
-              + sql
-              + "]");
+      throw FlushMessages.sequenceShort(m, keys.size(), rows.size(), sql);
     }
     for (int i = 0; i < rows.size(); i++) {
       id.set(rows.get(i).owner(), keys.get(i)[0]);
@@ -93,22 +80,7 @@ final class GeneratedKeys {
           executor.query(connection, lastKey, new ColumnType[0], new Object[0], List.of(id));
       Object value = key.isEmpty() ? null : key.get(0)[0];
       if (value == null || (value instanceof Number n && n.longValue() == 0)) {
-        throw new FlushException(
-            "generated-keys",
-            "Inserted "
-                + s.describe()
-                + " but the database reported no generated key for "
-                + m.table().name()
-                + "."
-                + id.name()
-                + " [SQL: "
-                + lastKey
-                + "]. The column must generate its value (an identity, serial or AUTO_INCREMENT"
-                + " column), or draw the keys from a sequence with @Sequence(\"...\") on "
-                + m.name()
-                + "."
-                + id.fieldName()
-                + ".");
+        throw FlushMessages.noGeneratedKey(s, m, id, lastKey);
       }
       id.set(s.owner(), value);
     }
