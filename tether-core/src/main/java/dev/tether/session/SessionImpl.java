@@ -3,10 +3,8 @@ package dev.tether.session;
 import dev.tether.DatabaseException;
 import dev.tether.Session;
 import dev.tether.SessionStateException;
-import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.InstanceStatus;
-import dev.tether.attribute.ScalarAttribute;
 import dev.tether.attribute.SessionLink;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ModelMapping;
@@ -256,7 +254,7 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expunge(Object model) {
-    for (InstanceState s : cascadeOf(stateHere(model, "expunge"), Cascade.EXPUNGE)) {
+    for (InstanceState s : CascadeWalk.reach(this, stateHere(model, "expunge"), Cascade.EXPUNGE)) {
       forget(s);
     }
   }
@@ -276,7 +274,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void refresh(Object model) {
     InstanceState root = stateHere(model, "refresh");
-    for (InstanceState s : cascadeOf(root, Cascade.REFRESH_EXPIRE)) {
+    for (InstanceState s : CascadeWalk.reach(this, root, Cascade.REFRESH_EXPIRE)) {
       if (s == root || s.status() == InstanceStatus.PERSISTENT) {
         refreshOne(s);
       }
@@ -306,46 +304,13 @@ final class SessionImpl implements Session, SessionLink {
 
   @Override
   public void expire(Object model) {
-    for (InstanceState s : cascadeOf(stateHere(model, "expire"), Cascade.REFRESH_EXPIRE)) {
+    for (InstanceState s :
+        CascadeWalk.reach(this, stateHere(model, "expire"), Cascade.REFRESH_EXPIRE)) {
       s.restoreColumns();
       s.reloadColumns(true);
       s.expireRelationships();
       changed.remove(s);
     }
-  }
-
-  /**
-   * {@code root} and the objects of this session it reaches through loaded relationships that
-   * cascade {@code option} ({@code expunge} and {@code refresh-expire} are part of {@code "all"}),
-   * root first.
-   */
-  private List<InstanceState> cascadeOf(InstanceState root, Cascade option) {
-    List<InstanceState> out = new ArrayList<>();
-    java.util.Set<InstanceState> seen =
-        java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<InstanceState> work = new ArrayDeque<>();
-    work.add(root);
-    while (!work.isEmpty()) {
-      InstanceState s = work.poll();
-      if (!seen.add(s) || s.session() != this) {
-        continue;
-      }
-      out.add(s);
-      s.forEachRelationship(
-          (rel, c) -> {
-            if (!rel.cascades(option)) {
-              return;
-            }
-            if (c instanceof ScalarAttribute<?> one && one.isLoaded() && one.peek() != null) {
-              work.add(InstanceState.of(one.peek()));
-            } else if (c instanceof CollectionAttribute<?> many) {
-              for (Object m : many.membersIfLoaded()) {
-                work.add(InstanceState.of(m));
-              }
-            }
-          });
-    }
-    return out;
   }
 
   @Override
@@ -557,41 +522,11 @@ final class SessionImpl implements Session, SessionLink {
    * here already (the flush asks this of every pending object).
    */
   void cascadeAddReached(InstanceState s) {
-    forEachSavedWith(
+    CascadeWalk.forEachSavedWith(
         s,
         v -> {
           if (InstanceState.of(v).session() != this) {
             addGraph(v);
-          }
-        });
-  }
-
-  /**
-   * Calls {@code action} with each object {@code s} holds in memory through a save-update
-   * relationship: loaded scalar values, loaded members and members added since the last flush.
-   */
-  private static void forEachSavedWith(
-      InstanceState s, java.util.function.Consumer<Object> action) {
-    if (!s.isBound()) {
-      return; // no container was ever used, so none holds an object
-    }
-    s.forEachRelationship(
-        (rel, container) -> {
-          if (!rel.cascades(Cascade.SAVE_UPDATE)) {
-            return;
-          }
-          if (container instanceof ScalarAttribute<?> one) {
-            Object v = one.isLoaded() ? one.peek() : null;
-            if (v != null) {
-              action.accept(v);
-            }
-          } else if (container instanceof CollectionAttribute<?> many) {
-            for (Object v : many.membersIfLoaded()) {
-              action.accept(v);
-            }
-            for (Object v : many.addedSinceFlush()) {
-              action.accept(v);
-            }
           }
         });
   }
@@ -616,7 +551,7 @@ final class SessionImpl implements Session, SessionLink {
       } else {
         attach(s);
       }
-      forEachSavedWith(s, work::addLast);
+      CascadeWalk.forEachSavedWith(s, work::addLast);
     }
   }
 
