@@ -223,15 +223,15 @@ final class Persistence {
   private void insertGenerated(ModelMapping m, List<InstanceState> rows) {
     List<ColumnMapping> withoutKey = new ArrayList<>(m.columns());
     withoutKey.remove(m.id());
-    GeneratedKeys keys = new GeneratedKeys(executor, session.connection());
     switch (GeneratedKeys.of(m, engine.dialect())) {
       case RETURNING -> insertChunks(m, rows, withoutKey, m.id());
       case SEQUENCE -> {
-        keys.drawFromSequence(m, rows);
+        new GeneratedKeys(executor, session.connection()).drawFromSequence(m, rows);
         insertChunks(m, rows, m.columns(), null);
       }
       case LAST_KEY ->
-          keys.insertEach(m, rows, engine.statements().insert(m, withoutKey, 1, null), withoutKey);
+          new GeneratedKeys(executor, session.connection())
+              .insertEach(m, rows, engine.statements().insert(m, withoutKey, 1, null), withoutKey);
     }
   }
 
@@ -307,7 +307,10 @@ final class Persistence {
       }
     }
     Map<List<ColumnMapping>, List<InstanceState>> bySet = new LinkedHashMap<>();
-    Map<InstanceState, List<ColumnMapping>> dirtyOf = new LinkedHashMap<>();
+    List<List<ColumnMapping>> uniqueKeys = UniqueOrder.uniqueKeys(m);
+    // each row's changed columns, kept only where UNIQUE keys may order the rows
+    Map<InstanceState, List<ColumnMapping>> dirtyOf =
+        uniqueKeys.isEmpty() ? null : new LinkedHashMap<>();
     for (InstanceState s : candidates) {
       if (state.toDelete().contains(s)
           || state.deferredOrphans().containsKey(s)
@@ -323,10 +326,12 @@ final class Persistence {
       List<ColumnMapping> dirty = dirtyColumns(s);
       if (!dirty.isEmpty()) {
         bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
-        dirtyOf.put(s, dirty);
+        if (dirtyOf != null) {
+          dirtyOf.put(s, dirty);
+        }
       }
     }
-    UniqueOrder order = UniqueOrder.of(m, dirtyOf);
+    UniqueOrder order = dirtyOf == null ? UniqueOrder.NONE : UniqueOrder.of(uniqueKeys, dirtyOf);
     release(m, order.releases());
     if (order.sequence() != null) { // one row at a time, holders of UNIQUE values first
       for (InstanceState s : order.sequence()) {

@@ -34,7 +34,8 @@ final class UniqueOrder {
     this.sequence = sequence;
   }
 
-  private static final UniqueOrder NONE = new UniqueOrder(List.of(), null);
+  /** Nothing to order: the rows' UPDATEs run in batches, as they come. */
+  static final UniqueOrder NONE = new UniqueOrder(List.of(), null);
 
   /** The NULL UPDATEs to run first, in order. */
   List<Release> releases() {
@@ -46,9 +47,12 @@ final class UniqueOrder {
     return sequence;
   }
 
-  /** The order for {@code m}'s rows about to be updated, each with its changed columns. */
-  static UniqueOrder of(ModelMapping m, Map<InstanceState, List<ColumnMapping>> dirty) {
-    List<List<ColumnMapping>> keys = uniqueKeys(m);
+  /**
+   * The order for one model's rows about to be updated, each with its changed columns, under the
+   * model's UNIQUE {@code keys} ({@link #uniqueKeys}).
+   */
+  static UniqueOrder of(
+      List<List<ColumnMapping>> keys, Map<InstanceState, List<ColumnMapping>> dirty) {
     if (keys.isEmpty() || dirty.size() < 2) {
       return NONE;
     }
@@ -87,7 +91,7 @@ final class UniqueOrder {
       return NONE;
     }
     return new UniqueOrder(
-        releases, holderFirst.isEmpty() ? null : holdersFirst(m, dirty, holderFirst));
+        releases, holderFirst.isEmpty() ? null : holdersFirst(keys, dirty, holderFirst));
   }
 
   /** Single-column UNIQUE columns and declared UNIQUE constraints and indexes, as column lists. */
@@ -124,19 +128,19 @@ final class UniqueOrder {
 
   /** Every dirty row, each after the rows whose key values it takes; a cycle is refused. */
   private static List<InstanceState> holdersFirst(
-      ModelMapping m,
+      List<List<ColumnMapping>> keys,
       Map<InstanceState, List<ColumnMapping>> dirty,
       Map<InstanceState, List<InstanceState>> holderFirst) {
     List<InstanceState> out = new ArrayList<>();
     Map<InstanceState, Integer> mark = new IdentityHashMap<>(); // 1 visiting, 2 done
     for (InstanceState s : dirty.keySet()) {
-      visit(m, s, holderFirst, mark, out, new LinkedHashMap<>());
+      visit(keys, s, holderFirst, mark, out, new LinkedHashMap<>());
     }
     return out;
   }
 
   private static void visit(
-      ModelMapping m,
+      List<List<ColumnMapping>> keys,
       InstanceState s,
       Map<InstanceState, List<InstanceState>> holderFirst,
       Map<InstanceState, Integer> mark,
@@ -147,12 +151,12 @@ final class UniqueOrder {
       return;
     }
     if (state != null) {
-      throw FlushMessages.uniqueCycle(uniqueKeys(m), new ArrayList<>(path.keySet()), s);
+      throw FlushMessages.uniqueCycle(keys, new ArrayList<>(path.keySet()), s);
     }
     mark.put(s, 1);
     path.put(s, true);
     for (InstanceState h : holderFirst.getOrDefault(s, List.of())) {
-      visit(m, h, holderFirst, mark, out, path);
+      visit(keys, h, holderFirst, mark, out, path);
     }
     path.remove(s);
     mark.put(s, 2);
