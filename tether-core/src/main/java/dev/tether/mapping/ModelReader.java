@@ -97,10 +97,14 @@ final class ModelReader {
               + " is abstract and cannot be mapped to a table; pass its concrete subclasses to"
               + " Registry.of(...) instead (their tables include the fields they inherit).");
     }
+    if (type.isAnnotationPresent(dev.tether.Embeddable.class)) {
+      throw EmbeddedMessages.model(type.getSimpleName()).exception();
+    }
     ModelMapping model =
         new ModelMapping(
             type, new TableMapping(tableName(type), type.getSimpleName()), constructorOf(type));
     Map<String, Field> byName = new HashMap<>();
+    Map<String, Column> columnAnnotations = new HashMap<>();
     for (Field f : instanceFields(type)) {
       Field hidden = byName.put(f.getName(), f);
       if (hidden != null) {
@@ -118,15 +122,17 @@ final class ModelReader {
       }
       if (isRelationshipField(f)) {
         readRelationship(model, f);
+      } else if (EmbeddedReader.isEmbedded(f)) {
+        EmbeddedReader.read(model, f, columnAnnotations);
       } else {
-        readColumn(model, f);
+        readColumn(model, f, columnAnnotations);
       }
     }
     if (model.keyColumns().isEmpty()) {
       throw MappingMessages.noId(type.getSimpleName()).exception();
     }
     readKeyGeneration(model, type, byName);
-    readConstraints(model);
+    readConstraints(model, columnAnnotations);
     return model;
   }
 
@@ -158,7 +164,7 @@ final class ModelReader {
    * superclasses (topmost first), then {@code @Column(index = true)} fields, checked by {@link
    * TableConstraints}.
    */
-  private static void readConstraints(ModelMapping model) {
+  private static void readConstraints(ModelMapping model, Map<String, Column> columnAnnotations) {
     List<TableConstraints.Declared> declared = new ArrayList<>();
     Deque<Class<?>> chain = new ArrayDeque<>();
     for (Class<?> c = model.type(); c != Model.class && c != Object.class; c = c.getSuperclass()) {
@@ -193,7 +199,7 @@ final class ModelReader {
       if (c.unique()) {
         unique.add(c.name());
       }
-      Column column = field(model.type(), c.fieldName()).getAnnotation(Column.class);
+      Column column = columnAnnotations.get(c.fieldName());
       if (column != null && column.index()) {
         declared.add(
             new TableConstraints.Declared(
@@ -226,16 +232,46 @@ final class ModelReader {
     return table.value();
   }
 
-  private static void readColumn(ModelMapping model, Field f) {
+  private static void readColumn(
+      ModelMapping model, Field f, Map<String, Column> columnAnnotations) {
     String where = model.name() + "." + f.getName();
+    checkColumnType(f, where);
+    if (Modifier.isFinal(f.getModifiers())) {
+      throw MappingMessages.columnFinal(where).exception();
+    }
+    VarHandle handle = handle(f);
+    model.addColumn(
+        column(model, f, new ColumnSite(where, f.getName(), "", false, handle, null, null)));
+    columnAnnotations.put(f.getName(), f.getAnnotation(Column.class));
+  }
+
+  /**
+   * Where a column field sits: a model's own field, or a component of an embedded value.
+   *
+   * @param where how messages name the field ({@code Child.name}, {@code Address.city})
+   * @param fieldName the column's field name in the model ({@code name}, {@code home.city})
+   * @param prefix what the column name starts with ({@code home_}; {@code ""} for a model's field)
+   * @param alwaysNullable whether the column is nullable whatever the field declares (a component
+   *     of an embedded value that may be null)
+   * @param handle the field of a model, or null when {@code getter} and {@code setter} reach it
+   */
+  record ColumnSite(
+      String where,
+      String fieldName,
+      String prefix,
+      boolean alwaysNullable,
+      VarHandle handle,
+      MethodHandle getter,
+      MethodHandle setter) {}
+
+  /** Refuses a field that is neither a column type nor stored through a converter or JSON. */
+  static void checkColumnType(Field f, String where) {
     if (f.isAnnotationPresent(Relationship.class)) {
       throw MappingMessages.relationshipFieldType(
               where, f.getName(), typeName(f), elementTypeName(f))
           .exception();
     }
-    ColumnType type = ColumnType.of(f.getType());
-    boolean converted = FieldStorage.converted(f);
-    if (type == null && !converted) {
+    if (ColumnType.of(f.getType()) == null && !FieldStorage.converted(f)) {
       String element = elementTypeName(f);
       throw MappingMessages.columnType(
               where,
@@ -246,9 +282,13 @@ final class ModelReader {
               java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T"))
           .exception();
     }
-    if (Modifier.isFinal(f.getModifiers())) {
-      throw MappingMessages.columnFinal(where).exception();
-    }
+  }
+
+  /** The column of field {@code f} at {@code site}, checked; the caller adds it to the model. */
+  static ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
+    String where = site.where();
+    ColumnType type = ColumnType.of(f.getType());
+    boolean converted = FieldStorage.converted(f);
     boolean isId = f.isAnnotationPresent(Id.class);
     boolean isVersion = f.isAnnotationPresent(Version.class);
     if (isVersion) {
@@ -257,9 +297,16 @@ final class ModelReader {
     Column column = f.getAnnotation(Column.class);
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     String name =
-        column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName());
+        site.prefix()
+            + (column != null && !column.name().isEmpty()
+                ? column.name()
+                : Names.snake(f.getName()));
     boolean nullable =
-        !isId && !isVersion && !f.getType().isPrimitive() && (column == null || column.nullable());
+        site.alwaysNullable()
+            || !isId
+                && !isVersion
+                && !f.getType().isPrimitive()
+                && (column == null || column.nullable());
     if (column != null
         && (column.length() < 0
             || column.length() > 0 && (type != ColumnType.STRING || converted))) {
@@ -294,10 +341,10 @@ final class ModelReader {
     ColumnMapping mapping =
         new ColumnMapping(
             model.table(),
-            f.getName(),
+            site.fieldName(),
             name,
             f.getType(),
-            handle(f),
+            site.handle(),
             isId,
             nullable,
             column != null && column.unique(),
@@ -307,12 +354,24 @@ final class ModelReader {
             onDelete,
             onUpdate,
             isVersion);
+    if (site.getter() != null) {
+      mapping.access(site.getter(), site.setter());
+    }
     FieldStorage.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
     if (twin == null) {
       for (ColumnMapping c : model.columns()) {
         twin = c.name().equalsIgnoreCase(name) ? c : twin;
       }
+    }
+    if (twin != null && (twin.fieldName().contains(".") || site.fieldName().contains("."))) {
+      throw EmbeddedMessages.columnTwice(
+              model.name() + "." + twin.fieldName(),
+              twin.name(),
+              model.name() + "." + site.fieldName(),
+              name,
+              model.table().name())
+          .exception();
     }
     if (twin != null) {
       throw new MappingException(
@@ -333,7 +392,7 @@ final class ModelReader {
                       + "', which differ only in case: one column to the database.")
               + " Give one of them another name with @Column(name = \"...\").");
     }
-    model.addColumn(mapping);
+    return mapping;
   }
 
   /** One {@code @Version} per model, a whole number, not the primary key. */
@@ -521,12 +580,12 @@ final class ModelReader {
    * the model's module first ({@code privateLookupIn} requires it, unlike core reflection); a
    * module may add that edge for itself. The model's module still decides, by opening its package.
    */
-  private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+  static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
     ModelReader.class.getModule().addReads(type.getModule());
     return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
   }
 
-  private static VarHandle handle(Field f) {
+  static VarHandle handle(Field f) {
     try {
       return lookupIn(f.getDeclaringClass()).unreflectVarHandle(f);
     } catch (IllegalAccessException e) {

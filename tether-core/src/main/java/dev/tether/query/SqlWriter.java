@@ -192,6 +192,22 @@ final class SqlWriter {
     return c;
   }
 
+  dev.tether.mapping.EmbeddedMapping embedded(EmbeddedAttribute<?, ?> attribute) {
+    ModelMapping m = model(attribute.model());
+    dev.tether.mapping.EmbeddedMapping e = m.embedded(attribute.path());
+    if (e == null) {
+      throw new QueryException(
+          "unknown-embedded",
+          m.name()
+              + " has no embedded value '"
+              + attribute.path()
+              + "'."
+              + Names.didYouMean(attribute.path(), m.attributeNames())
+              + " Regenerate the metamodel after renaming a field.");
+    }
+    return e;
+  }
+
   RelationshipMapping relationship(RelationshipAttribute<?, ?> attribute) {
     ModelMapping m = model(attribute.model());
     RelationshipMapping r = m.relationship(attribute.name());

@@ -56,18 +56,16 @@ final class Merge {
     ModelMapping m = target.mappingOf(source.owner());
     Object key = Keys.of(m, source.owner());
     Object copy = key == null ? null : target.find(m, key);
+    Object[] values = m.readColumns(source.owner());
     if (copy == null) {
       copy = m.newInstance();
-      for (ColumnMapping c : m.columns()) {
-        c.set(copy, c.get(source.owner()));
-      }
+      m.writeColumns(copy, values);
       target.add(copy);
     } else {
-      for (ColumnMapping c : m.columns()) {
-        if (!c.primaryKey()) {
-          c.set(copy, c.get(source.owner()));
-        }
+      for (ColumnMapping c : m.keyColumns()) {
+        values[c.index()] = c.get(copy); // the copy keeps its own key
       }
+      m.writeColumns(copy, values);
     }
     done.put(source.owner(), copy);
     InstanceState into = InstanceState.of(copy);
