@@ -8,8 +8,10 @@ import dev.tether.Enumerated;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Json;
+import dev.tether.Many;
 import dev.tether.MappingException;
 import dev.tether.Model;
+import dev.tether.One;
 import dev.tether.Relationship;
 import dev.tether.Sequence;
 import dev.tether.Version;
@@ -53,6 +55,24 @@ final class EmbeddedReader {
 
   private EmbeddedReader() {}
 
+  /**
+   * What reading an embedded value takes from {@link ModelReader}, which owns the reflection over
+   * mapped classes and the rules of a column field.
+   */
+  interface Reflection {
+    /** The instance fields of {@code type}, superclasses' first; static and transient ones not. */
+    List<Field> instanceFields(Class<?> type);
+
+    /** A handle on {@code f}; refused with a message when Tether may not access it. */
+    VarHandle handle(Field f);
+
+    /** A lookup with private access to {@code type}. */
+    MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException;
+
+    /** The column of {@code f} at {@code site}, checked as a model's column field is. */
+    ColumnMapping column(ModelMapping model, Field f, ColumnSite site);
+  }
+
   /** Whether {@code f} holds an embedded value: its type is {@code @Embeddable}, or it says so. */
   static boolean isEmbedded(Field f) {
     return f.getType().isAnnotationPresent(Embeddable.class)
@@ -63,14 +83,15 @@ final class EmbeddedReader {
    * Adds the embedded value of {@code f} to {@code model}: its columns, in declaration order, and
    * each column's {@code @Column} to {@code columnAnnotations} (for {@code index = true}).
    */
-  static void read(ModelMapping model, Field f, Map<String, Column> columnAnnotations) {
+  static void read(
+      ModelMapping model, Field f, Map<String, Column> columnAnnotations, Reflection reflection) {
     String where = model.name() + "." + f.getName();
     checkEmbeddedField(f, where);
     if (Modifier.isFinal(f.getModifiers())) {
       throw MappingMessages.columnFinal(where).exception();
     }
     Embedded embedded = f.getAnnotation(Embedded.class);
-    VarHandle handle = ModelReader.handle(f);
+    VarHandle handle = reflection.handle(f);
     EmbeddedMapping value =
         new EmbeddedMapping(
             f.getName(),
@@ -81,7 +102,7 @@ final class EmbeddedReader {
             ColumnMapping.erased(handle, VarHandle.AccessMode.SET, SET_TYPE));
     Deque<Class<?>> enclosing = new ArrayDeque<>();
     enclosing.push(f.getType());
-    new Parts(model, columnAnnotations, enclosing)
+    new Parts(model, columnAnnotations, enclosing, reflection)
         .read(value, prefix(embedded, f), embedded == null || embedded.nullable());
     model.addEmbedded(value, true);
   }
@@ -109,12 +130,15 @@ final class EmbeddedReader {
 
   /** The parts of one embedded value and, recursively, of the values nested in it. */
   private record Parts(
-      ModelMapping model, Map<String, Column> columnAnnotations, Deque<Class<?>> enclosing) {
+      ModelMapping model,
+      Map<String, Column> columnAnnotations,
+      Deque<Class<?>> enclosing,
+      Reflection reflection) {
 
     void read(EmbeddedMapping value, String prefix, boolean nullable) {
       Class<?> type = value.type();
       checkType(type);
-      List<Field> fields = components(type);
+      List<Field> fields = components(type, reflection);
       if (fields.isEmpty()) {
         throw EmbeddedMessages.empty(type.getSimpleName()).exception();
       }
@@ -122,7 +146,7 @@ final class EmbeddedReader {
         String where = type.getSimpleName() + "." + f.getName();
         String path = value.path() + "." + f.getName();
         checkComponent(f, where, type);
-        VarHandle handle = ModelReader.handle(f);
+        VarHandle handle = reflection.handle(f);
         MethodHandle getter =
             ColumnMapping.erased(handle, VarHandle.AccessMode.GET, ColumnMapping.GET_TYPE);
         MethodHandle setter =
@@ -147,12 +171,11 @@ final class EmbeddedReader {
           value.addPart(nested, getter, setter);
           model.addEmbedded(nested, false);
         } else {
-          ModelReader.checkColumnType(f, where);
           ColumnMapping c =
-              ModelReader.column(
+              reflection.column(
                   model,
                   f,
-                  new ModelReader.ColumnSite(
+                  new ColumnSite(
                       where,
                       path,
                       prefix,
@@ -165,7 +188,7 @@ final class EmbeddedReader {
           columnAnnotations.put(path, f.getAnnotation(Column.class));
         }
       }
-      creation(value);
+      creation(value, reflection);
     }
   }
 
@@ -198,7 +221,9 @@ final class EmbeddedReader {
   /** A component is a column or a nested value: no relationship, no key, not final in a class. */
   private static void checkComponent(Field f, String where, Class<?> type) {
     String name = type.getSimpleName();
-    if (ModelReader.isRelationshipField(f) || f.isAnnotationPresent(Relationship.class)) {
+    if (f.getType() == One.class
+        || f.getType() == Many.class
+        || f.isAnnotationPresent(Relationship.class)) {
       throw EmbeddedMessages.relationship(where, name).exception();
     }
     for (Class<? extends Annotation> a : NOT_IN_EMBEDDABLE) {
@@ -212,9 +237,9 @@ final class EmbeddedReader {
   }
 
   /** A record's components in order, or a class's instance fields (superclasses' first). */
-  private static List<Field> components(Class<?> type) {
+  private static List<Field> components(Class<?> type, Reflection reflection) {
     if (!type.isRecord()) {
-      return ModelReader.instanceFields(type);
+      return reflection.instanceFields(type);
     }
     List<Field> fields = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
@@ -228,10 +253,10 @@ final class EmbeddedReader {
   }
 
   /** How values of the type are made: the canonical constructor, or the no-argument one. */
-  private static void creation(EmbeddedMapping value) {
+  private static void creation(EmbeddedMapping value, Reflection reflection) {
     Class<?> type = value.type();
     try {
-      MethodHandles.Lookup lookup = ModelReader.lookupIn(type);
+      MethodHandles.Lookup lookup = reflection.lookupIn(type);
       if (type.isRecord()) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];

@@ -123,7 +123,7 @@ final class ModelReader {
       if (isRelationshipField(f)) {
         readRelationship(model, f);
       } else if (EmbeddedReader.isEmbedded(f)) {
-        EmbeddedReader.read(model, f, columnAnnotations);
+        EmbeddedReader.read(model, f, columnAnnotations, REFLECTION);
       } else {
         readColumn(model, f, columnAnnotations);
       }
@@ -245,27 +245,33 @@ final class ModelReader {
     columnAnnotations.put(f.getName(), f.getAnnotation(Column.class));
   }
 
-  /**
-   * Where a column field sits: a model's own field, or a component of an embedded value.
-   *
-   * @param where how messages name the field ({@code Child.name}, {@code Address.city})
-   * @param fieldName the column's field name in the model ({@code name}, {@code home.city})
-   * @param prefix what the column name starts with ({@code home_}; {@code ""} for a model's field)
-   * @param alwaysNullable whether the column is nullable whatever the field declares (a component
-   *     of an embedded value that may be null)
-   * @param handle the field of a model, or null when {@code getter} and {@code setter} reach it
-   */
-  record ColumnSite(
-      String where,
-      String fieldName,
-      String prefix,
-      boolean alwaysNullable,
-      VarHandle handle,
-      MethodHandle getter,
-      MethodHandle setter) {}
+  /** What {@link EmbeddedReader} reads through this class. */
+  private static final EmbeddedReader.Reflection REFLECTION =
+      new EmbeddedReader.Reflection() {
+        @Override
+        public List<Field> instanceFields(Class<?> type) {
+          return ModelReader.instanceFields(type);
+        }
+
+        @Override
+        public VarHandle handle(Field f) {
+          return ModelReader.handle(f);
+        }
+
+        @Override
+        public MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+          return ModelReader.lookupIn(type);
+        }
+
+        @Override
+        public ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
+          checkColumnType(f, site.where());
+          return ModelReader.column(model, f, site);
+        }
+      };
 
   /** Refuses a field that is neither a column type nor stored through a converter or JSON. */
-  static void checkColumnType(Field f, String where) {
+  private static void checkColumnType(Field f, String where) {
     if (f.isAnnotationPresent(Relationship.class)) {
       throw MappingMessages.relationshipFieldType(
               where, f.getName(), typeName(f), elementTypeName(f))
@@ -285,7 +291,7 @@ final class ModelReader {
   }
 
   /** The column of field {@code f} at {@code site}, checked; the caller adds it to the model. */
-  static ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
+  private static ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
     String where = site.where();
     ColumnType type = ColumnType.of(f.getType());
     boolean converted = FieldStorage.converted(f);
@@ -580,12 +586,12 @@ final class ModelReader {
    * the model's module first ({@code privateLookupIn} requires it, unlike core reflection); a
    * module may add that edge for itself. The model's module still decides, by opening its package.
    */
-  static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+  private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
     ModelReader.class.getModule().addReads(type.getModule());
     return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
   }
 
-  static VarHandle handle(Field f) {
+  private static VarHandle handle(Field f) {
     try {
       return lookupIn(f.getDeclaringClass()).unreflectVarHandle(f);
     } catch (IllegalAccessException e) {

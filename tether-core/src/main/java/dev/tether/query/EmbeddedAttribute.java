@@ -101,7 +101,7 @@ public class EmbeddedAttribute<M, E> {
 
     @Override
     void render(SqlWriter w) {
-      dev.tether.mapping.EmbeddedMapping e = w.embedded(attribute);
+      dev.tether.mapping.EmbeddedMapping e = w.embedded(attribute.model, attribute.path);
       if (value != null && !e.type().isInstance(value)) {
         throw new dev.tether.QueryException(
             "value-type",

@@ -192,17 +192,18 @@ final class SqlWriter {
     return c;
   }
 
-  dev.tether.mapping.EmbeddedMapping embedded(EmbeddedAttribute<?, ?> attribute) {
-    ModelMapping m = model(attribute.model());
-    dev.tether.mapping.EmbeddedMapping e = m.embedded(attribute.path());
+  /** The embedded value at {@code path} of {@code model} (an {@code EmbeddedAttribute}'s). */
+  dev.tether.mapping.EmbeddedMapping embedded(Class<?> model, String path) {
+    ModelMapping m = model(model);
+    dev.tether.mapping.EmbeddedMapping e = m.embedded(path);
     if (e == null) {
       throw new QueryException(
           "unknown-embedded",
           m.name()
               + " has no embedded value '"
-              + attribute.path()
+              + path
               + "'."
-              + Names.didYouMean(attribute.path(), m.attributeNames())
+              + Names.didYouMean(path, m.attributeNames())
               + " Regenerate the metamodel after renaming a field.");
     }
     return e;
