@@ -1,21 +1,27 @@
 package dev.tether.types;
 
 import dev.tether.Column;
+import dev.tether.ColumnConverter;
+import dev.tether.Convert;
 import dev.tether.Embeddable;
 import dev.tether.Embedded;
 import dev.tether.EnumStorage;
 import dev.tether.Enumerated;
 import dev.tether.Id;
 import dev.tether.Index;
+import dev.tether.Json;
 import dev.tether.Model;
 import dev.tether.Table;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The embedded-value fixture: a customer with two addresses of one record type (default and
  * explicit prefix), a mutable class with primitives and an enum, a value over NOT NULL columns
- * without a prefix, and a value nested in another.
+ * without a prefix, a value nested in another, and components stored as JSON and through a
+ * converter.
  */
 final class EmbeddedModel {
   private EmbeddedModel() {}
@@ -73,6 +79,22 @@ final class EmbeddedModel {
   @Embeddable
   public record Place(String name, Geo geo) {}
 
+  /** Components stored through JSON and through a converter. */
+  @Embeddable
+  public record Extras(@Json List<String> tags, @Convert(UriConverter.class) URI link) {}
+
+  public static class UriConverter implements ColumnConverter<URI, String> {
+    @Override
+    public String toColumn(URI value) {
+      return value.toString();
+    }
+
+    @Override
+    public URI fromColumn(String value) {
+      return URI.create(value);
+    }
+  }
+
   @Table("em_customer")
   @Index(columns = {"bill_city", "billing.zip"})
   public static class Customer extends Model {
@@ -89,6 +111,7 @@ final class EmbeddedModel {
     public Money balance;
 
     public Place place;
+    public Extras extras;
   }
 
   static Customer customer(String name) {

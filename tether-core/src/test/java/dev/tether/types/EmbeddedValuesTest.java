@@ -15,11 +15,13 @@ import dev.tether.testing.TestDatabase;
 import dev.tether.types.EmbeddedModel.Address;
 import dev.tether.types.EmbeddedModel.Customer;
 import dev.tether.types.EmbeddedModel.Dimensions;
+import dev.tether.types.EmbeddedModel.Extras;
 import dev.tether.types.EmbeddedModel.Geo;
 import dev.tether.types.EmbeddedModel.Money;
 import dev.tether.types.EmbeddedModel.Place;
 import dev.tether.types.EmbeddedModel.Unit;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +49,7 @@ class EmbeddedValuesTest {
   static final String COLUMNS =
       "id, name, home_street, home_zip, home_city, bill_street, bill_zip, bill_city,"
           + " parcel_width, parcel_height, parcel_unit, amount, ccy, place_name, place_geo_lat,"
-          + " place_geo_lon";
+          + " place_geo_lon, extras_tags, extras_link";
 
   @Parameter TestDatabase target;
   @TempDir Path dir;
@@ -152,6 +154,26 @@ class EmbeddedValuesTest {
     try (Session s = db.session()) {
       Dimensions read = s.get(Customer.class, c.id).parcel;
       assertThat(List.of(read.width, read.height, read.unit)).containsExactly(3, 9, Unit.CM);
+    }
+  }
+
+  @Test
+  void componentsStoredAsJsonOrThroughAConverterAreComparedByColumnValue() throws Exception {
+    Customer c = EmbeddedModel.customer("Ann");
+    c.extras = new Extras(new ArrayList<>(List.of("vip")), URI.create("https://example.com/ann"));
+    try (Session s = db.session()) {
+      s.add(c);
+      s.commit();
+      c.extras.tags().add("late"); // a list inside a record, changed in place
+      assertThat(SqlText.plain(sql.record(s::commit)))
+          .containsExactly("UPDATE em_customer SET extras_tags = ? WHERE id = ?");
+    }
+    assertThat(row("SELECT extras_link")).containsExactly("https://example.com/ann");
+    try (Session s = db.session()) {
+      Customer read = s.get(Customer.class, c.id);
+      assertThat(read.extras)
+          .isEqualTo(new Extras(List.of("vip", "late"), URI.create("https://example.com/ann")));
+      sql.assertNoStatements(s::commit);
     }
   }
 
