@@ -104,7 +104,7 @@ final class ArchitectureAllowlist {
               Set.of(
                   "CollectionAttribute",
                   "InstanceState",
-                  "RelationshipAttribute",
+                  "RelationshipContainer",
                   "ScalarAttribute",
                   "SessionLink",
                   "Sync")),
@@ -119,16 +119,15 @@ final class ArchitectureAllowlist {
                   "Order",
                   "SqlWriter"),
               Set.of("Load", "LoadOption"),
-              Set.of("EntityFetch", "Related")),
+              Set.of("EntityFetch", "RelationshipLoader")),
           // being split (issue 14, items 1-4): the unit of work in named parts
           "dev.tether.session",
           Set.of(
               Set.of(
                   "AssociationWriter",
-                  "Engine",
                   "KeyCascades",
                   "KeySync",
-                  "Loading",
+                  "RowLoader",
                   "OneToManyDependency",
                   "OneToOneParentDependency",
                   "PassiveDeletes",
@@ -147,8 +146,8 @@ final class ArchitectureAllowlist {
           "AssociationWriter → SessionImpl.identity",
           "KeyCascades → SessionImpl.engine",
           "KeyCascades → SessionImpl.identity",
-          "Loading → SessionImpl.engine",
-          "Loading → SessionImpl.identity",
+          "RowLoader → SessionImpl.engine",
+          "RowLoader → SessionImpl.identity",
           "PassiveDeletes → SessionImpl.identity",
           "Persistence → Journal.deleted",
           "Persistence → SessionImpl.changed",

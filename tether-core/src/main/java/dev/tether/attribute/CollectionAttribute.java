@@ -25,7 +25,7 @@ import java.util.function.IntSupplier;
  * @param <T> the related model
  */
 public final class CollectionAttribute<T> extends AbstractList<T>
-    implements Many<T>, RelationshipAttribute, RandomAccess {
+    implements Many<T>, RelationshipContainer, RandomAccess {
   private final InstanceState state;
   private RelationshipMapping rel;
   private final OrderedIdentitySet items = new OrderedIdentitySet();

@@ -1,7 +1,7 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Direction;
@@ -30,7 +30,7 @@ final class KeySync {
   }
 
   void requireInSession(InstanceState target, InstanceState from, RelationshipMapping rel) {
-    if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
+    if (target.session() == session && target.status() != ObjectState.TRANSIENT) {
       return;
     }
     throw FlushMessages.notInSession(from, target, rel);

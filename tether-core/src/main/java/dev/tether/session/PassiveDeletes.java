@@ -1,8 +1,8 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.RelationshipMapping;
@@ -70,7 +70,7 @@ final class PassiveDeletes {
         }
       }
     }
-    out.removeIf(s -> s.session() != session || s.status() != InstanceStatus.PERSISTENT);
+    out.removeIf(s -> s.session() != session || s.status() != ObjectState.PERSISTENT);
     return out;
   }
 

@@ -1,8 +1,9 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
@@ -212,7 +213,7 @@ final class Persistence {
         throw FlushMessages.duplicateKey(s, clash);
       }
       s.key(key);
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       s.takeSnapshot();
       session.journal.inserted(s, keyGenerated);
       state.inserted().add(s);
@@ -442,7 +443,7 @@ final class Persistence {
     }
     for (InstanceState s : ordered) {
       session.identity.remove(m, s.key(), s);
-      s.status(InstanceStatus.DELETED);
+      s.status(ObjectState.DELETED);
       session.journal.deleted.add(s);
     }
   }

@@ -1,9 +1,9 @@
 package dev.tether.session;
 
 import dev.tether.NestedTransaction;
+import dev.tether.ObjectState;
 import dev.tether.SessionStateException;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +84,7 @@ final class Savepoint implements NestedTransaction {
           session.identity.remove(s.mapping(), s.key(), s);
           session.journal.resetKey(s);
           s.clearSnapshot();
-          session.detach(s, InstanceStatus.TRANSIENT);
+          session.detach(s, ObjectState.TRANSIENT);
         } else { // loaded after the savepoint: back to the values it was loaded with
           session.journal.restoreSnapshot(s);
           s.restoreColumns();
@@ -94,7 +94,7 @@ final class Savepoint implements NestedTransaction {
     session.journal.truncateHistory(historyMark);
     for (InstanceState s : session.pending) {
       session.journal.resetKey(s);
-      session.detach(s, InstanceStatus.TRANSIENT);
+      session.detach(s, ObjectState.TRANSIENT);
     }
     session.pending.clear();
     session.deleted.clear();
@@ -102,7 +102,7 @@ final class Savepoint implements NestedTransaction {
     for (InstanceState s : new LinkedHashSet<>(session.journal.deleted)) {
       if (!deleted.contains(s)) { // deleted after the savepoint: its row is back
         session.journal.deleted.remove(s);
-        s.status(InstanceStatus.PERSISTENT);
+        s.status(ObjectState.PERSISTENT);
         session.identity.putIfAbsent(s.mapping(), s.key(), s);
       }
     }

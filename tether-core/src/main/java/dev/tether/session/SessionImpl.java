@@ -1,11 +1,12 @@
 package dev.tether.session;
 
 import dev.tether.DatabaseException;
+import dev.tether.ObjectState;
 import dev.tether.Session;
 import dev.tether.SessionStateException;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.SessionLink;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
@@ -50,8 +51,11 @@ final class SessionImpl implements Session, SessionLink {
   private boolean expireOnCommit = true;
   final SessionQueries queries = new SessionQueries(this);
 
-  SessionImpl(Engine engine) {
+  private final DeleteReach deleteReach;
+
+  SessionImpl(Engine engine, DeleteReach deleteReach) {
     this.engine = engine;
+    this.deleteReach = deleteReach;
     this.transaction = new Transaction(engine.connections(), engine.dialect());
   }
 
@@ -153,17 +157,17 @@ final class SessionImpl implements Session, SessionLink {
           "session.get(" + type.getSimpleName() + ", null): the key is null");
     }
     InstanceState s = identity.get(m, id);
-    if (s != null && s.reloadColumns() && s.status() == InstanceStatus.PERSISTENT) {
-      Object[] row = Loading.rowByKey(this, m, s.key()); // expired: read the row again
+    if (s != null && s.reloadColumns() && s.status() == ObjectState.PERSISTENT) {
+      Object[] row = RowLoader.rowByKey(this, m, s.key()); // expired: read the row again
       if (row != null) {
-        Loading.overwrite(s, m, row);
+        RowLoader.overwrite(s, m, row);
       }
     }
     if (s != null) {
-      return s.status() == InstanceStatus.DELETED ? null : type.cast(s.owner());
+      return s.status() == ObjectState.DELETED ? null : type.cast(s.owner());
     }
     autoflushBeforeGet(m);
-    List<Object> found = Loading.byKey(this, m, Keys.normalize(m, id));
+    List<Object> found = RowLoader.byKey(this, m, Keys.normalize(m, id));
     if (found.isEmpty()) {
       return null;
     }
@@ -188,7 +192,7 @@ final class SessionImpl implements Session, SessionLink {
                   + " can be deleted.");
       case PENDING -> {
         pending.remove(s);
-        detach(s, InstanceStatus.TRANSIENT);
+        detach(s, ObjectState.TRANSIENT);
       }
       case DETACHED -> {
         attach(s);
@@ -235,7 +239,7 @@ final class SessionImpl implements Session, SessionLink {
           return hit.owner();
         }
         autoflushBeforeLoad();
-        List<Object> rows = Loading.byKey(session, m, key);
+        List<Object> rows = RowLoader.byKey(session, m, key);
         return rows.isEmpty() ? null : rows.get(0);
       }
 
@@ -249,7 +253,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public dev.tether.ObjectState stateOf(Object model) {
     mappingOf(model);
-    return dev.tether.ObjectState.valueOf(InstanceState.of(model).status().name());
+    return InstanceState.of(model).status();
   }
 
   @Override
@@ -268,14 +272,14 @@ final class SessionImpl implements Session, SessionLink {
     deferredOrphans.remove(s);
     journal.inserted.remove(s);
     journal.deleted.remove(s);
-    detach(s, s.hasRow() ? InstanceStatus.DETACHED : InstanceStatus.TRANSIENT);
+    detach(s, s.hasRow() ? ObjectState.DETACHED : ObjectState.TRANSIENT);
   }
 
   @Override
   public void refresh(Object model) {
     InstanceState root = stateHere(model, "refresh");
     for (InstanceState s : CascadeWalk.reach(this, root, Cascade.REFRESH_EXPIRE)) {
-      if (s == root || s.status() == InstanceStatus.PERSISTENT) {
+      if (s == root || s.status() == ObjectState.PERSISTENT) {
         refreshOne(s);
       }
     }
@@ -283,7 +287,7 @@ final class SessionImpl implements Session, SessionLink {
 
   private void refreshOne(InstanceState s) {
     ModelMapping m = s.mapping();
-    if (s.status() != InstanceStatus.PERSISTENT) {
+    if (s.status() != ObjectState.PERSISTENT) {
       throw new SessionStateException(
           "Cannot refresh "
               + s.describe()
@@ -291,14 +295,14 @@ final class SessionImpl implements Session, SessionLink {
               + s.status().name().toLowerCase(java.util.Locale.ROOT)
               + ", and only a persistent object has a row to read. Flush it first.");
     }
-    Object[] row = Loading.rowByKey(this, m, s.key());
+    Object[] row = RowLoader.rowByKey(this, m, s.key());
     if (row == null) {
       throw new SessionStateException(
           "Cannot refresh "
               + s.describe()
               + ": its row no longer exists (deleted by another transaction). Expunge it.");
     }
-    Loading.overwrite(s, m, row);
+    RowLoader.overwrite(s, m, row);
     s.expireRelationships();
   }
 
@@ -401,7 +405,7 @@ final class SessionImpl implements Session, SessionLink {
       transaction.release();
     }
     for (InstanceState s : journal.deleted) {
-      detach(s, InstanceStatus.DETACHED);
+      detach(s, ObjectState.DETACHED);
     }
     journal.clear();
     if (expireOnCommit) {
@@ -419,21 +423,21 @@ final class SessionImpl implements Session, SessionLink {
     for (InstanceState s : journal.inserted) {
       identity.remove(s.mapping(), s.key(), s);
       journal.resetKey(s);
-      detach(s, InstanceStatus.TRANSIENT);
+      detach(s, ObjectState.TRANSIENT);
     }
     for (InstanceState s : pending) {
       journal.resetKey(s);
-      detach(s, InstanceStatus.TRANSIENT);
+      detach(s, ObjectState.TRANSIENT);
     }
     pending.clear();
     for (InstanceState s : journal.deleted) {
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       identity.putIfAbsent(s.mapping(), s.key(), s);
     }
     deleted.clear();
     for (InstanceState s : identity.all()) {
       journal.restoreColumns(s);
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       s.expireRelationships();
     }
     changed.clear();
@@ -450,13 +454,13 @@ final class SessionImpl implements Session, SessionLink {
       transaction.rollback();
     } finally {
       for (InstanceState s : identity.all()) {
-        detach(s, InstanceStatus.DETACHED);
+        detach(s, ObjectState.DETACHED);
       }
       for (InstanceState s : pending) {
-        detach(s, InstanceStatus.TRANSIENT);
+        detach(s, ObjectState.TRANSIENT);
       }
       for (InstanceState s : journal.deleted) {
-        detach(s, InstanceStatus.DETACHED);
+        detach(s, ObjectState.DETACHED);
       }
       identity.clear();
       pending.clear();
@@ -504,7 +508,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void expungeOrphan(Object orphan) {
     InstanceState s = InstanceState.of(orphan);
-    if (s.session() == this && s.status() == InstanceStatus.PENDING) {
+    if (s.session() == this && s.status() == ObjectState.PENDING) {
       forget(s);
     }
   }
@@ -560,7 +564,7 @@ final class SessionImpl implements Session, SessionLink {
     switch (s.status()) {
       case TRANSIENT -> {
         s.session(this);
-        s.status(InstanceStatus.PENDING);
+        s.status(ObjectState.PENDING);
         pending.add(s);
       }
       case DETACHED -> {
@@ -574,7 +578,7 @@ final class SessionImpl implements Session, SessionLink {
                   + "). Use the object the session has, or a new session.");
         }
         s.session(this);
-        s.status(InstanceStatus.PERSISTENT);
+        s.status(ObjectState.PERSISTENT);
         if (s.snapshot() == null) {
           s.takeSnapshot();
         }
@@ -591,7 +595,7 @@ final class SessionImpl implements Session, SessionLink {
     }
   }
 
-  void detach(InstanceState s, InstanceStatus to) {
+  void detach(InstanceState s, ObjectState to) {
     s.session(null);
     s.status(to);
   }
@@ -621,7 +625,7 @@ final class SessionImpl implements Session, SessionLink {
       identity.remove(s.mapping(), s.key(), s);
       journal.resetKey(s);
       s.clearSnapshot();
-      s.status(InstanceStatus.PENDING);
+      s.status(ObjectState.PENDING);
     }
     for (InstanceState s : pending) {
       journal.resetKey(s);
@@ -631,7 +635,7 @@ final class SessionImpl implements Session, SessionLink {
     pending.clear();
     pending.addAll(all);
     for (InstanceState s : journal.deleted) {
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       identity.putIfAbsent(s.mapping(), s.key(), s);
       deleted.add(s);
     }
@@ -676,7 +680,7 @@ final class SessionImpl implements Session, SessionLink {
    * reach a row of {@code m}. Such a delete removes a row of another key (a deleted object is in
    * the identity map, so a get of its own key never gets here) and, through cascades, orphan
    * handling and database foreign-key actions, only rows of the models {@link
-   * Engine#touchedByDeletesOf} names. Keeping the deletes pending lets a loop of {@code
+   * DeleteReach#touchedByDeletesOf} names. Keeping the deletes pending lets a loop of {@code
    * delete(get(...))} batch them in one flush. New objects and relationship changes still flush: a
    * new row may take the key asked for.
    */
@@ -692,7 +696,7 @@ final class SessionImpl implements Session, SessionLink {
 
   private boolean deletesCannotReach(ModelMapping m) {
     for (ModelMapping d : deleted.models()) {
-      if (engine.touchedByDeletesOf(d).contains(m)) {
+      if (deleteReach.touchedByDeletesOf(d).contains(m)) {
         return false;
       }
     }
@@ -718,7 +722,7 @@ final class SessionImpl implements Session, SessionLink {
         continue;
       }
       for (InstanceState s : identity.of(m)) {
-        if (s.status() == InstanceStatus.PERSISTENT && !columnsUnchanged(s)) {
+        if (s.status() == ObjectState.PERSISTENT && !columnsUnchanged(s)) {
           flush(true);
           return;
         }

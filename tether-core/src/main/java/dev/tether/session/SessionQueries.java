@@ -2,10 +2,10 @@ package dev.tether.session;
 
 import dev.tether.LazyLoadException;
 import dev.tether.LazyLoadGuard;
+import dev.tether.ObjectState;
 import dev.tether.QueryException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
@@ -92,7 +92,7 @@ final class SessionQueries implements QueryContext {
   @Override
   public Object hydrate(ModelMapping m, Object[] row, Map<Object, Object> untracked) {
     if (untracked == null) {
-      return Loading.hydrate(session, m, row);
+      return RowLoader.hydrate(session, m, row);
     }
     Object key = Keys.fromRow(m, row);
     // one map per model of the query, in the query's map: key -> object
@@ -105,8 +105,8 @@ final class SessionQueries implements QueryContext {
     }
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
-    Loading.overwrite(s, m, row);
-    s.status(InstanceStatus.DETACHED);
+    RowLoader.overwrite(s, m, row);
+    s.status(ObjectState.DETACHED);
     s.key(key);
     s.expireRelationships();
     byKey.put(key, o);
@@ -243,7 +243,7 @@ final class SessionQueries implements QueryContext {
     List<T> out = new ArrayList<>();
     for (Object[] row :
         executor().queryByName(connection(), sql, types, params.clone(), m.columns())) {
-      Object o = Loading.hydrate(session, m, row);
+      Object o = RowLoader.hydrate(session, m, row);
       if (o != null) {
         out.add(type.cast(o));
       }

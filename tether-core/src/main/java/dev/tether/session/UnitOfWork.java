@@ -1,9 +1,10 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Direction;
@@ -225,7 +226,7 @@ final class UnitOfWork {
     candidates.addAll(state.removedBy().keySet());
     candidates.addAll(session.changed);
     for (InstanceState s : candidates) {
-      if (s.status() != InstanceStatus.PERSISTENT
+      if (s.status() != ObjectState.PERSISTENT
           || s.session() != session
           || session.deleted.contains(s)
           || state.deferredOrphans().containsKey(s)
@@ -253,7 +254,7 @@ final class UnitOfWork {
               && c instanceof ScalarAttribute<?> one
               && one.changed()
               && one.peek() != null) {
-            pending[0] |= InstanceState.of(one.peek()).status() == InstanceStatus.PENDING;
+            pending[0] |= InstanceState.of(one.peek()).status() == ObjectState.PENDING;
           }
         });
     return pending[0];
@@ -275,7 +276,7 @@ final class UnitOfWork {
         continue;
       }
       for (Object previous :
-          Loading.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
+          RowLoader.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
         if (previous != current) {
           FlushState.add(state.orphanedBy(), previous, l.owner(), l.rel());
         }
@@ -292,10 +293,10 @@ final class UnitOfWork {
             || heldElsewhere(m, l)) {
           continue;
         }
-        if (m.status() == InstanceStatus.PENDING) {
+        if (m.status() == ObjectState.PENDING) {
           state.toInsert().remove(m);
           session.expungeOrphan(m.owner());
-        } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
+        } else if (m.status() == ObjectState.PERSISTENT && m.session() == session) {
           if (auto) {
             state.deferredOrphans().computeIfAbsent(m, k -> new ArrayList<>()).add(l);
           } else {
@@ -481,7 +482,7 @@ final class UnitOfWork {
     Map<ModelMapping, List<InstanceState>> out = new IdentityHashMap<>();
     for (ModelMapping m : session.identity.models()) {
       for (InstanceState s : session.identity.of(m)) {
-        if (s.status() == InstanceStatus.PERSISTENT
+        if (s.status() == ObjectState.PERSISTENT
             && (!session.columnsUnchanged(s)
                 || session.changed.contains(s)
                 || state.addedBy().containsKey(s)

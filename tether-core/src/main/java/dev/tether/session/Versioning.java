@@ -3,6 +3,7 @@ package dev.tether.session;
 import dev.tether.StaleObjectException;
 import dev.tether.TetherException;
 import dev.tether.attribute.InstanceState;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;

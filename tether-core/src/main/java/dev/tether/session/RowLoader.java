@@ -1,7 +1,8 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
@@ -14,8 +15,8 @@ import java.util.List;
  * yields that object untouched (unflushed changes win), any other row a new persistent object whose
  * relationships load on first use.
  */
-final class Loading {
-  private Loading() {}
+final class RowLoader {
+  private RowLoader() {}
 
   /** The row of {@code m} with primary key {@code key} (normalised), as a list of 0 or 1. */
   static List<Object> byKey(SessionImpl session, ModelMapping m, Object key) {
@@ -90,7 +91,7 @@ final class Loading {
     Object key = Keys.fromRow(m, row);
     InstanceState known = session.identity.get(m, key);
     if (known != null) {
-      if (known.status() == InstanceStatus.DELETED) {
+      if (known.status() == ObjectState.DELETED) {
         return null;
       }
       if (known.reloadColumns()) {
@@ -101,7 +102,7 @@ final class Loading {
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
     overwrite(s, m, row);
-    s.status(InstanceStatus.PERSISTENT);
+    s.status(ObjectState.PERSISTENT);
     s.session(session);
     s.key(key);
     s.expireRelationships();
