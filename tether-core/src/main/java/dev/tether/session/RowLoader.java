@@ -19,13 +19,13 @@ final class RowLoader {
   private RowLoader() {}
 
   /** The row of {@code m} with primary key {@code key} (normalised), as a list of 0 or 1. */
-  static List<Object> byKey(SessionImpl session, ModelMapping m, Object key) {
+  static List<Object> byKey(SessionState session, ModelMapping m, Object key) {
     return select(session, m, m.keyColumns(), Keys.values(m, key), keyOrder(m));
   }
 
   /** {@code SELECT ... FROM m WHERE column = value ORDER BY order}, as objects. */
   static List<Object> byColumn(
-      SessionImpl session,
+      SessionState session,
       ModelMapping m,
       ColumnMapping column,
       Object value,
@@ -38,19 +38,20 @@ final class RowLoader {
   }
 
   private static List<Object> select(
-      SessionImpl session,
+      SessionState session,
       ModelMapping m,
       List<ColumnMapping> where,
       Object[] values,
       List<Ordering> order) {
-    Engine e = session.engine;
+    Engine e = session.engine();
     ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
     String sql = e.statements().selectWhere(m, where, order);
     return hydrateAll(
         session, m, e.executor().query(session.connection(), sql, types, values, m.columns()));
   }
 
-  private static List<Object> hydrateAll(SessionImpl session, ModelMapping m, List<Object[]> rows) {
+  private static List<Object> hydrateAll(
+      SessionState session, ModelMapping m, List<Object[]> rows) {
     List<Object> out = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       Object o = hydrate(session, m, row);
@@ -71,8 +72,8 @@ final class RowLoader {
   }
 
   /** The row of {@code m} with key {@code key}, or null; no object is created. */
-  static Object[] rowByKey(SessionImpl session, ModelMapping m, Object key) {
-    Engine e = session.engine;
+  static Object[] rowByKey(SessionState session, ModelMapping m, Object key) {
+    Engine e = session.engine();
     List<ColumnMapping> where = m.keyColumns();
     ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
     List<Object[]> rows =
@@ -87,9 +88,9 @@ final class RowLoader {
   }
 
   /** The object for {@code row}; {@code null} when the session has deleted it. */
-  static Object hydrate(SessionImpl session, ModelMapping m, Object[] row) {
+  static Object hydrate(SessionState session, ModelMapping m, Object[] row) {
     Object key = Keys.fromRow(m, row);
-    InstanceState known = session.identity.get(m, key);
+    InstanceState known = session.identity().get(m, key);
     if (known != null) {
       if (known.status() == ObjectState.DELETED) {
         return null;
@@ -103,10 +104,10 @@ final class RowLoader {
     InstanceState s = InstanceState.of(o);
     overwrite(s, m, row);
     s.status(ObjectState.PERSISTENT);
-    s.session(session);
+    s.session(session.link());
     s.key(key);
     s.expireRelationships();
-    session.identity.putIfAbsent(m, key, s);
+    session.identity().putIfAbsent(m, key, s);
     return o;
   }
 }

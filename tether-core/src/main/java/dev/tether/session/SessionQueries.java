@@ -28,14 +28,16 @@ import java.util.Map;
 final class SessionQueries implements QueryContext {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.tether.query");
 
-  private final SessionImpl session;
+  private final SessionState session;
+  private final Autoflush autoflush;
   private int batchSize = 500;
   private boolean batchLazyLoads = true;
   private LazyLoadGuard guard = LazyLoadGuard.OFF;
   private int threshold = 10;
   private final Map<RelationshipMapping, Integer> aloneLoads = new HashMap<>();
 
-  SessionQueries(SessionImpl session) {
+  SessionQueries(SessionState session, Autoflush autoflush) {
+    this.autoflush = autoflush;
     this.session = session;
   }
 
@@ -61,12 +63,12 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public Metadata metadata() {
-    return session.engine.metadata();
+    return session.engine().metadata();
   }
 
   @Override
   public Executor executor() {
-    return session.engine.executor();
+    return session.engine().executor();
   }
 
   @Override
@@ -76,12 +78,12 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public void autoflush() {
-    session.autoflush();
+    autoflush.beforeQuery();
   }
 
   @Override
   public void autoflushBeforeLoad() {
-    session.autoflushBeforeLoad();
+    autoflush.beforeLoad();
   }
 
   @Override
@@ -115,7 +117,7 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public InstanceState inMemory(ModelMapping m, Object key) {
-    return session.identity.get(m, key);
+    return session.identity().get(m, key);
   }
 
   @Override
@@ -162,13 +164,13 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public boolean holdsAny(ModelMapping m) {
-    return session.identity.holdsAny(m);
+    return session.identity().holdsAny(m);
   }
 
   @Override
   public void bulkUpdated(ModelMapping m, List<Object[]> keys, Map<ColumnMapping, Object> values) {
     for (Object[] k : keys) {
-      InstanceState s = session.identity.get(m, key(m, k));
+      InstanceState s = session.identity().get(m, key(m, k));
       if (s == null) {
         continue;
       }
@@ -185,12 +187,12 @@ final class SessionQueries implements QueryContext {
   @Override
   public void bulkDeleted(ModelMapping m, List<Object[]> keys) {
     for (Object[] k : keys) {
-      InstanceState s = session.identity.get(m, key(m, k));
+      InstanceState s = session.identity().get(m, key(m, k));
       if (s != null) {
         session.forget(s);
       }
     }
-    for (InstanceState s : session.identity.all()) {
+    for (InstanceState s : session.identity().all()) {
       s.forEachRelationship(
           (rel, c) -> {
             if (rel.target() == m) {
@@ -211,14 +213,14 @@ final class SessionQueries implements QueryContext {
   @Override
   public void detach(Object model) {
     InstanceState s = InstanceState.of(model);
-    if (s.session() == session) {
+    if (s.session() == session.link()) {
       session.forget(s);
     }
   }
 
   /** {@code session.selectSql}: the rows of the application's SQL as objects. */
   <T> List<T> selectSql(Class<T> type, String sql, Object[] params) {
-    ModelMapping m = session.engine.metadata().model(type);
+    ModelMapping m = session.engine().metadata().model(type);
     if (m == null) {
       throw new QueryException(
           "not-mapped",

@@ -18,9 +18,9 @@ import java.util.List;
  * Journal#restoreSnapshot}).
  */
 final class Versioning {
-  private final SessionImpl session;
+  private final SessionState session;
 
-  Versioning(SessionImpl session) {
+  Versioning(SessionState session) {
     this.session = session;
   }
 
@@ -120,6 +120,6 @@ final class Versioning {
   }
 
   private Engine engine() {
-    return session.engine;
+    return session.engine();
   }
 }
