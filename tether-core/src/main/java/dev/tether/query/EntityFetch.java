@@ -334,6 +334,46 @@ final class EntityFetch {
   }
 
   /**
+   * {@code SELECT <model's columns> FROM t t0 WHERE t0.a = ? AND ... ORDER BY ...}: what {@code
+   * session.get}, {@code refresh} and the flush's reads by key send, rendered as a lazy load of the
+   * same rows is (one renderer, one SQL shape). Parameters are left for the caller to bind, in the
+   * order of {@code where}; the text depends only on its arguments, so callers may cache it.
+   */
+  static String selectWhere(
+      dev.tether.sql.Dialect dialect,
+      dev.tether.mapping.Metadata metadata,
+      ModelMapping m,
+      List<ColumnMapping> where,
+      List<Ordering> order) {
+    SqlWriter w = new SqlWriter(dialect, metadata, false);
+    EntityFetch f = new EntityFetch(null, w, m, LoadPlan.DECLARED, null, false);
+    SqlWriter.Source root = f.root();
+    return f.render(
+        false,
+        () -> {},
+        () -> {
+          for (int i = 0; i < where.size(); i++) {
+            w.append(i == 0 ? " WHERE " : " AND ");
+            w.column(root, where.get(i));
+            w.append(" = ?");
+          }
+        },
+        () -> {
+          for (int i = 0; i < order.size(); i++) {
+            if (i > 0) {
+              w.append(", ");
+            }
+            w.column(root, order.get(i).column());
+            if (order.get(i).descending()) {
+              w.append(" DESC");
+            }
+          }
+        },
+        null,
+        null);
+  }
+
+  /**
    * What {@code session.get} owes the object it just read by key: the relationships declared {@code
    * lazy = "selectin"} load now, one IN query each (nested declared strategies followed); those
    * declared {@code "joined"} load the same way, since the row was not read by a query that could

@@ -689,5 +689,15 @@ public final class Select<R> {
     public void afterGet(QueryContext ctx, Object object, ModelMapping model) {
       LazyLoader.afterGet(ctx, object, model);
     }
+
+    @Override
+    public String selectWhere(
+        dev.tether.sql.Dialect dialect,
+        dev.tether.mapping.Metadata metadata,
+        ModelMapping m,
+        List<dev.tether.mapping.ColumnMapping> where,
+        List<dev.tether.mapping.RelationshipMapping.Ordering> order) {
+      return EntityFetch.selectWhere(dialect, metadata, m, where, order);
+    }
   }
 }

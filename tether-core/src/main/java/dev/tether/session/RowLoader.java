@@ -20,7 +20,7 @@ final class RowLoader {
 
   /** The row of {@code m} with primary key {@code key} (normalised), as a list of 0 or 1. */
   static List<Object> byKey(SessionState session, ModelMapping m, Object key) {
-    return select(session, m, m.keyColumns(), Keys.values(m, key), keyOrder(m));
+    return select(session, m, m.keyColumns(), Keys.values(m, key), List.of());
   }
 
   /** {@code SELECT ... FROM m WHERE column = value ORDER BY order}, as objects. */
@@ -33,8 +33,16 @@ final class RowLoader {
     return select(session, m, List.of(column), new Object[] {value}, order);
   }
 
-  private static List<Ordering> keyOrder(ModelMapping m) {
-    return m.keyColumns().stream().map(c -> new Ordering(c, false)).toList();
+  private static String selectWhere(
+      Engine e, ModelMapping m, List<ColumnMapping> where, List<Ordering> order) {
+    return e.statements()
+        .selectWhere(
+            m,
+            where,
+            order,
+            () ->
+                dev.tether.query.internal.Queries.selectWhere(
+                    e.dialect(), e.metadata(), m, where, order));
   }
 
   private static List<Object> select(
@@ -45,7 +53,7 @@ final class RowLoader {
       List<Ordering> order) {
     Engine e = session.engine();
     ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
-    String sql = e.statements().selectWhere(m, where, order);
+    String sql = selectWhere(e, m, where, order);
     return hydrateAll(
         session, m, e.executor().query(session.connection(), sql, types, values, m.columns()));
   }
@@ -80,7 +88,7 @@ final class RowLoader {
         e.executor()
             .query(
                 session.connection(),
-                e.statements().selectWhere(m, where, keyOrder(m)),
+                selectWhere(e, m, where, List.of()),
                 types,
                 Keys.values(m, key),
                 m.columns());
