@@ -1,8 +1,9 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
@@ -25,7 +26,7 @@ import java.util.Set;
  * written.
  */
 final class Persistence {
-  private final SessionImpl session;
+  private final SessionState session;
   private final FlushState state;
   private final Engine engine;
   private final Executor executor;
@@ -39,10 +40,10 @@ final class Persistence {
    */
   private Map<ModelMapping, List<InstanceState>> toInsertByModel;
 
-  Persistence(SessionImpl session, FlushState state, KeySync sync, PassiveDeletes passive) {
+  Persistence(SessionState session, FlushState state, KeySync sync, PassiveDeletes passive) {
     this.session = session;
     this.state = state;
-    this.engine = session.engine;
+    this.engine = session.engine();
     this.executor = engine.executor();
     this.sync = sync;
     this.passive = passive;
@@ -207,14 +208,14 @@ final class Persistence {
         nextGenerated++;
       }
       Object key = Keys.of(m, s.owner());
-      InstanceState clash = session.identity.putIfAbsent(m, key, s);
+      InstanceState clash = session.identity().putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
         throw FlushMessages.duplicateKey(s, clash);
       }
       s.key(key);
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       s.takeSnapshot();
-      session.journal.inserted(s, keyGenerated);
+      session.journal().inserted(s, keyGenerated);
       state.inserted().add(s);
     }
   }
@@ -317,7 +318,7 @@ final class Persistence {
           || (state.inserted().contains(s) && !state.postUpdate().contains(s))) {
         continue;
       }
-      if (session.changed.contains(s)
+      if (session.changed().contains(s)
           || state.addedBy().containsKey(s)
           || state.removedBy().containsKey(s)
           || state.orphanedBy().containsKey(s)) {
@@ -352,7 +353,7 @@ final class Persistence {
     for (UniqueOrder.Release r : releases) {
       InstanceState s = r.row();
       state.before().putIfAbsent(s, s.snapshot());
-      session.journal.updating(s);
+      session.journal().updating(s);
       ColumnType[] keyTypes = Keys.types(m);
       ColumnType[] types = new ColumnType[1 + keyTypes.length];
       types[0] = r.column().type();
@@ -387,7 +388,7 @@ final class Persistence {
         state
             .before()
             .putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
-        session.journal.updating(s);
+        session.journal().updating(s);
       }
       if (m.version() != null) {
         versioning.update(m, cols, rows);
@@ -441,9 +442,9 @@ final class Persistence {
       RowCounts.expectOneEach(counts, m, ordered, "delete", sql);
     }
     for (InstanceState s : ordered) {
-      session.identity.remove(m, s.key(), s);
-      s.status(InstanceStatus.DELETED);
-      session.journal.deleted.add(s);
+      session.identity().remove(m, s.key(), s);
+      s.status(ObjectState.DELETED);
+      session.journal().deleted().add(s);
     }
   }
 }
