@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
  * Marks a value type whose fields are stored in several columns of the table of every model that
  * has a field of this type (an <em>embedded value</em>; SQLAlchemy's composite, JPA's embeddable).
  * A record is the usual form; a class needs a no-argument constructor and non-final fields. Each
- * component is a column like a model's column field: {@code @Column}, {@code @Convert}, {@code
- * {@literal @}Enumerated} and {@code @Json} apply, and an {@code @Embeddable} component nests. It
- * has no identity, no key and no relationships.
+ * component is a column like a model's column field (it may carry {@code @Column}, {@code @Json},
+ * {@code @Convert} or {@code @Enumerated}), and an {@code @Embeddable} component nests. It has no
+ * identity, no key and no relationships.
  *
  * <pre>{@code
  * @Embeddable

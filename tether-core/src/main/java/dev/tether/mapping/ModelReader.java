@@ -2,6 +2,7 @@ package dev.tether.mapping;
 
 import dev.tether.Check;
 import dev.tether.Column;
+import dev.tether.Embeddable;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Index;
@@ -97,7 +98,7 @@ final class ModelReader {
               + " is abstract and cannot be mapped to a table; pass its concrete subclasses to"
               + " Registry.of(...) instead (their tables include the fields they inherit).");
     }
-    if (type.isAnnotationPresent(dev.tether.Embeddable.class)) {
+    if (type.isAnnotationPresent(Embeddable.class)) {
       throw EmbeddedMessages.model(type.getSimpleName()).exception();
     }
     ModelMapping model =
