@@ -89,7 +89,7 @@ final class DatabaseValueMessages {
     return new Message(
         "database-value-primitive",
         where
-            + " is a "
+            + (type.startsWith("i") ? " is an " : " is a ")
             + type
             + ", which is never null, but "
             + annotation
@@ -120,8 +120,11 @@ final class DatabaseValueMessages {
             + " stores every generated column. Remove stored = false.");
   }
 
-  /** {@code @Computed} from {@code @Computed("a * b")}. */
+  /** What to remove: {@code @Computed} of {@code @Computed("a * b")}, or {@code serverDefault}. */
   private static String name(String annotation) {
+    if (annotation.startsWith("@Column(")) {
+      return "serverDefault";
+    }
     int paren = annotation.indexOf('(');
     return paren < 0 ? annotation : annotation.substring(0, paren);
   }

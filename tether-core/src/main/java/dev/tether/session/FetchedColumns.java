@@ -7,11 +7,14 @@ import dev.tether.mapping.FilledColumns;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.Executor;
+import dev.tether.sql.SqlConnection;
+import dev.tether.sql.Statements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes the rows of models whose columns the database fills — server defaults, triggers, computed
@@ -34,17 +37,26 @@ final class FetchedColumns {
   /** The most rows one SELECT reads back, as many as one JDBC batch writes. */
   static final int SELECT_ROWS = Executor.MAX_BATCH;
 
-  private final SessionImpl session;
-  private final Engine engine;
   private final Executor executor;
+  private final Statements statements;
   private final Dialect dialect;
+  private final Supplier<SqlConnection> connection;
   private final Journal journal;
 
-  FetchedColumns(SessionImpl session, Engine engine, Journal journal) {
-    this.session = session;
-    this.engine = engine;
-    this.executor = engine.executor();
-    this.dialect = engine.dialect();
+  /**
+   * @param connection the session's connection, asked for only when a statement runs (it begins the
+   *     transaction)
+   * @param journal where the columns the database filled are remembered for a rollback
+   */
+  FetchedColumns(
+      Executor executor,
+      Statements statements,
+      Supplier<SqlConnection> connection,
+      Journal journal) {
+    this.executor = executor;
+    this.statements = statements;
+    this.dialect = executor.dialect();
+    this.connection = connection;
     this.journal = journal;
   }
 
@@ -58,7 +70,7 @@ final class FetchedColumns {
     GeneratedKeys.Strategy strategy = GeneratedKeys.of(m, dialect);
     List<InstanceState> keyed = given;
     if (!generated.isEmpty() && strategy == GeneratedKeys.Strategy.SEQUENCE) {
-      new GeneratedKeys(executor, session.connection()).drawFromSequence(m, generated);
+      new GeneratedKeys(executor, connection.get()).drawFromSequence(m, generated);
       keyed = new ArrayList<>(generated);
       keyed.addAll(given);
       generated = List.of();
@@ -151,8 +163,8 @@ final class FetchedColumns {
       journal.filledByDatabase(s, fetched); // a rollback empties them again
     }
     if (keyGenerated && strategy == GeneratedKeys.Strategy.LAST_KEY) {
-      new GeneratedKeys(executor, session.connection())
-          .insertEach(m, rows, engine.statements().insertReturning(m, cols, 1, List.of()), cols);
+      new GeneratedKeys(executor, connection.get())
+          .insertEach(m, rows, statements.insertReturning(m, cols, 1, List.of()), cols);
     } else if (keyGenerated || returning.size() > keyCount) {
       insertChunks(m, rows, cols, returning, keyGenerated);
     } else {
@@ -219,13 +231,13 @@ final class FetchedColumns {
       }
       paramSets.add(values);
     }
-    String sql = engine.statements().insertReturning(m, cols, chunk, returning);
+    String sql = statements.insertReturning(m, cols, chunk, returning);
     if (returning.isEmpty()) {
-      executor.updateEach(session.connection(), sql, types, paramSets);
+      executor.updateEach(connection.get(), sql, types, paramSets);
       return;
     }
     List<List<Object[]>> results =
-        executor.queryEach(session.connection(), sql, types, paramSets, returning);
+        executor.queryEach(connection.get(), sql, types, paramSets, returning);
     for (int p = 0; p < results.size(); p++) {
       List<Object[]> returned = results.get(p);
       List<InstanceState> part = rows.subList(p * chunk, p * chunk + chunk);
@@ -274,8 +286,8 @@ final class FetchedColumns {
   void updateReturning(
       ModelMapping m, List<ColumnMapping> cols, InstanceState s, ColumnType[] types, Object[] row) {
     List<ColumnMapping> returning = m.filled().updatedByDatabase();
-    String sql = engine.statements().update(m, cols, returning);
-    List<Object[]> found = executor.query(session.connection(), sql, types, row, returning);
+    String sql = statements.update(m, cols, returning);
+    List<Object[]> found = executor.query(connection.get(), sql, types, row, returning);
     RowCounts.expectOneEach(new int[] {found.size()}, m, List.of(s), "update", sql);
     assign(s, returning, found.get(0), 0);
   }
@@ -306,8 +318,8 @@ final class FetchedColumns {
           params[i] = key[k];
         }
       }
-      String sql = engine.statements().selectByKeys(m, cols, part.size());
-      List<Object[]> found = executor.query(session.connection(), sql, types, params, read);
+      String sql = statements.selectByKeys(m, cols, part.size());
+      List<Object[]> found = executor.query(connection.get(), sql, types, params, read);
       assignByKey(m, part, read, found, action, sql);
     }
   }

@@ -49,7 +49,8 @@ final class Persistence {
     this.sync = sync;
     this.passive = passive;
     this.versioning = new Versioning(session);
-    this.fetched = new FetchedColumns(session, engine, session.journal);
+    this.fetched =
+        new FetchedColumns(executor, engine.statements(), session::connection, session.journal);
   }
 
   void insertRows(ModelMapping m) {
