@@ -11,6 +11,7 @@ import dev.tether.Registry;
 import dev.tether.RegistryInternals;
 import dev.tether.Session;
 import dev.tether.fixtures.DatabaseFilled.Line;
+import dev.tether.fixtures.DatabaseFilled.VersionedLine;
 import dev.tether.fixtures.DatabaseFilled.VirtualLine;
 import dev.tether.schema.SchemaGenerator;
 import dev.tether.testing.PlainSql;
@@ -43,7 +44,7 @@ class ComputedColumnsTest {
   @BeforeEach
   void open() {
     url = target.sharedUrl(dir);
-    db = target.open(Registry.of(Line.class), url);
+    db = target.open(Registry.of(Line.class, VersionedLine.class), url);
     db.addStatementListener(sql);
   }
 
@@ -127,6 +128,27 @@ class ComputedColumnsTest {
     }
     assertThat(PlainSql.rows(url, "SELECT total FROM df_line ORDER BY id"))
         .containsExactly(List.of("30"), List.of("20"));
+  }
+
+  @Test
+  void aVersionedRowIsUpdatedByKeyAndVersionThenReadBack() {
+    VersionedLine line = new VersionedLine();
+    line.price = 2;
+    line.quantity = 3;
+    try (Session s = db.session()) {
+      s.add(line);
+      s.commit();
+      assertThat(line.total).isEqualTo(6);
+      line.price = 4;
+      List<String> sent = plain(sql.assertStatements(2, s::flush));
+      assertThat(sent.get(0))
+          .isEqualTo(
+              "UPDATE df_versioned_line SET price = ?, version = ? WHERE id = ? AND version = ?");
+      assertThat(sent.get(1)).isEqualTo("SELECT id, total FROM df_versioned_line WHERE id IN (?)");
+      assertThat(line.total).isEqualTo(12);
+      assertThat(line.version).isEqualTo(2);
+      s.commit();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tether.Database;
 import dev.tether.Registry;
 import dev.tether.RegistryInternals;
 import dev.tether.Session;
+import dev.tether.fixtures.DatabaseFilled.LegacySeat;
 import dev.tether.fixtures.DatabaseFilled.LegacyTicket;
 import dev.tether.fixtures.DatabaseFilled.Seat;
 import dev.tether.fixtures.DatabaseFilled.SequencedTicket;
@@ -48,7 +49,13 @@ class ServerDefaultsTest {
     url = target.sharedUrl(dir);
     db =
         target.open(
-            Registry.of(Ticket.class, LegacyTicket.class, SequencedTicket.class, Seat.class), url);
+            Registry.of(
+                Ticket.class,
+                LegacyTicket.class,
+                SequencedTicket.class,
+                Seat.class,
+                LegacySeat.class),
+            url);
     db.addStatementListener(sql);
   }
 
@@ -234,6 +241,23 @@ class ServerDefaultsTest {
       s.commit();
     }
     assertThat(seats).extracting(x -> x.state).containsExactly("free", "taken", "free");
+  }
+
+  @Test
+  void aCompositeKeyReadsTheDefaultsBackByRowValues() {
+    List<LegacySeat> seats = List.of(new LegacySeat("B", 2), new LegacySeat("A", 1));
+    try (Session s = db.session()) {
+      seats.forEach(s::add);
+      List<String> sent = plain(sql.assertStatements(2, s::flush)); // no key to generate
+      assertThat(sent.get(0))
+          .isEqualTo("INSERT INTO df_legacy_seat (row, number) VALUES (?, ?), (?, ?)");
+      assertThat(sent.get(1))
+          .isEqualTo(
+              "SELECT row, number, state FROM df_legacy_seat WHERE (row, number) IN ((?, ?), (?,"
+                  + " ?))");
+      s.commit();
+    }
+    assertThat(seats).extracting(x -> x.state).containsExactly("free", "free");
   }
 
   @Test
