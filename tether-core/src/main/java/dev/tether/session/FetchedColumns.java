@@ -10,7 +10,6 @@ import dev.tether.sql.Executor;
 import dev.tether.sql.SqlConnection;
 import dev.tether.sql.Statements;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,12 @@ import java.util.function.Supplier;
  * grouped by that set (each group keeps the order it was added in). The values come back in the
  * INSERT itself ({@code RETURNING}) when the model's keys do ({@link
  * GeneratedKeys.Strategy#RETURNING}) and the dialect reports what wrote them; otherwise one {@code
- * SELECT ... WHERE key IN (...)} per {@link #SELECT_ROWS} rows follows the batch. <b>UPDATE.</b>
- * One row: {@code UPDATE ... RETURNING} where the dialect has it; several: the batched UPDATE, then
- * the same SELECT (a JDBC batch returns no rows, and one SELECT costs less than a round trip per
- * row).
+ * SELECT ... WHERE key IN (...)} per {@link ReadBack#SELECT_ROWS} rows follows the batch.
+ * <b>UPDATE.</b> One row: {@code UPDATE ... RETURNING} where the dialect has it; several: the
+ * batched UPDATE, then the same SELECT (a JDBC batch returns no rows, and one SELECT costs less
+ * than a round trip per row).
  */
 final class FetchedColumns {
-  /** The most rows one SELECT reads back, as many as one JDBC batch writes. */
-  static final int SELECT_ROWS = Executor.MAX_BATCH;
-
   private final Executor executor;
   private final Statements statements;
   private final Dialect dialect;
@@ -91,7 +87,7 @@ final class FetchedColumns {
     if (!later.isEmpty()) {
       List<InstanceState> all = new ArrayList<>(generated);
       all.addAll(keyed);
-      select(m, all, later, "insert");
+      ReadBack.select(executor, statements, connection.get(), m, all, later, "insert");
     }
   }
 
@@ -247,10 +243,10 @@ final class FetchedColumns {
       if (keyGenerated) {
         returned.sort((a, b) -> compareKeys(a[0], b[0]));
         for (int k = 0; k < chunk; k++) {
-          assign(part.get(k), returning, returned.get(k), 0);
+          ReadBack.assign(part.get(k), returning, returned.get(k), 0);
         }
       } else {
-        assignByKey(m, part, returning, returned, "insert", sql);
+        ReadBack.assignByKey(m, part, returning, returned, "insert", sql);
       }
     }
   }
@@ -289,77 +285,12 @@ final class FetchedColumns {
     String sql = statements.update(m, cols, returning);
     List<Object[]> found = executor.query(connection.get(), sql, types, row, returning);
     RowCounts.expectOneEach(new int[] {found.size()}, m, List.of(s), "update", sql);
-    assign(s, returning, found.get(0), 0);
+    ReadBack.assign(s, returning, found.get(0), 0);
   }
 
   /** After the UPDATE of {@code rows}: the values the database wrote, by one SELECT per batch. */
   void afterUpdate(ModelMapping m, List<InstanceState> rows) {
-    select(m, rows, m.filled().updatedByDatabase(), "update");
-  }
-
-  // ---- reading back ----------------------------------------------------------------------------
-
-  /** Reads {@code cols} of {@code rows} by key, {@link #SELECT_ROWS} rows per SELECT. */
-  private void select(
-      ModelMapping m, List<InstanceState> rows, List<ColumnMapping> cols, String action) {
-    List<ColumnMapping> read = new ArrayList<>(m.keyColumns());
-    read.addAll(cols);
-    ColumnType[] keyTypes = Keys.types(m);
-    int per = Math.max(1, Math.min(SELECT_ROWS, dialect.maxParameters() / keyTypes.length));
-    for (int from = 0; from < rows.size(); from += per) {
-      List<InstanceState> part = rows.subList(from, Math.min(rows.size(), from + per));
-      ColumnType[] types = new ColumnType[part.size() * keyTypes.length];
-      Object[] params = new Object[types.length];
-      int i = 0;
-      for (InstanceState s : part) {
-        Object[] key = Keys.values(m, Keys.of(m, s.owner()));
-        for (int k = 0; k < key.length; k++, i++) {
-          types[i] = keyTypes[k];
-          params[i] = key[k];
-        }
-      }
-      String sql = statements.selectByKeys(m, cols, part.size());
-      List<Object[]> found = executor.query(connection.get(), sql, types, params, read);
-      assignByKey(m, part, read, found, action, sql);
-    }
-  }
-
-  /**
-   * Gives each of {@code rows} the values of the row of {@code found} with its key (the first
-   * columns of {@code read}); a row not found is an error.
-   */
-  private static void assignByKey(
-      ModelMapping m,
-      List<InstanceState> rows,
-      List<ColumnMapping> read,
-      List<Object[]> found,
-      String action,
-      String sql) {
-    int keyCount = m.keyColumns().size();
-    Map<Object, InstanceState> byKey = new HashMap<>(rows.size() * 2);
-    for (InstanceState s : rows) {
-      byKey.put(Keys.of(m, s.owner()), s);
-    }
-    for (Object[] r : found) {
-      Object key = Keys.normalize(m, keyCount == 1 ? r[0] : java.util.Arrays.copyOf(r, keyCount));
-      InstanceState s = byKey.remove(key);
-      if (s != null) {
-        assign(s, read, r, keyCount);
-      }
-    }
-    if (!byKey.isEmpty()) {
-      throw FlushMessages.fetchedRowMissing(byKey.values().iterator().next(), action, sql);
-    }
-  }
-
-  /**
-   * Sets {@code s}'s fields from {@code row}: {@code cols[i]} from {@code row[i]}, from {@code
-   * from}.
-   */
-  private static void assign(InstanceState s, List<ColumnMapping> cols, Object[] row, int from) {
-    Object owner = s.owner();
-    for (int i = from; i < cols.size(); i++) {
-      cols.get(i).set(owner, row[i]);
-    }
+    ReadBack.select(
+        executor, statements, connection.get(), m, rows, m.filled().updatedByDatabase(), "update");
   }
 }

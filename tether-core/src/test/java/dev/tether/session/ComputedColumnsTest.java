@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tether.Database;
 import dev.tether.FlushException;
 import dev.tether.MappingException;
+import dev.tether.QueryException;
 import dev.tether.Registry;
 import dev.tether.RegistryInternals;
 import dev.tether.Session;
 import dev.tether.fixtures.DatabaseFilled.Line;
 import dev.tether.fixtures.DatabaseFilled.VersionedLine;
 import dev.tether.fixtures.DatabaseFilled.VirtualLine;
+import dev.tether.query.ColumnAttribute;
 import dev.tether.schema.SchemaGenerator;
 import dev.tether.testing.PlainSql;
 import dev.tether.testing.StatementRecorder;
@@ -175,6 +177,35 @@ class ComputedColumnsTest {
       assertThat(e.getMessage())
           .startsWith("Cannot update Line(")
           .contains("the field was changed from 1 to 5; the value would be lost.");
+    }
+  }
+
+  static final ColumnAttribute<Line, Integer> PRICE =
+      ColumnAttribute.of(Line.class, "price", Integer.class);
+  static final ColumnAttribute<Line, Integer> TOTAL =
+      ColumnAttribute.of(Line.class, "total", Integer.class);
+
+  @Test
+  void aBulkUpdateReadsTheComputedValuesOfTheObjectsTheSessionHolds() {
+    try (Session s = db.session()) {
+      Line held = new Line(3, 2);
+      s.add(held);
+      s.commit();
+      sql.clear();
+      s.bulkUpdate(Line.class).set(PRICE, 10).where(PRICE.eq(3)).execute();
+      List<String> sent = plain(sql.statements());
+      assertThat(sent.get(sent.size() - 1))
+          .isEqualTo("SELECT id, total FROM df_line WHERE id IN (?)");
+      assertThat(held.total).isEqualTo(20);
+      sql.assertNoStatements(s::flush);
+      QueryException e =
+          catchThrowableOfType(
+              QueryException.class, () -> s.bulkUpdate(Line.class).set(TOTAL, 1).execute());
+      assertThat(e.code()).isEqualTo("update-database-column");
+      assertThat(e.getMessage())
+          .contains(
+              "Line.total (df_line.total) is written by the database on every UPDATE"
+                  + " (@Computed), which would refuse or overwrite the value.");
     }
   }
 
