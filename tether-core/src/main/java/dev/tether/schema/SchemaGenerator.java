@@ -19,12 +19,12 @@ import java.util.StringJoiner;
 
 /**
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
- * with primary key, NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints (with their ON DELETE / ON
- * UPDATE actions), then the declared indexes and an index on every foreign-key column that no other
- * index leads with; {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a
- * table created later (a cycle) are added with ALTER TABLE where the dialect allows. The database
- * enum types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
- * last.
+ * with primary key, NOT NULL, DEFAULT, generated ({@code GENERATED ALWAYS AS}), UNIQUE, CHECK and
+ * FOREIGN KEY constraints (with their ON DELETE / ON UPDATE actions), then the declared indexes and
+ * an index on every foreign-key column that no other index leads with; {@code DROP TABLE IF EXISTS}
+ * in reverse order. Foreign keys that point at a table created later (a cycle) are added with ALTER
+ * TABLE where the dialect allows. The database enum types of {@code EnumStorage.NATIVE} columns,
+ * where the dialect names them, come first and go last.
  *
  * <p>Names not declared are derived, {@code fk_<table>_<column>}, {@code ix_<table>_<columns>},
  * {@code uq_<table>_<columns>}, {@code ck_<table>_<columns>}; one longer than the dialect keeps is

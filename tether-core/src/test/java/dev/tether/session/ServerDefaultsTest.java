@@ -7,6 +7,7 @@ import dev.tether.Database;
 import dev.tether.Registry;
 import dev.tether.RegistryInternals;
 import dev.tether.Session;
+import dev.tether.fixtures.DatabaseFilled.Counter;
 import dev.tether.fixtures.DatabaseFilled.LegacySeat;
 import dev.tether.fixtures.DatabaseFilled.LegacyTicket;
 import dev.tether.fixtures.DatabaseFilled.Seat;
@@ -54,7 +55,8 @@ class ServerDefaultsTest {
                 LegacyTicket.class,
                 SequencedTicket.class,
                 Seat.class,
-                LegacySeat.class),
+                LegacySeat.class,
+                Counter.class),
             url);
     db.addStatementListener(sql);
   }
@@ -120,6 +122,22 @@ class ServerDefaultsTest {
         assertThat(read.attempts).isEqualTo(t.attempts);
       }
     }
+  }
+
+  @Test
+  void aRowThatSetsNothingTakesEveryDefault() {
+    List<Counter> counters = List.of(new Counter(), new Counter());
+    try (Session s = db.session()) {
+      counters.forEach(s::add);
+      List<String> sent = plain(sql.assertStatements(2, s::commit)); // one row per statement
+      assertThat(sent.get(0))
+          .isEqualTo(
+              "INSERT INTO df_counter"
+                  + plain(target.dialect().defaultValuesClause())
+                  + " RETURNING id, value");
+    }
+    assertThat(counters).extracting(c -> c.value).containsExactly(1, 1);
+    assertThat(counters.get(0).id).isLessThan(counters.get(1).id);
   }
 
   @Test
