@@ -4,6 +4,7 @@ import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.Cascade;
+import dev.tether.mapping.ColumnFill;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
@@ -59,12 +60,14 @@ final class Merge {
     if (copy == null) {
       copy = m.newInstance();
       for (ColumnMapping c : m.columns()) {
-        c.set(copy, c.get(source.owner()));
+        if (!c.fill().insertedByDatabase()) { // the database writes those when the copy is inserted
+          c.set(copy, c.get(source.owner()));
+        }
       }
       target.add(copy);
     } else {
       for (ColumnMapping c : m.columns()) {
-        if (!c.primaryKey()) {
+        if (!c.primaryKey() && c.fill() != ColumnFill.DATABASE_ALWAYS) { // keep the row's own
           c.set(copy, c.get(source.owner()));
         }
       }

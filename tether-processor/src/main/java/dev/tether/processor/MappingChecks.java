@@ -155,6 +155,10 @@ final class MappingChecks {
       checkSequence(owner, where, f, sequence);
     }
     checkStorage(owner, where, f);
+    Message filled = DatabaseValueCheck.of(f, where);
+    if (filled != null) {
+      report(f, filled);
+    }
   }
 
   /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
