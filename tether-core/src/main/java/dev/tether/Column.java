@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Indexes over several columns, composite UNIQUE constraints and CHECK constraints are declared
- * on the class: {@link Index}, {@link UniqueConstraint}, {@link Check}.
+ * on the class: {@link Index}, {@link UniqueConstraint}, {@link Check}. Columns the database fills
+ * itself: {@link #serverDefault}, {@link Generated}, {@link Computed}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
@@ -58,4 +59,27 @@ public @interface Column {
 
   /** Digits after the decimal point of a {@code BigDecimal} column; needs a {@link #precision}. */
   int scale() default 0;
+
+  /**
+   * The column's server default, as SQL: {@code createAll} declares it ({@code DEFAULT <sql>}), and
+   * a new object whose field is {@code null} is inserted without the column, so the database's
+   * default applies, and its value is read back into the field in the same flush (SQLAlchemy's
+   * {@code server_default} with {@code eager_defaults}). A field that is not {@code null} is
+   * written as usual. Empty (the default) means no server default.
+   *
+   * <p>The text is an SQL expression, used as written: a string literal carries its own quotes.
+   * Expressions other than a literal or a bare keyword are put in parentheses, which all three
+   * databases accept.
+   *
+   * <pre>{@code
+   * @Column(serverDefault = "CURRENT_TIMESTAMP") public LocalDateTime createdAt;
+   * @Column(serverDefault = "'new'", nullable = false) public String status;
+   * @Column(serverDefault = "0") public Integer attempts;
+   * }</pre>
+   *
+   * <p>Tether cannot tell a field nobody set from one set to {@code null}: at insert, {@code null}
+   * means "use the default". A later UPDATE writes {@code null} like any other value. The field
+   * must have a type that can be {@code null} ({@code Integer}, not {@code int}).
+   */
+  String serverDefault() default "";
 }

@@ -42,6 +42,10 @@ public final class ColumnMapping {
   private final String onUpdate;
   private final boolean version;
   private ColumnMapping references;
+  private ColumnFill fill = ColumnFill.TETHER;
+  private String serverDefault;
+  private String computedExpression;
+  private boolean computedStored;
 
   ColumnMapping(
       TableMapping table,
@@ -239,6 +243,35 @@ public final class ColumnMapping {
     this.getter = getter;
     this.setter = setter;
     this.valueClass = boxedType;
+  }
+
+  /** Who writes the column ({@link DatabaseValues}, configuration only). */
+  void databaseValue(
+      ColumnFill fill, String serverDefault, String computedExpression, boolean stored) {
+    this.fill = fill;
+    this.serverDefault = serverDefault;
+    this.computedExpression = computedExpression;
+    this.computedStored = stored;
+  }
+
+  /** Who writes the column's value: Tether, or the database (a default, a trigger, a formula). */
+  public ColumnFill fill() {
+    return fill;
+  }
+
+  /** The SQL of the column's declared server default, or {@code null}. */
+  public String serverDefault() {
+    return serverDefault;
+  }
+
+  /** The SQL expression of a computed ({@code @Computed}) column, or {@code null}. */
+  public String computedExpression() {
+    return computedExpression;
+  }
+
+  /** Whether a computed column is stored ({@code STORED}) rather than {@code VIRTUAL}. */
+  public boolean computedStored() {
+    return computedStored;
   }
 
   void decimal(int precision, int scale) {

@@ -24,6 +24,7 @@ public final class ModelMapping {
   private final Map<String, EmbeddedMapping> embeddedByPath = new LinkedHashMap<>();
   private String keySequence;
   private boolean implicitReturning = true;
+  private FilledColumns filled;
 
   ModelMapping(Class<?> type, TableMapping table, MethodHandle constructor) {
     this.type = type;
@@ -79,6 +80,19 @@ public final class ModelMapping {
   void keyGeneration(String sequence, boolean returning) {
     this.keySequence = sequence;
     this.implicitReturning = returning;
+  }
+
+  /**
+   * The columns the database fills (server defaults, {@code @Generated}, {@code @Computed}), or
+   * {@code null} when Tether writes them all: the common case, which the flush decides by this test
+   * alone.
+   */
+  public FilledColumns filled() {
+    return filled;
+  }
+
+  void filled(FilledColumns filled) {
+    this.filled = filled;
   }
 
   /**

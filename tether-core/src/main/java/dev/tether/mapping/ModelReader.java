@@ -2,8 +2,10 @@ package dev.tether.mapping;
 
 import dev.tether.Check;
 import dev.tether.Column;
+import dev.tether.Computed;
 import dev.tether.Embeddable;
 import dev.tether.ForeignKey;
+import dev.tether.Generated;
 import dev.tether.Id;
 import dev.tether.Index;
 import dev.tether.Many;
@@ -134,6 +136,7 @@ final class ModelReader {
     }
     readKeyGeneration(model, type, byName);
     readConstraints(model, columnAnnotations);
+    model.filled(FilledColumns.of(model.columns()));
     return model;
   }
 
@@ -365,6 +368,7 @@ final class ModelReader {
       mapping.access(site.getter(), site.setter());
     }
     FieldStorage.apply(mapping, f, where);
+    DatabaseValues.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
     if (twin == null) {
       for (ColumnMapping c : model.columns()) {
@@ -450,7 +454,8 @@ final class ModelReader {
               + model.name()
               + ".");
     }
-    for (Class<? extends Annotation> a : List.of(Id.class, Column.class, ForeignKey.class)) {
+    for (Class<? extends Annotation> a :
+        List.of(Id.class, Column.class, ForeignKey.class, Generated.class, Computed.class)) {
       if (f.isAnnotationPresent(a)) {
         throw new MappingException(
             "column-annotation-on-relationship",

@@ -1,6 +1,7 @@
 package dev.tether.query;
 
 import dev.tether.QueryException;
+import dev.tether.mapping.ColumnFill;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.query.internal.QueryContext;
@@ -82,6 +83,19 @@ public final class Update<T> {
                 + e.getKey()
                 + ", ...): a primary key is not changed by a bulk update; the session's identity"
                 + " map could not follow it.");
+      }
+      if (c.fill() == ColumnFill.DATABASE_ALWAYS) {
+        throw new QueryException(
+            "update-database-column",
+            "update("
+                + model.getSimpleName()
+                + ").set("
+                + e.getKey()
+                + ", ...): "
+                + c.describe()
+                + " is written by the database on every UPDATE ("
+                + (c.computedExpression() != null ? "@Computed" : "@Generated(ALWAYS)")
+                + "), which would refuse or overwrite the value. Set the columns it comes from.");
       }
       if (!values.isEmpty()) {
         w.append(", ");

@@ -3,6 +3,7 @@ package dev.tether.schema;
 import dev.tether.EnumStorage;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
+import dev.tether.mapping.DatabaseValues;
 import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.TableConstraints;
@@ -18,12 +19,12 @@ import java.util.StringJoiner;
 
 /**
  * Renders the DDL for a registry's tables: {@code CREATE TABLE IF NOT EXISTS} in foreign-key order
- * with primary key, NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints (with their ON DELETE / ON
- * UPDATE actions), then the declared indexes and an index on every foreign-key column that no other
- * index leads with; {@code DROP TABLE IF EXISTS} in reverse order. Foreign keys that point at a
- * table created later (a cycle) are added with ALTER TABLE where the dialect allows. The database
- * enum types of {@code EnumStorage.NATIVE} columns, where the dialect names them, come first and go
- * last.
+ * with primary key, NOT NULL, DEFAULT, generated ({@code GENERATED ALWAYS AS}), UNIQUE, CHECK and
+ * FOREIGN KEY constraints (with their ON DELETE / ON UPDATE actions), then the declared indexes and
+ * an index on every foreign-key column that no other index leads with; {@code DROP TABLE IF EXISTS}
+ * in reverse order. Foreign keys that point at a table created later (a cycle) are added with ALTER
+ * TABLE where the dialect allows. The database enum types of {@code EnumStorage.NATIVE} columns,
+ * where the dialect names them, come first and go last.
  *
  * <p>Names not declared are derived, {@code fk_<table>_<column>}, {@code ix_<table>_<columns>},
  * {@code uq_<table>_<columns>}, {@code ck_<table>_<columns>}; one longer than the dialect keeps is
@@ -169,8 +170,14 @@ public final class SchemaGenerator {
     } else if (c.primaryKey()) {
       b.append(" NOT NULL");
     } else {
+      if (c.computedExpression() != null) {
+        b.append(computed(c));
+      }
       if (!c.nullable()) {
         b.append(" NOT NULL");
+      }
+      if (c.serverDefault() != null) {
+        b.append(" DEFAULT ").append(defaultSql(c.serverDefault()));
       }
       if (c.unique()) {
         b.append(" UNIQUE");
@@ -178,6 +185,30 @@ public final class SchemaGenerator {
     }
     return b.toString();
   }
+
+  /** {@code GENERATED ALWAYS AS (expr) STORED}, or {@code VIRTUAL} where the database has it. */
+  private String computed(ColumnMapping c) {
+    if (!c.computedStored() && !dialect.supportsVirtualColumns()) {
+      throw DatabaseValues.virtualNotSupported(c, dialect.name());
+    }
+    return " GENERATED ALWAYS AS ("
+        + c.computedExpression()
+        + ") "
+        + (c.computedStored() ? "STORED" : "VIRTUAL");
+  }
+
+  /**
+   * A default as written when it is a literal or a bare keyword ({@code 'new'}, {@code -1}, {@code
+   * CURRENT_TIMESTAMP}), else in parentheses: SQLite and MariaDB accept an expression ({@code
+   * now()}, {@code 1 + 2}) only so, and PostgreSQL accepts both.
+   */
+  static String defaultSql(String sql) {
+    return SIMPLE_DEFAULT.matcher(sql).matches() ? sql : "(" + sql + ")";
+  }
+
+  private static final java.util.regex.Pattern SIMPLE_DEFAULT =
+      java.util.regex.Pattern.compile(
+          "'([^']|'')*'|[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[A-Za-z_][A-Za-z_0-9]*");
 
   /** Whether a declared index or UNIQUE constraint starts with {@code c}, so it serves the key. */
   private static boolean leadsAnIndex(TableMapping t, ColumnMapping c) {

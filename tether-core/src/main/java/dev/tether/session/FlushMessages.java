@@ -298,6 +298,55 @@ final class FlushMessages {
             + ".");
   }
 
+  /**
+   * A value set in a field that the database writes ({@code @Generated}, {@code @Computed}): Tether
+   * never writes it, so the value would be replaced by the database's without a word.
+   *
+   * @param was the field's value as flushed last, or {@code null} for a new object
+   */
+  static FlushException databaseColumnWritten(
+      InstanceState s, ColumnMapping c, boolean isNew, Object was, Object now) {
+    String source =
+        c.computedExpression() != null
+            ? "computed by the database (@Computed(\"" + c.computedExpression() + "\"))"
+            : isNew
+                ? "written by the database on INSERT (@Generated)"
+                : "written by the database on every UPDATE (@Generated(ALWAYS))";
+    return new FlushException(
+        "database-column-written",
+        "Cannot "
+            + (isNew ? "insert " : "update ")
+            + s.describe()
+            + ": "
+            + c.describe()
+            + " is "
+            + source
+            + ", and Tether never writes it, but "
+            + (isNew
+                ? "the new object's field holds " + now
+                : "the field was changed from " + was + " to " + now)
+            + "; the value would be lost. "
+            + (isNew
+                ? "Leave the field null: after the flush it holds the database's value."
+                : "Undo the change (session.refresh(obj) reads the row again), or change the"
+                    + " columns the database computes it from."));
+  }
+
+  /** A row whose values the database wrote, not found by the SELECT that reads them back. */
+  static FlushException fetchedRowMissing(InstanceState s, String action, String sql) {
+    return new FlushException(
+        "fetched-row-missing",
+        "After the "
+            + action
+            + " of "
+            + s.describe()
+            + ", Tether read back the values the database wrote, but the row is not in its table"
+            + " [SQL: "
+            + sql
+            + "]. A rule or INSTEAD OF trigger may have written it elsewhere: map the table the"
+            + " row lands in, or remove @Generated, @Computed and serverDefault from the model.");
+  }
+
   /** A many-to-many link to an object that is not in the session (no save-update cascade). */
   static SessionStateException linkToObjectNotInSession(
       InstanceState owner, InstanceState member, RelationshipMapping rel) {

@@ -2,6 +2,7 @@ package dev.tether.session;
 
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.FilledColumns;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class Journal {
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
   private final java.util.List<Runnable> historyRestores = new java.util.ArrayList<>();
+
+  /** The columns the database filled in rows inserted in this transaction (FetchedColumns). */
+  private final Map<InstanceState, java.util.List<ColumnMapping>> filled = new IdentityHashMap<>();
 
   /**
    * Sizes the sets for {@code n} more inserts when they are empty (the start of a transaction's
@@ -53,12 +57,28 @@ final class Journal {
     before.putIfAbsent(s, s.snapshot());
   }
 
-  /** Clears a key the database generated in this transaction (the row no longer exists). */
+  /** Remembers that the database fills {@code columns} of {@code s}, being inserted. */
+  void filledByDatabase(InstanceState s, java.util.List<ColumnMapping> columns) {
+    if (!columns.isEmpty()) {
+      filled.put(s, columns);
+    }
+  }
+
+  /**
+   * Clears a key the database generated in this transaction (the row no longer exists), and the
+   * values it filled in: inserted again, the row takes the database's values again.
+   */
   void resetKey(InstanceState s) {
     if (generatedKey.remove(s)) {
       s.mapping().id().set(s.owner(), null);
     }
     s.key(null);
+    java.util.List<ColumnMapping> byDatabase = filled.isEmpty() ? null : filled.remove(s);
+    if (byDatabase != null) {
+      for (ColumnMapping c : byDatabase) {
+        c.set(s.owner(), null);
+      }
+    }
   }
 
   /**
@@ -72,6 +92,12 @@ final class Journal {
       ColumnMapping version = s.mapping().version();
       if (version != null) {
         version.set(s.owner(), old[version.index()]); // the row's version once rolled back
+      }
+      FilledColumns byDatabase = s.mapping().filled();
+      if (byDatabase != null) { // what the database wrote is what the row holds again
+        for (ColumnMapping c : byDatabase.updatedByDatabase()) {
+          c.set(s.owner(), old[c.index()]);
+        }
       }
     }
   }
@@ -116,5 +142,6 @@ final class Journal {
     deleted.clear();
     generatedKey.clear();
     before.clear();
+    filled.clear();
   }
 }

@@ -148,7 +148,7 @@ final class KeySync {
       }
       state.postUpdate().add(s);
       LOG.debug(
-          "{}: {} is state.inserted() as NULL and set by an UPDATE after the inserts: {} is not state.inserted()"
+          "{}: {} is inserted as NULL and set by an UPDATE after the inserts: {} is not inserted"
               + " yet (a cycle of foreign keys between {} and {})",
           s.describe(),
           rel.foreignKey(),

@@ -4,6 +4,7 @@ import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.Cascade;
+import dev.tether.mapping.ColumnFill;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
@@ -59,11 +60,18 @@ final class Merge {
     Object[] values = m.readColumns(source.owner());
     if (copy == null) {
       copy = m.newInstance();
+      for (ColumnMapping c : m.columns()) {
+        if (c.fill().insertedByDatabase()) { // the database writes those when the copy is inserted
+          values[c.index()] = c.get(copy);
+        }
+      }
       m.writeColumns(copy, values);
       target.add(copy);
     } else {
-      for (ColumnMapping c : m.keyColumns()) {
-        values[c.index()] = c.get(copy); // the copy keeps its own key
+      for (ColumnMapping c : m.columns()) {
+        if (c.primaryKey() || c.fill() == ColumnFill.DATABASE_ALWAYS) { // keep the row's own
+          values[c.index()] = c.get(copy);
+        }
       }
       m.writeColumns(copy, values);
     }

@@ -4,6 +4,7 @@ import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.engine.Engine;
+import dev.tether.mapping.ColumnFill;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
@@ -33,6 +34,7 @@ final class Persistence {
   private final KeySync sync;
   private final PassiveDeletes passive;
   private final Versioning versioning;
+  private final FetchedColumns fetched;
 
   /**
    * the rows to insert ({@link FlushState#toInsert}) by model, made by the first {@link
@@ -48,6 +50,8 @@ final class Persistence {
     this.sync = sync;
     this.passive = passive;
     this.versioning = new Versioning(session);
+    this.fetched =
+        new FetchedColumns(executor, engine.statements(), session::connection, session.journal());
   }
 
   void insertRows(ModelMapping m) {
@@ -189,10 +193,14 @@ final class Persistence {
       }
     }
     try {
-      if (!generated.isEmpty()) {
-        insertGenerated(m, generated);
+      if (m.filled() != null) { // the database fills some columns: their values come back too
+        fetched.insert(m, generated, given);
+      } else {
+        if (!generated.isEmpty()) {
+          insertGenerated(m, generated);
+        }
+        insertChunks(m, given, m.columns(), null);
       }
-      insertChunks(m, given, m.columns(), null);
     } catch (RuntimeException e) {
       // a later chunk failed: the transaction rolls back, so the keys the earlier chunks returned
       // name no row; these objects are not journaled yet, so take the keys back here
@@ -390,12 +398,20 @@ final class Persistence {
             .putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
         session.journal().updating(s);
       }
-      if (m.version() != null) {
-        versioning.update(m, cols, rows);
+      boolean fetch = m.filled() != null && !m.filled().updatedByDatabase().isEmpty();
+      if (fetch && fetched.updateReturns(m, rows)) {
+        fetched.updateReturning(m, cols, rows.get(0), types, params.get(0));
       } else {
-        String sql = engine.statements().update(m, cols);
-        int[] counts = executor.batch(session.connection(), sql, types, params);
-        RowCounts.expectOneEach(counts, m, rows, "update", sql);
+        if (m.version() != null) {
+          versioning.update(m, cols, rows);
+        } else {
+          String sql = engine.statements().update(m, cols);
+          int[] counts = executor.batch(session.connection(), sql, types, params);
+          RowCounts.expectOneEach(counts, m, rows, "update", sql);
+        }
+        if (fetch) { // the values the database wrote during the UPDATE
+          fetched.afterUpdate(m, rows);
+        }
       }
       for (InstanceState s : rows) {
         s.takeSnapshot();
@@ -403,7 +419,10 @@ final class Persistence {
     }
   }
 
-  /** {@code s}'s changed columns; a changed primary key is refused. */
+  /**
+   * {@code s}'s changed columns; a changed primary key is refused, and so is a change to a column
+   * only the database writes.
+   */
   private static List<ColumnMapping> dirtyColumns(InstanceState s) {
     List<ColumnMapping> dirty = s.changedColumns();
     for (ColumnMapping c : dirty) {
@@ -411,6 +430,11 @@ final class Persistence {
         Object[] snap = s.snapshot();
         throw FlushMessages.primaryKeyChanged(
             s, snap == null ? null : snap[c.index()], c.get(s.owner()));
+      }
+      if (c.fill() == ColumnFill.DATABASE_ALWAYS) {
+        Object[] snap = s.snapshot();
+        throw FlushMessages.databaseColumnWritten(
+            s, c, false, snap == null ? null : snap[c.index()], c.get(s.owner()));
       }
     }
     return dirty;

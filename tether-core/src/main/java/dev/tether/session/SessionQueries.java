@@ -169,16 +169,36 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public void bulkUpdated(ModelMapping m, List<Object[]> keys, Map<ColumnMapping, Object> values) {
+    List<InstanceState> held = new ArrayList<>();
     for (Object[] k : keys) {
       InstanceState s = session.identity().get(m, key(m, k));
       if (s == null) {
         continue;
       }
+      held.add(s);
       Object[] snapshot = s.snapshot();
       for (Map.Entry<ColumnMapping, Object> e : values.entrySet()) {
         e.getKey().set(s.owner(), e.getValue());
         if (snapshot != null) {
           snapshot[e.getKey().index()] = e.getValue();
+        }
+      }
+    }
+    if (m.filled() != null && !m.filled().updatedByDatabase().isEmpty() && !held.isEmpty()) {
+      readBackAfterBulkUpdate(m, held);
+    }
+  }
+
+  /** What the database wrote in the bulk-updated rows the session holds (computed columns). */
+  private void readBackAfterBulkUpdate(ModelMapping m, List<InstanceState> held) {
+    List<ColumnMapping> cols = m.filled().updatedByDatabase();
+    ReadBack.select(
+        executor(), session.engine().statements(), connection(), m, held, cols, "bulk update");
+    for (InstanceState s : held) {
+      Object[] snapshot = s.snapshot();
+      for (ColumnMapping c : cols) {
+        if (snapshot != null) {
+          snapshot[c.index()] = c.get(s.owner());
         }
       }
     }

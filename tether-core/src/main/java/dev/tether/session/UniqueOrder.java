@@ -7,14 +7,21 @@ import dev.tether.mapping.TableConstraints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Row-level order for the UPDATEs of one model under its UNIQUE keys, where table-level order is
- * not enough: when a row takes a key value that another row of the same flush holds and gives up
+ * Row-level order under UNIQUE keys, where table-level order is not enough. Across statements
+ * ({@link #releasedForInserts}): a row that gives up a UNIQUE value (its key goes to NULL, or its
+ * row is deleted as an orphan) is written before the inserts when a row to be inserted takes that
+ * value, which is how a one-to-one's replacement child takes the old one's place. Among the UPDATEs
+ * of one model ({@link #of}): when a row takes a key value that another row of the same flush holds
+ * and gives up when a row takes a key value that another row of the same flush holds and gives up
  * (two one-to-one pairs swapping partners, three rotating), the holder must let go first. Holders
  * whose key has a nullable column go through NULL in an UPDATE of their own before the others
  * (SQLAlchemy knows foreign keys but not unique keys, and fails here); where every column of the
@@ -92,6 +99,73 @@ final class UniqueOrder {
     }
     return new UniqueOrder(
         releases, holderFirst.isEmpty() ? null : holdersFirst(keys, dirty, holderFirst));
+  }
+
+  /** What a row will hold in a column once written (a key its relationships copy in included). */
+  interface Future {
+    Object value(InstanceState row, ColumnMapping column);
+  }
+
+  /**
+   * Of {@code holders} (rows that give up their UNIQUE values in this flush, by an UPDATE or a
+   * DELETE), those holding a value, as they were loaded, that a row of {@code inserts} takes, as
+   * {@code future} says it will be written: these must be written before the inserts. Nothing is
+   * computed when no holder's model has a UNIQUE key.
+   */
+  static Set<InstanceState> releasedForInserts(
+      java.util.Collection<InstanceState> inserts,
+      java.util.Collection<InstanceState> holders,
+      Future future) {
+    Set<InstanceState> out = new LinkedHashSet<>();
+    if (inserts.isEmpty() || holders.isEmpty()) {
+      return out;
+    }
+    Map<ModelMapping, List<List<ColumnMapping>>> keysOf = new IdentityHashMap<>();
+    Map<List<ColumnMapping>, Set<List<Object>>> held = new HashMap<>();
+    Map<List<Object>, InstanceState> holder = new HashMap<>();
+    for (InstanceState h : holders) {
+      for (List<ColumnMapping> key : keysOf.computeIfAbsent(h.mapping(), UniqueOrder::uniqueKeys)) {
+        List<Object> old = values(key, h, true);
+        if (old != null) {
+          held.computeIfAbsent(key, k -> new HashSet<>()).add(old);
+          holder.put(tagged(key, old), h);
+        }
+      }
+    }
+    if (held.isEmpty()) {
+      return out;
+    }
+    for (InstanceState s : inserts) {
+      for (List<ColumnMapping> key : keysOf.computeIfAbsent(s.mapping(), UniqueOrder::uniqueKeys)) {
+        Set<List<Object>> values = held.get(key);
+        if (values == null) {
+          continue;
+        }
+        List<Object> taken = futureValues(key, s, future);
+        if (taken != null && values.contains(taken)) {
+          out.add(holder.get(tagged(key, taken)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> tagged(List<ColumnMapping> key, List<Object> values) {
+    List<Object> out = new ArrayList<>(values.size() + 1);
+    out.add(key);
+    out.addAll(values);
+    return out;
+  }
+
+  private static List<Object> futureValues(List<ColumnMapping> key, InstanceState s, Future f) {
+    Object[] out = new Object[key.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = f.value(s, key.get(i));
+      if (out[i] == null) {
+        return null;
+      }
+    }
+    return Arrays.asList(out);
   }
 
   /** Single-column UNIQUE columns and declared UNIQUE constraints and indexes, as column lists. */

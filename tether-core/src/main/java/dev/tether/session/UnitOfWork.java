@@ -80,8 +80,7 @@ final class UnitOfWork {
     settleDeferredOrphans();
     Map<ModelMapping, List<InstanceState>> persistent = updateCandidatesByModel();
     List<ModelMapping> order = modelsInDependencyOrder();
-    detachBeforeInserts();
-    deleteOrphansBeforeInserts(order);
+    releaseBeforeInserts(order);
     session.journal().expectInserts(state.toInsert().size());
     for (ModelMapping m : order) {
       persistence.insertRows(m);
@@ -223,14 +222,53 @@ final class UnitOfWork {
   }
 
   /**
-   * Rows that only lose a parent (a key going to NULL, no new parent waiting to be inserted) are
-   * updated before any insert: a new one-to-one child may take the old one's place under a UNIQUE
-   * key (S32 orders it the same way).
+   * Rows that give up a UNIQUE value which a row to be inserted takes are written first ({@link
+   * UniqueOrder#releasedForInserts}): a persistent row that only loses its parent (its key goes to
+   * NULL, no new parent waiting to be inserted) by its UPDATE, an orphan that nothing depends on by
+   * its DELETE. A one-to-one's replacement child thus takes the old one's place under a UNIQUE key
+   * in one flush; SQLAlchemy inserts first and fails. Every other row keeps the table-level order.
    */
-  private void detachBeforeInserts() {
+  private void releaseBeforeInserts(List<ModelMapping> order) {
+    List<InstanceState> holders = new ArrayList<>();
+    for (InstanceState s : detaching()) {
+      holders.add(s);
+    }
+    Set<InstanceState> orphans = new LinkedHashSet<>();
+    for (InstanceState o : state.orphanDeletes()) {
+      if (state.toDelete().contains(o)) {
+        orphans.add(o);
+        holders.add(o);
+      }
+    }
+    Set<InstanceState> first =
+        UniqueOrder.releasedForInserts(state.toInsert(), holders, this::valueOnInsert);
+    Set<InstanceState> early = new LinkedHashSet<>();
+    for (InstanceState s : first) {
+      if (!orphans.contains(s)) {
+        persistence.updateRows(s.mapping(), List.of(s));
+      } else if (!hasDependents(s)) {
+        early.add(s);
+      }
+    }
+    if (early.isEmpty()) {
+      return;
+    }
+    associations.deleteRowsOf(early);
+    for (int i = order.size() - 1; i >= 0; i--) {
+      persistence.deleteRows(order.get(i), early);
+    }
+    state.deletedEarly().addAll(early);
+  }
+
+  /**
+   * Persistent rows that only lose a parent in this flush: a foreign key goes from a value to NULL,
+   * and no new parent waits to be inserted. Their foreign keys are synced here.
+   */
+  private List<InstanceState> detaching() {
     Set<InstanceState> candidates = new LinkedHashSet<>(state.orphanedBy().keySet());
     candidates.addAll(state.removedBy().keySet());
     candidates.addAll(session.changed());
+    List<InstanceState> out = new ArrayList<>();
     for (InstanceState s : candidates) {
       if (s.status() != ObjectState.PERSISTENT
           || s.session() != session.link()
@@ -242,14 +280,40 @@ final class UnitOfWork {
       }
       Object[] snap = s.snapshot();
       sync.syncForeignKeys(s, false);
-      boolean detaches = false;
       for (ColumnMapping fk : Reconciliation.foreignKeysOf(s.mapping())) {
-        detaches |= snap != null && snap[fk.index()] != null && fk.get(s.owner()) == null;
-      }
-      if (detaches) {
-        persistence.updateRows(s.mapping(), List.of(s));
+        if (snap != null && snap[fk.index()] != null && fk.get(s.owner()) == null) {
+          out.add(s);
+          break;
+        }
       }
     }
+    return out;
+  }
+
+  /**
+   * The value a row to be inserted will have in {@code c}: its field, else the key of the parent a
+   * many-to-one or a parent's collection gives it (copied in as the row is inserted).
+   */
+  private Object valueOnInsert(InstanceState s, ColumnMapping c) {
+    Object v = c.get(s.owner());
+    if (v != null) {
+      return v;
+    }
+    for (RelationshipMapping rel : s.mapping().relationships()) {
+      if (rel.direction() == Direction.MANY_TO_ONE
+          && rel.foreignKey() == c
+          && s.container(rel) instanceof ScalarAttribute<?> one
+          && one.isLoaded()
+          && one.peek() != null) {
+        return rel.referencedColumn().get(one.peek());
+      }
+    }
+    for (Membership l : state.addedBy().getOrDefault(s, List.of())) {
+      if (l.rel().foreignKey() == c) {
+        return KeySync.refOf(l.owner(), l.rel());
+      }
+    }
+    return null;
   }
 
   private boolean referencesPendingRow(InstanceState s) {
@@ -362,27 +426,6 @@ final class UnitOfWork {
   // ---- UPDATE ----------------------------------------------------------------------------------
 
   // ---- DELETE ----------------------------------------------------------------------------------
-
-  /**
-   * Orphans that nothing depends on are deleted before the inserts, so that the child replacing one
-   * can take its place under a UNIQUE key (a one-to-one); SQLAlchemy inserts first and fails.
-   */
-  private void deleteOrphansBeforeInserts(List<ModelMapping> order) {
-    Set<InstanceState> early = new LinkedHashSet<>();
-    for (InstanceState o : state.orphanDeletes()) {
-      if (state.toDelete().contains(o) && !hasDependents(o)) {
-        early.add(o);
-      }
-    }
-    if (early.isEmpty()) {
-      return;
-    }
-    associations.deleteRowsOf(early);
-    for (int i = order.size() - 1; i >= 0; i--) {
-      persistence.deleteRows(order.get(i), early);
-    }
-    state.deletedEarly().addAll(early);
-  }
 
   /** Whether a row still refers to {@code s}, or a row to be inserted will. */
   private boolean hasDependents(InstanceState s) {

@@ -89,6 +89,28 @@ public abstract class Dialect {
   }
 
   /**
+   * Whether {@code UPDATE ... RETURNING} is available; where it is not, the values the database
+   * wrote during an UPDATE are read with a SELECT after it.
+   */
+  public boolean supportsUpdateReturning() {
+    return supportsReturning();
+  }
+
+  /**
+   * Whether {@code RETURNING} reports the values the table's triggers wrote. PostgreSQL's and
+   * MariaDB's {@code BEFORE} triggers set the new row's columns, which RETURNING sees; SQLite's
+   * triggers can only write with an UPDATE of their own after the row, which it does not.
+   */
+  public boolean returningSeesTriggerWrites() {
+    return true;
+  }
+
+  /** Whether a generated column may be {@code VIRTUAL} (computed when read, not stored). */
+  public boolean supportsVirtualColumns() {
+    return true;
+  }
+
+  /**
    * Whether the database has sequences ({@code CREATE SEQUENCE}, {@code nextval}); where it has
    * none, a model's {@code @Sequence} is ignored and its key generated as usual.
    */

@@ -249,6 +249,41 @@ public final class Executor {
   }
 
   /**
+   * Runs the same statement that returns rows ({@code INSERT ... RETURNING}) once per parameter
+   * set, on one prepared statement; returns each set's rows, values converted per {@code columns}.
+   */
+  public List<List<Object[]>> queryEach(
+      SqlConnection c,
+      String sql,
+      ColumnType[] paramTypes,
+      List<Object[]> paramSets,
+      List<ColumnMapping> columns) {
+    return using(
+        c,
+        sql,
+        ps -> {
+          List<List<Object[]>> out = new ArrayList<>(paramSets.size());
+          int n = columns.size();
+          for (Object[] params : paramSets) {
+            announce(sql, 1, params);
+            bindAll(ps, sql, paramTypes, params);
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Object[] row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                  row[i] = dialect.read(rs, i + 1, columns.get(i));
+                }
+                rows.add(row);
+              }
+            }
+            out.add(rows);
+          }
+          return out;
+        });
+  }
+
+  /**
    * Runs the same statement once per parameter set, on one prepared statement, each execution on
    * its own (not a JDBC batch: each set is a whole multi-row statement).
    */

@@ -62,6 +62,15 @@ public final class Statements {
   /** A multi-row {@code INSERT}, with {@code RETURNING key} when {@code returning} is set. */
   public String insert(
       ModelMapping m, List<ColumnMapping> columns, int rows, ColumnMapping returning) {
+    return insertReturning(m, columns, rows, returning == null ? List.of() : List.of(returning));
+  }
+
+  /**
+   * A multi-row {@code INSERT} of {@code columns} (the table's other columns take their defaults),
+   * with {@code RETURNING} the {@code returning} columns when there are any.
+   */
+  public String insertReturning(
+      ModelMapping m, List<ColumnMapping> columns, int rows, List<ColumnMapping> returning) {
     StringBuilder b = new StringBuilder("INSERT INTO ").append(q(m.table().name())).append(" (");
     StringJoiner names = new StringJoiner(", ");
     StringJoiner marks = new StringJoiner(", ", "(", ")");
@@ -81,10 +90,7 @@ public final class Statements {
       b.setLength(0);
       b.append("INSERT INTO ").append(q(m.table().name())).append(dialect.defaultValuesClause());
     }
-    if (returning != null) {
-      b.append(" RETURNING ").append(q(returning.name()));
-    }
-    return b.toString();
+    return b.append(returningClause(returning)).toString();
   }
 
   /**
@@ -99,6 +105,40 @@ public final class Statements {
       s.add(q(version.name()) + " = ?");
     }
     return "UPDATE " + q(m.table().name()) + " SET " + s + " WHERE " + rowConditions(m);
+  }
+
+  /** {@link #update(ModelMapping, List)} with {@code RETURNING} the {@code returning} columns. */
+  public String update(ModelMapping m, List<ColumnMapping> set, List<ColumnMapping> returning) {
+    return update(m, set) + returningClause(returning);
+  }
+
+  /**
+   * {@code SELECT <key>, <columns> FROM t WHERE key IN (?, ...)} for {@code keys} rows; a composite
+   * key as a row value, {@code (a, b) IN ((?, ?), ...)}.
+   */
+  public String selectByKeys(ModelMapping m, List<ColumnMapping> columns, int keys) {
+    List<ColumnMapping> key = m.keyColumns();
+    StringJoiner select = new StringJoiner(", ");
+    key.forEach(c -> select.add(q(c.name())));
+    columns.forEach(c -> select.add(q(c.name())));
+    StringJoiner keyNames =
+        new StringJoiner(", ", key.size() > 1 ? "(" : "", key.size() > 1 ? ")" : "");
+    key.forEach(c -> keyNames.add(q(c.name())));
+    String one = key.size() > 1 ? "(" + "?, ".repeat(key.size() - 1) + "?)" : "?";
+    StringJoiner in = new StringJoiner(", ", "(", ")");
+    for (int i = 0; i < keys; i++) {
+      in.add(one);
+    }
+    return "SELECT " + select + " FROM " + q(m.table().name()) + " WHERE " + keyNames + " IN " + in;
+  }
+
+  private String returningClause(List<ColumnMapping> returning) {
+    if (returning.isEmpty()) {
+      return "";
+    }
+    StringJoiner j = new StringJoiner(", ", " RETURNING ", "");
+    returning.forEach(c -> j.add(q(c.name())));
+    return j.toString();
   }
 
   /**

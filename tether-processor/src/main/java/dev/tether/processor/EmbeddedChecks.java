@@ -147,6 +147,10 @@ final class EmbeddedChecks {
     }
     checks.checkColumnType(t, f, where);
     checks.checkStorage(t, where, f);
+    MappingMessages.Message filled = DatabaseValueCheck.of(f, where);
+    if (filled != null) {
+      checks.report(f, filled);
+    }
   }
 
   /** Whether {@code type} is {@code target} or embeds it, at any depth. */

@@ -124,6 +124,10 @@ final class MappingChecks {
       checkSequence(owner, where, f, sequence);
     }
     checkStorage(owner, where, f);
+    Message filled = DatabaseValueCheck.of(f, where);
+    if (filled != null) {
+      report(f, filled);
+    }
   }
 
   /** A column field's type is a column type, or one stored through a converter or JSON. */

@@ -67,6 +67,12 @@ public final class MariadbDialect extends Dialect {
     return 64;
   }
 
+  /** MariaDB has {@code INSERT ... RETURNING} (10.5) but no {@code UPDATE ... RETURNING}. */
+  @Override
+  public boolean supportsUpdateReturning() {
+    return false;
+  }
+
   @Override
   public String defaultValuesClause() {
     return " () VALUES ()";

@@ -63,6 +63,12 @@ public final class PostgresqlDialect extends Dialect {
     return super.isConnectionFailure(e) || (state != null && state.startsWith("57P0"));
   }
 
+  /** PostgreSQL before 18 stores every generated column. */
+  @Override
+  public boolean supportsVirtualColumns() {
+    return false;
+  }
+
   @Override
   public boolean supportsSequences() {
     return true;

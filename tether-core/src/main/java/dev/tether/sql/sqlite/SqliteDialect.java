@@ -40,6 +40,15 @@ public final class SqliteDialect extends Dialect {
     return offset && !limit ? " LIMIT -1 OFFSET ?" : super.limitClause(limit, offset);
   }
 
+  /**
+   * A SQLite trigger writes a row with an UPDATE of its own after the row, which the statement's
+   * RETURNING does not report (SQLite's BEFORE triggers cannot change the new row).
+   */
+  @Override
+  public boolean returningSeesTriggerWrites() {
+    return false;
+  }
+
   @Override
   public int insertRowsPerStatement() {
     return 100;
