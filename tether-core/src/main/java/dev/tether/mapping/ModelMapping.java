@@ -21,6 +21,7 @@ public final class ModelMapping {
   private final Map<String, ColumnMapping> columnsByField = new LinkedHashMap<>();
   private String keySequence;
   private boolean implicitReturning = true;
+  private ModelHooks hooks = ModelHooks.NONE;
 
   ModelMapping(Class<?> type, TableMapping table, MethodHandle constructor) {
     this.type = type;
@@ -76,6 +77,15 @@ public final class ModelMapping {
   void keyGeneration(String sequence, boolean returning) {
     this.keySequence = sequence;
     this.implicitReturning = returning;
+  }
+
+  /** The lifecycle hook methods ({@code @BeforeInsert} and its siblings), resolved. */
+  public ModelHooks hooks() {
+    return hooks;
+  }
+
+  void hooks(ModelHooks hooks) {
+    this.hooks = hooks;
   }
 
   /** The column mapped from the Java field {@code fieldName}, or {@code null}. */

@@ -127,6 +127,7 @@ final class ModelReader {
     }
     readKeyGeneration(model, type, byName);
     readConstraints(model);
+    model.hooks(ModelHooks.read(type));
     return model;
   }
 

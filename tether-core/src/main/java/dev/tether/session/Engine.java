@@ -3,7 +3,9 @@ package dev.tether.session;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tether.DatabaseException;
+import dev.tether.ModelListener;
 import dev.tether.Session;
+import dev.tether.SessionListener;
 import dev.tether.StatementListener;
 import dev.tether.TetherException;
 import dev.tether.mapping.ColumnMapping;
@@ -43,6 +45,9 @@ public final class Engine {
   private final Statements statements;
   private final Map<ModelMapping, Set<ModelMapping>> deleteReach = new ConcurrentHashMap<>();
 
+  /** The resolved hooks and listeners; replaced (never changed) when a listener comes or goes. */
+  private volatile Events events;
+
   private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
     this.metadata = metadata;
     this.dialect = dialect;
@@ -50,6 +55,7 @@ public final class Engine {
     this.connections = connections;
     this.executor = new Executor(dialect);
     this.statements = new Statements(dialect);
+    this.events = Events.of(metadata);
   }
 
   /** Opens a pool for {@code url} (one shared connection for in-memory SQLite). */
@@ -200,6 +206,26 @@ public final class Engine {
 
   public void removeStatementListener(StatementListener l) {
     executor.removeListener(l);
+  }
+
+  public synchronized void addModelListener(Class<?> type, ModelListener<?> l) {
+    events = events.withModelListener(type, l);
+  }
+
+  public synchronized void removeModelListener(ModelListener<?> l) {
+    events = events.withoutModelListener(l);
+  }
+
+  public synchronized void addSessionListener(SessionListener l) {
+    events = events.withSessionListener(l);
+  }
+
+  public synchronized void removeSessionListener(SessionListener l) {
+    events = events.withoutSessionListener(l);
+  }
+
+  Events events() {
+    return events;
   }
 
   public String dialectName() {

@@ -95,6 +95,7 @@ final class Loading {
       }
       if (known.reloadColumns()) {
         overwrite(known, m, row);
+        afterLoad(session, known);
       }
       return known.owner();
     }
@@ -106,6 +107,18 @@ final class Loading {
     s.key(key);
     s.expireRelationships();
     session.identity.putIfAbsent(m, key, s);
+    afterLoad(session, s);
     return o;
+  }
+
+  /**
+   * Runs the after-load hooks and listeners of {@code s}, whose column fields were just set from a
+   * row; with none in the whole database, one boolean.
+   */
+  static void afterLoad(SessionImpl session, InstanceState s) {
+    Events events = session.engine.events();
+    if (events.afterLoad()) {
+      session.rowEvents().afterLoad(events, s);
+    }
   }
 }

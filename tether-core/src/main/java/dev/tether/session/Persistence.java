@@ -6,6 +6,7 @@ import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
+import dev.tether.mapping.LifecycleEvent;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.session.FlushState.Membership;
@@ -32,6 +33,8 @@ final class Persistence {
   private final KeySync sync;
   private final PassiveDeletes passive;
   private final Versioning versioning;
+  private final Events events;
+  private final RowEvents rowEvents;
 
   /**
    * the rows to insert ({@link FlushState#toInsert}) by model, made by the first {@link
@@ -47,6 +50,8 @@ final class Persistence {
     this.sync = sync;
     this.passive = passive;
     this.versioning = new Versioning(session);
+    this.events = engine.events();
+    this.rowEvents = session.rowEvents();
   }
 
   void insertRows(ModelMapping m) {
@@ -172,6 +177,9 @@ final class Persistence {
     if (batch.isEmpty()) {
       return;
     }
+    // before the key and the values are read: a hook may set them
+    ModelEvents ev = events.of(m);
+    rowEvents.fire(ev, LifecycleEvent.BEFORE_INSERT, batch);
     ColumnMapping id = m.id(); // null for a composite key, which is never generated
     List<InstanceState> generated = new ArrayList<>();
     List<InstanceState> given = new ArrayList<>();
@@ -217,6 +225,7 @@ final class Persistence {
       session.journal.inserted(s, keyGenerated);
       state.inserted().add(s);
     }
+    rowEvents.fire(ev, LifecycleEvent.AFTER_INSERT, batch);
   }
 
   /** Inserts rows whose key the database generates, the model's way ({@link GeneratedKeys}). */
@@ -311,6 +320,9 @@ final class Persistence {
     // each row's changed columns, kept only where UNIQUE keys may order the rows
     Map<InstanceState, List<ColumnMapping>> dirtyOf =
         uniqueKeys.isEmpty() ? null : new LinkedHashMap<>();
+    ModelEvents ev = events.of(m);
+    boolean beforeUpdate = ev != null && ev.has(LifecycleEvent.BEFORE_UPDATE);
+    List<InstanceState> updated = ev != null ? new ArrayList<>() : null;
     for (InstanceState s : candidates) {
       if (state.toDelete().contains(s)
           || state.deferredOrphans().containsKey(s)
@@ -324,6 +336,15 @@ final class Persistence {
         sync.syncForeignKeys(s, false);
       }
       List<ColumnMapping> dirty = dirtyColumns(s);
+      if (updated != null && !dirty.isEmpty() && !state.inserted().contains(s)) {
+        if (beforeUpdate) { // a column it sets joins the same UPDATE
+          rowEvents.fire(ev, LifecycleEvent.BEFORE_UPDATE, s);
+          dirty = dirtyColumns(s);
+        }
+        if (!dirty.isEmpty()) {
+          updated.add(s);
+        }
+      }
       if (!dirty.isEmpty()) {
         bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
         if (dirtyOf != null) {
@@ -337,10 +358,13 @@ final class Persistence {
       for (InstanceState s : order.sequence()) {
         updateGroup(m, dirtyOf.get(s), List.of(s));
       }
-      return;
+    } else {
+      for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
+        updateGroup(m, e.getKey(), e.getValue());
+      }
     }
-    for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
-      updateGroup(m, e.getKey(), e.getValue());
+    if (updated != null) {
+      rowEvents.fire(ev, LifecycleEvent.AFTER_UPDATE, updated);
     }
   }
 
@@ -429,6 +453,8 @@ final class Persistence {
     java.util.Collections.reverse(ordered);
     List<InstanceState> sent = new ArrayList<>(ordered);
     sent.removeIf(passive::isDeletedByDatabase); // their parents' DELETE removes them
+    ModelEvents ev = events.of(m);
+    rowEvents.fire(ev, LifecycleEvent.BEFORE_DELETE, sent);
     if (!sent.isEmpty() && m.version() != null) {
       versioning.delete(m, sent);
     } else if (!sent.isEmpty()) {
@@ -445,5 +471,6 @@ final class Persistence {
       s.status(InstanceStatus.DELETED);
       session.journal.deleted.add(s);
     }
+    rowEvents.fire(ev, LifecycleEvent.AFTER_DELETE, sent);
   }
 }

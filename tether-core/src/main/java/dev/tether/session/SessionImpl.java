@@ -49,6 +49,7 @@ final class SessionImpl implements Session, SessionLink {
   final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private boolean expireOnCommit = true;
   final SessionQueries queries = new SessionQueries(this);
+  private final RowEvents rowEvents = new RowEvents(this);
 
   SessionImpl(Engine engine) {
     this.engine = engine;
@@ -131,6 +132,7 @@ final class SessionImpl implements Session, SessionLink {
   public void add(Object model) {
     checkOpen();
     mappingOf(model);
+    rowEvents.refuseWhileWriting("add", InstanceState.of(model));
     cascadeAdd(model);
   }
 
@@ -157,6 +159,7 @@ final class SessionImpl implements Session, SessionLink {
       Object[] row = Loading.rowByKey(this, m, s.key()); // expired: read the row again
       if (row != null) {
         Loading.overwrite(s, m, row);
+        Loading.afterLoad(this, s);
       }
     }
     if (s != null) {
@@ -176,16 +179,12 @@ final class SessionImpl implements Session, SessionLink {
     checkOpen();
     mappingOf(model);
     InstanceState s = InstanceState.of(model);
+    rowEvents.refuseWhileWriting("delete", s);
     if (s.session() != null && s.session() != this) {
       throw otherSession(s);
     }
     switch (s.status()) {
-      case TRANSIENT ->
-          throw new SessionStateException(
-              "Cannot delete "
-                  + s.describe()
-                  + ": it is transient (never added to a session, no row). Only persistent objects"
-                  + " can be deleted.");
+      case TRANSIENT -> throw SessionMessages.deleteTransient(s);
       case PENDING -> {
         pending.remove(s);
         detach(s, InstanceStatus.TRANSIENT);
@@ -209,6 +208,7 @@ final class SessionImpl implements Session, SessionLink {
   public <T> T merge(T model) {
     checkOpen();
     mappingOf(model);
+    rowEvents.refuseWhileWriting("merge", InstanceState.of(model));
     @SuppressWarnings("unchecked")
     T merged = (T) new Merge(mergeTarget()).merge(InstanceState.of(model));
     return merged;
@@ -284,22 +284,15 @@ final class SessionImpl implements Session, SessionLink {
   private void refreshOne(InstanceState s) {
     ModelMapping m = s.mapping();
     if (s.status() != InstanceStatus.PERSISTENT) {
-      throw new SessionStateException(
-          "Cannot refresh "
-              + s.describe()
-              + ": it is "
-              + s.status().name().toLowerCase(java.util.Locale.ROOT)
-              + ", and only a persistent object has a row to read. Flush it first.");
+      throw SessionMessages.refreshNotPersistent(s);
     }
     Object[] row = Loading.rowByKey(this, m, s.key());
     if (row == null) {
-      throw new SessionStateException(
-          "Cannot refresh "
-              + s.describe()
-              + ": its row no longer exists (deleted by another transaction). Expunge it.");
+      throw SessionMessages.refreshRowGone(s);
     }
     Loading.overwrite(s, m, row);
     s.expireRelationships();
+    Loading.afterLoad(this, s);
   }
 
   @Override
@@ -316,6 +309,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public dev.tether.NestedTransaction beginNested() {
     checkOpen();
+    rowEvents.refuseDuringFlush("begin a savepoint");
     Savepoint s = new Savepoint(this);
     savepoints.push(s);
     return s;
@@ -331,6 +325,11 @@ final class SessionImpl implements Session, SessionLink {
     expireOnCommit = on;
   }
 
+  /** The session's side of the lifecycle events. */
+  RowEvents rowEvents() {
+    return rowEvents;
+  }
+
   /** The state of {@code model}, which must be a mapped object of this open session. */
   private InstanceState stateHere(Object model, String action) {
     checkOpen();
@@ -342,17 +341,7 @@ final class SessionImpl implements Session, SessionLink {
 
   private void requireHere(InstanceState s, String action) {
     if (s.session() != this) {
-      throw new SessionStateException(
-          "Cannot "
-              + action
-              + " "
-              + s.describe()
-              + ": it is "
-              + s.status().name().toLowerCase(java.util.Locale.ROOT)
-              + (s.session() != null ? " in another session" : "")
-              + ", and "
-              + action
-              + " needs an object of this session (pending or persistent here).");
+      throw SessionMessages.notHere(s, action);
     }
   }
 
@@ -376,7 +365,7 @@ final class SessionImpl implements Session, SessionLink {
         engine.connections().discardIdle(); // a retry must not meet the dead connection's siblings
       }
       if (savepoints.isEmpty()) {
-        failedFlush();
+        failedFlush(e);
       } else {
         savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on
       }
@@ -389,6 +378,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void commit() {
     checkOpen();
+    rowEvents.refuseDuringFlush("commit");
     flush();
     savepoints.clear();
     if (transaction.active()) {
@@ -409,12 +399,15 @@ final class SessionImpl implements Session, SessionLink {
         s.expireRelationships();
       }
     }
+    engine.events().afterCommit(this);
   }
 
   @Override
   public void rollback() {
     checkOpen();
+    rowEvents.refuseDuringFlush("roll back");
     savepoints.clear();
+    boolean open = transaction.active();
     transaction.rollback();
     for (InstanceState s : journal.inserted) {
       identity.remove(s.mapping(), s.key(), s);
@@ -439,6 +432,9 @@ final class SessionImpl implements Session, SessionLink {
     changed.clear();
     deferredOrphans.clear();
     journal.clear();
+    if (open) {
+      engine.events().afterRollback(this);
+    }
   }
 
   @Override
@@ -446,6 +442,7 @@ final class SessionImpl implements Session, SessionLink {
     if (closed) {
       return;
     }
+    boolean open = transaction.active();
     try {
       transaction.rollback();
     } finally {
@@ -464,6 +461,9 @@ final class SessionImpl implements Session, SessionLink {
       changed.clear();
       journal.clear();
       closed = true;
+    }
+    if (open) {
+      engine.events().afterRollback(this);
     }
   }
 
@@ -490,6 +490,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void relationshipChanged(InstanceState owner) {
     if (!closed) {
+      rowEvents.relationshipChanged(owner);
       changed.add(owner);
     }
   }
@@ -566,12 +567,7 @@ final class SessionImpl implements Session, SessionLink {
       case DETACHED -> {
         InstanceState clash = identity.putIfAbsent(s.mapping(), s.key(), s);
         if (clash != null && clash != s) {
-          throw new SessionStateException(
-              "Cannot add "
-                  + s.describe()
-                  + ": this session already holds another object for the same row ("
-                  + clash.describe()
-                  + "). Use the object the session has, or a new session.");
+          throw SessionMessages.rowHeldByAnother(s, clash);
         }
         s.session(this);
         s.status(InstanceStatus.PERSISTENT);
@@ -580,11 +576,7 @@ final class SessionImpl implements Session, SessionLink {
         }
         changed.add(s); // relationships changed while detached are flushed like any other
       }
-      case DELETED ->
-          throw new SessionStateException(
-              "Cannot add "
-                  + s.describe()
-                  + ": it was deleted and committed; it has no row any more.");
+      case DELETED -> throw SessionMessages.addDeleted(s);
       default -> {
         s.session(this);
       }
@@ -610,7 +602,8 @@ final class SessionImpl implements Session, SessionLink {
    * is pending again: rows inserted in this transaction are re-inserted, updates and deletes
    * re-applied, by the next flush. Nothing is half-written and nothing is lost.
    */
-  private void failedFlush() {
+  private void failedFlush(RuntimeException failure) {
+    boolean open = transaction.active();
     try {
       transaction.rollback();
     } catch (RuntimeException ignored) {
@@ -644,6 +637,13 @@ final class SessionImpl implements Session, SessionLink {
     }
     changed.addAll(pending);
     journal.clear();
+    try {
+      if (open) {
+        engine.events().afterRollback(this);
+      }
+    } catch (RuntimeException listener) {
+      failure.addSuppressed(listener);
+    }
   }
 
   /**
@@ -757,23 +757,12 @@ final class SessionImpl implements Session, SessionLink {
 
   private void checkOpenFor(InstanceState owner, RelationshipMapping rel) {
     if (closed) {
-      throw new SessionStateException(
-          "Cannot load "
-              + rel.qualifiedName()
-              + " of "
-              + owner.describe()
-              + ": the session is closed.");
+      throw SessionMessages.closedFor(owner, rel);
     }
   }
 
   private SessionStateException otherSession(InstanceState s) {
-    return new SessionStateException(
-        s.describe()
-            + " belongs to "
-            + s.session().describe()
-            + ", not to "
-            + describe()
-            + ". An object belongs to one session at a time: close the other session first.");
+    return SessionMessages.otherSession(s, describe());
   }
 
   private static dev.tether.TetherException notMapped(Class<?> type) {

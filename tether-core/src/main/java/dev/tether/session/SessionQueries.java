@@ -110,6 +110,7 @@ final class SessionQueries implements QueryContext {
     s.key(key);
     s.expireRelationships();
     byKey.put(key, o);
+    Loading.afterLoad(session, s);
     return o;
   }
 
