@@ -30,9 +30,9 @@ public final class HookMessages {
     return new Message(
         "hook-parameters",
         method
-            + ": a "
+            + ": "
             + annotation
-            + " method takes no parameter, or one Session (the session writing or loading the"
+            + " methods take no parameter, or one Session (the session writing or loading the"
             + " object). Declare it `void "
             + name
             + "()` or `void "
@@ -45,9 +45,9 @@ public final class HookMessages {
     return new Message(
         "hook-returns",
         method
-            + ": a "
+            + ": "
             + annotation
-            + " method returns void, and this one returns "
+            + " methods return void, and this one returns "
             + type
             + "; Tether would ignore the value (a hook cannot veto the event: throw to fail it)."
             + " Declare it `void "

@@ -80,7 +80,7 @@ public final class ModelHooks {
           if (!m.isAnnotationPresent(e.annotation())) {
             continue;
           }
-          check(type, m, e);
+          check(m, e);
           // an override of a hook is the same hook (called virtually); a private method is its own
           String signature =
               e
@@ -102,9 +102,10 @@ public final class ModelHooks {
     return new ModelHooks(byEvent);
   }
 
-  private static void check(Class<?> model, Method m, LifecycleEvent e) {
+  private static void check(Method m, LifecycleEvent e) {
     if (Modifier.isStatic(m.getModifiers())) {
-      throw HookMessages.hookStatic(name(m), e.written(), model.getSimpleName()).exception();
+      throw HookMessages.hookStatic(name(m), e.written(), m.getDeclaringClass().getSimpleName())
+          .exception();
     }
     Class<?>[] params = m.getParameterTypes();
     if (params.length > 1 || (params.length == 1 && params[0] != Session.class)) {

@@ -8,6 +8,7 @@ import dev.tether.Session;
 import dev.tether.fixtures.Blog;
 import dev.tether.fixtures.Blog.Comment;
 import dev.tether.fixtures.Blog.Post;
+import dev.tether.sql.Executor;
 import dev.tether.testing.SqlText;
 import dev.tether.testing.StatementRecorder;
 import dev.tether.testing.TestDatabase;
@@ -210,6 +211,48 @@ class LifecycleEventsTest {
             "SQL SELECT post", // the expired p2 read again
             "afterLoad p2 id=2 stamped",
             "afterRollback"); // close() ends the reading transaction
+  }
+
+  @Test
+  void eachRowOnceWhenTheFlushBatchesItsStatements() {
+    int n = target.dialect().insertRowsPerStatement() + 5; // two INSERT statements
+    Post post = new Post("p");
+    for (int i = 0; i < n; i++) {
+      post.comments.add(new Comment("c" + i));
+    }
+    listen();
+    try (Session s = db.session()) {
+      s.add(post);
+      s.commit();
+      assertBatched("Insert", "SQL INSERT comment", n, 2);
+      log.clear();
+      post.comments.forEach(c -> c.text += "'");
+      s.commit();
+      int batches = (n + Executor.MAX_BATCH - 1) / Executor.MAX_BATCH; // JDBC batches
+      assertBatched("Update", "SQL UPDATE comment", n, batches);
+      log.clear();
+      s.delete(post);
+      s.commit();
+      assertBatched("Delete", "SQL DELETE comment", n, batches);
+    }
+  }
+
+  /**
+   * Each of the {@code n} comments had one before- and one after-event, all before-events ahead of
+   * the first of the {@code statements} statements and all after-events behind the last.
+   */
+  private void assertBatched(String event, String sql, int n, int statements) {
+    List<String> entries = log.entries();
+    List<String> before = log.only("before" + event + " c");
+    List<String> after = log.only("after" + event + " c");
+    assertThat(before).hasSize(n).doesNotHaveDuplicates();
+    assertThat(after).hasSize(n).doesNotHaveDuplicates();
+    assertThat(log.only(sql)).hasSize(statements);
+    int firstStatement = entries.indexOf(sql);
+    int lastStatement = entries.lastIndexOf(sql);
+    assertThat(entries.indexOf(before.get(n - 1))).isLessThan(firstStatement);
+    assertThat(entries.indexOf(after.get(0))).isGreaterThan(lastStatement);
+    assertThat(entries.subList(firstStatement, lastStatement + 1)).allMatch(e -> e.equals(sql));
   }
 
   // ---- the README example: timestamps written by the same statements ---------------------------
