@@ -13,9 +13,11 @@ import java.lang.annotation.Target;
  * for fields derived from the columns.
  *
  * <pre>{@code
+ * transient String initial;   // transient: not a column
+ *
  * @AfterLoad
  * void derive() {
- *   initials = name.substring(0, 1);
+ *   initial = name.substring(0, 1);
  * }
  * }</pre>
  *

@@ -385,7 +385,11 @@ final class SessionImpl implements Session, SessionLink {
       try {
         transaction.commit();
       } catch (DatabaseException failure) {
-        rollback();
+        try {
+          rollback();
+        } catch (RuntimeException listener) { // an afterRollback that failed too
+          failure.addSuppressed(listener);
+        }
         throw failure;
       }
       transaction.release();
