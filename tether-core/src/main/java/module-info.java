@@ -5,8 +5,9 @@
  * Session}, exceptions) and {@code dev.tether.query} (the query builder and the metamodel
  * attributes that generated {@code Model_} classes use). Every other package ({@code mapping},
  * {@code attribute}, {@code sql} and its dialects, {@code query.internal}, {@code schema}, {@code
- * session}) is internal: public there means "used by another Tether package", not "API". The
- * annotation processor reuses the mapping rules' texts and names, hence the one qualified export.
+ * engine}, {@code session}) is internal: public there means "used by another Tether package", not
+ * "API". The annotation processor reuses the mapping rules' texts and names, hence the one
+ * qualified export.
  *
  * <p>A user's module reads this one with {@code requires dev.tether;} and opens the packages of its
  * mapped classes to it ({@code opens com.example.model to dev.tether;}): Tether reads and writes

@@ -17,10 +17,12 @@ import javax.sql.DataSource;
  * jdbc:postgresql://...}, {@code jdbc:mariadb://...} and {@code jdbc:mysql://...}.
  */
 public final class Database implements AutoCloseable {
-  private final dev.tether.session.Engine engine;
+  private final dev.tether.engine.Engine engine;
+  private final dev.tether.session.Sessions sessions;
 
-  private Database(dev.tether.session.Engine engine) {
+  private Database(dev.tether.engine.Engine engine) {
     this.engine = engine;
+    this.sessions = new dev.tether.session.Sessions(engine);
   }
 
   /**
@@ -28,7 +30,7 @@ public final class Database implements AutoCloseable {
    * jdbc:sqlite::memory:}).
    */
   public static Database open(String jdbcUrl, Registry models) {
-    return new Database(dev.tether.session.Engine.open(jdbcUrl, models.metadata()));
+    return new Database(dev.tether.engine.Engine.open(jdbcUrl, models.metadata()));
   }
 
   /**
@@ -43,7 +45,7 @@ public final class Database implements AutoCloseable {
    * WAL journaling; configure the data source likewise for the same performance.
    */
   public static Database open(DataSource dataSource, Registry models) {
-    return new Database(dev.tether.session.Engine.open(dataSource, models.metadata()));
+    return new Database(dev.tether.engine.Engine.open(dataSource, models.metadata()));
   }
 
   /** Creates every table, primary key, foreign key and foreign-key index that does not exist. */
@@ -58,22 +60,22 @@ public final class Database implements AutoCloseable {
 
   /** A new session; close it when done. */
   public Session session() {
-    return engine.session();
+    return sessions.open();
   }
 
   /**
    * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A
    * serialization failure or deadlock (SQLSTATE class 40, what PostgreSQL-compatible distributed
    * databases report under contention) runs the work again, up to {@value
-   * dev.tether.session.Engine#TRANSACTION_ATTEMPTS} attempts in all, so the work must not have side
-   * effects outside the session.
+   * dev.tether.session.Sessions#TRANSACTION_ATTEMPTS} attempts in all, so the work must not have
+   * side effects outside the session.
    *
    * <pre>{@code
    * db.inTransaction(session -> session.get(Account.class, id).balance -= 10);
    * }</pre>
    */
   public void inTransaction(java.util.function.Consumer<Session> work) {
-    engine.callInTransaction(
+    sessions.callInTransaction(
         s -> {
           work.accept(s);
           return null;
@@ -82,7 +84,7 @@ public final class Database implements AutoCloseable {
 
   /** {@link #inTransaction}, returning what {@code work} returns. */
   public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
-    return engine.callInTransaction(work);
+    return sessions.callInTransaction(work);
   }
 
   /** Reports every statement to {@code listener} (tests, metrics). */
@@ -111,12 +113,12 @@ public final class Database implements AutoCloseable {
    */
   public <T extends Model> void addModelListener(
       Class<T> model, ModelListener<? super T> listener) {
-    engine.addModelListener(model, listener);
+    sessions.addModelListener(model, listener);
   }
 
   /** Stops running {@code listener} (for every model it was added for). */
   public void removeModelListener(ModelListener<?> listener) {
-    engine.removeModelListener(listener);
+    sessions.removeModelListener(listener);
   }
 
   /**
@@ -124,12 +126,12 @@ public final class Database implements AutoCloseable {
    * ({@link SessionListener} says when each event runs).
    */
   public void addSessionListener(SessionListener listener) {
-    engine.addSessionListener(listener);
+    sessions.addSessionListener(listener);
   }
 
   /** Stops running {@code listener}. */
   public void removeSessionListener(SessionListener listener) {
-    engine.removeSessionListener(listener);
+    sessions.removeSessionListener(listener);
   }
 
   /** The dialect's name: {@code sqlite}, {@code postgresql} or {@code mariadb}. */

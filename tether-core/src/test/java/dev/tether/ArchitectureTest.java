@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Enforces the package layers of DESIGN.md §4 on the main classes (test classes are not imported).
  *
- * <p>Layer order, lowest first: {@code mapping → attribute → sql → query → schema → session}; a
- * package uses only packages before it, plus the root API. The dialect packages ({@code
- * sql.sqlite}, {@code sql.postgresql}, {@code sql.mariadb}) are leaves that only {@code session}
+ * <p>Layer order, lowest first: {@code mapping → attribute → sql → query → schema → engine →
+ * session}; a package uses only packages before it, plus the root API. The dialect packages ({@code
+ * sql.sqlite}, {@code sql.postgresql}, {@code sql.mariadb}) are leaves that only {@code engine}
  * chooses from. The root package is the one exception to the order: its entry points ({@link
  * Model}, {@link Registry}, {@link Database}) delegate downwards while every internal package uses
  * the root's annotations, exceptions and interfaces, so the no-cycle rule covers internal packages
@@ -58,6 +58,7 @@ class ArchitectureTest {
     "dev.tether.sql..",
     "dev.tether.query..",
     "dev.tether.schema..",
+    "dev.tether.engine..",
     "dev.tether.session.."
   };
 
@@ -83,6 +84,8 @@ class ArchitectureTest {
           .definedBy("dev.tether.query..")
           .layer("schema")
           .definedBy("dev.tether.schema..")
+          .layer("engine")
+          .definedBy("dev.tether.engine..")
           .layer("session")
           .definedBy("dev.tether.session..")
           .whereLayer("mapping")
@@ -97,12 +100,14 @@ class ArchitectureTest {
           .mayOnlyAccessLayers("root API", "mapping", "attribute", "sql")
           .whereLayer("schema")
           .mayOnlyAccessLayers("root API", "mapping", "attribute", "sql", "query")
+          .whereLayer("engine")
+          .mayOnlyAccessLayers("root API", "mapping", "sql", "dialects", "schema")
           .whereLayer("dialects")
-          .mayOnlyBeAccessedByLayers("session")
+          .mayOnlyBeAccessedByLayers("engine")
           .ensureAllClassesAreContainedInArchitecture()
           .because(
-              "DESIGN.md §4 orders the layers mapping → attribute → sql → query → schema → session"
-                  + " (sql never sees attribute; only session chooses a dialect), and a new"
+              "DESIGN.md §4 orders the layers mapping → attribute → sql → query → schema → engine"
+                  + " → session (sql never sees attribute; only the engine chooses a dialect), and a new"
                   + " package needs a place in that order, here and in its package-info.java");
 
   static final ArchRule NO_CYCLES =

@@ -1,6 +1,7 @@
 package dev.tether.attribute;
 
 import dev.tether.MappingException;
+import dev.tether.ObjectState;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Mappings;
 import dev.tether.mapping.ModelMapping;
@@ -22,7 +23,7 @@ public final class InstanceState {
   private ModelMapping mapping;
   private Object[] attributes;
   private SessionLink session;
-  private InstanceStatus status = InstanceStatus.TRANSIENT;
+  private ObjectState status = ObjectState.TRANSIENT;
   private Object key;
   private Object[] snapshot;
   private boolean reloadColumns;
@@ -81,7 +82,7 @@ public final class InstanceState {
     }
     Object c = a[relationship.index()];
     if (c == null) {
-      RelationshipAttribute created =
+      RelationshipContainer created =
           relationship.isCollection()
               ? new CollectionAttribute<>(this)
               : new ScalarAttribute<>(this);
@@ -126,7 +127,7 @@ public final class InstanceState {
         continue;
       }
       Object c = r.fieldValue(owner);
-      if (!(c instanceof RelationshipAttribute ra) || !ra.belongsTo(this)) {
+      if (!(c instanceof RelationshipContainer ra) || !ra.belongsTo(this)) {
         throw new MappingException(
             "relationship-uninitialized",
             r.qualifiedName()
@@ -146,7 +147,7 @@ public final class InstanceState {
     attributes = a;
     if (expireOnBind) {
       expireOnBind = false;
-      forEachContainer(c -> ((RelationshipAttribute) c).expire());
+      forEachContainer(c -> ((RelationshipContainer) c).expire());
     }
   }
 
@@ -189,29 +190,29 @@ public final class InstanceState {
   public void expireRelationships() {
     if (attributes == null) {
       // nothing bound holds contents or history yet: expire at the first bind
-      if (status != InstanceStatus.TRANSIENT) {
+      if (status != ObjectState.TRANSIENT) {
         expireOnBind = true;
       }
       return;
     }
-    forEachContainer(c -> ((RelationshipAttribute) c).expire());
+    forEachContainer(c -> ((RelationshipContainer) c).expire());
   }
 
   /** Clears the change history of every relationship after a flush. */
   public void relationshipsFlushed() {
-    forEachContainer(c -> ((RelationshipAttribute) c).flushed());
+    forEachContainer(c -> ((RelationshipContainer) c).flushed());
   }
 
   /** Whether the container of {@code relationship} has its contents in memory. */
   public boolean isLoaded(RelationshipMapping relationship) {
-    return ((RelationshipAttribute) container(relationship)).isLoaded();
+    return ((RelationshipContainer) container(relationship)).isLoaded();
   }
 
   /** Whether the object has (or had) a database row, so its relationships load from there. */
   public boolean hasRow() {
-    return status == InstanceStatus.PERSISTENT
-        || status == InstanceStatus.DETACHED
-        || status == InstanceStatus.DELETED;
+    return status == ObjectState.PERSISTENT
+        || status == ObjectState.DETACHED
+        || status == ObjectState.DELETED;
   }
 
   /** Calls {@code action} with each relationship whose container exists. */
@@ -233,12 +234,12 @@ public final class InstanceState {
    * (the session's memory fix-ups after a flush, which change both sides themselves).
    */
   public void unlinkRaw(RelationshipMapping relationship, Object other) {
-    ((RelationshipAttribute) container(relationship)).unlinkRaw(other);
+    ((RelationshipContainer) container(relationship)).unlinkRaw(other);
   }
 
   /** Adds {@code other} to this object's {@code relationship} without syncing the other side. */
   public void linkRaw(RelationshipMapping relationship, Object other) {
-    ((RelationshipAttribute) container(relationship)).linkRaw(other);
+    ((RelationshipContainer) container(relationship)).linkRaw(other);
   }
 
   /** A relationship changed: tell the session, if any. */
@@ -260,12 +261,12 @@ public final class InstanceState {
   }
 
   /** The object's status. */
-  public InstanceStatus status() {
+  public ObjectState status() {
     return status;
   }
 
   /** Sets the status (done by the session). */
-  public void status(InstanceStatus s) {
+  public void status(ObjectState s) {
     this.status = s;
   }
 

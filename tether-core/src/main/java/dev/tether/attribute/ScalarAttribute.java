@@ -13,7 +13,7 @@ import dev.tether.mapping.RelationshipMapping;
  *
  * @param <T> the related model
  */
-public final class ScalarAttribute<T> implements One<T>, RelationshipAttribute {
+public final class ScalarAttribute<T> implements One<T>, RelationshipContainer {
   private final InstanceState state;
   private RelationshipMapping rel;
   private Object value;

@@ -1,6 +1,7 @@
 package dev.tether.attribute;
 
 import dev.tether.DetachedInstanceException;
+import dev.tether.ObjectState;
 import dev.tether.SessionStateException;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.RelationshipMapping;
@@ -70,7 +71,7 @@ final class Sync {
 
   private static void dropIfPending(InstanceState orphan) {
     SessionLink s = orphan.session();
-    if (s != null && orphan.status() == InstanceStatus.PENDING) {
+    if (s != null && orphan.status() == ObjectState.PENDING) {
       s.expungeOrphan(orphan.owner());
     }
   }
@@ -93,8 +94,8 @@ final class Sync {
     }
   }
 
-  static RelationshipAttribute attribute(InstanceState state, RelationshipMapping rel) {
-    return (RelationshipAttribute) state.container(rel);
+  static RelationshipContainer attribute(InstanceState state, RelationshipMapping rel) {
+    return (RelationshipContainer) state.container(rel);
   }
 
   /** Element type check shared by both containers. */

@@ -19,24 +19,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One query that returns objects of a model, with its relationships loaded as its {@link Plan}
+ * One query that returns objects of a model, with its relationships loaded as its {@link LoadPlan}
  * says: joined relationships come from LEFT OUTER JOINs in the same statement (the rows a
  * collection repeats are folded back into one parent), selectin ones from IN queries run after it
- * ({@link Related}), and every object lands in a {@link PeerGroup} for batched lazy loads. The
- * caller supplies the rest of the statement: joins, where, order, limit.
+ * ({@link RelationshipLoader}), and every object lands in a {@link LoadGroup} for batched lazy
+ * loads. The caller supplies the rest of the statement: joins, where, order, limit.
  */
 final class EntityFetch {
   /** A relationship loaded through the join, and what the rows said about it. */
   private static final class Joined {
     final RelationshipMapping rel;
-    final Plan plan;
+    final LoadPlan plan;
     final List<Joined> children = new ArrayList<>();
     SqlWriter.Source source;
     int offset;
     final Map<Object, Members> members = new IdentityHashMap<>();
     final Members loaded = new Members();
 
-    Joined(RelationshipMapping rel, Plan plan) {
+    Joined(RelationshipMapping rel, LoadPlan plan) {
       this.rel = rel;
       this.plan = plan;
     }
@@ -60,7 +60,7 @@ final class EntityFetch {
   private final QueryContext ctx;
   private final SqlWriter w;
   private final ModelMapping model;
-  private final Plan plan;
+  private final LoadPlan plan;
   private final Map<Object, Object> untracked;
   private final boolean batch;
   private final SqlWriter.Source root;
@@ -75,7 +75,7 @@ final class EntityFetch {
       QueryContext ctx,
       SqlWriter w,
       ModelMapping model,
-      Plan plan,
+      LoadPlan plan,
       Map<Object, Object> untracked,
       boolean batch) {
     this.ctx = ctx;
@@ -108,7 +108,7 @@ final class EntityFetch {
     return this;
   }
 
-  private void plan(ModelMapping m, Plan p, List<Joined> into) {
+  private void plan(ModelMapping m, LoadPlan p, List<Joined> into) {
     for (RelationshipMapping rel : m.relationships()) {
       if (p.strategy(rel) == Loading.JOINED) {
         Joined j = new Joined(rel, p.nested(rel));
@@ -180,7 +180,7 @@ final class EntityFetch {
   private void collectionOrder(List<Joined> nodes) {
     for (Joined j : nodes) {
       if (j.rel.isCollection()) {
-        for (Ordering o : Related.orderOf(j.rel)) {
+        for (Ordering o : RelationshipLoader.orderOf(j.rel)) {
           if (w.length() > orderStart) {
             w.append(", ");
           }
@@ -319,7 +319,7 @@ final class EntityFetch {
     complete(objects, model, plan, joined);
   }
 
-  private void complete(List<Object> objects, ModelMapping m, Plan p, List<Joined> nodes) {
+  private void complete(List<Object> objects, ModelMapping m, LoadPlan p, List<Joined> nodes) {
     for (Joined j : nodes) {
       for (Map.Entry<Object, Members> e : j.members.entrySet()) {
         populate(InstanceState.of(e.getKey()), j.rel, e.getValue().list);
@@ -334,6 +334,46 @@ final class EntityFetch {
   }
 
   /**
+   * {@code SELECT <model's columns> FROM t t0 WHERE t0.a = ? AND ... ORDER BY ...}: what {@code
+   * session.get}, {@code refresh} and the flush's reads by key send, rendered as a lazy load of the
+   * same rows is (one renderer, one SQL shape). Parameters are left for the caller to bind, in the
+   * order of {@code where}; the text depends only on its arguments, so callers may cache it.
+   */
+  static String selectWhere(
+      dev.tether.sql.Dialect dialect,
+      dev.tether.mapping.Metadata metadata,
+      ModelMapping m,
+      List<ColumnMapping> where,
+      List<Ordering> order) {
+    SqlWriter w = new SqlWriter(dialect, metadata, false);
+    EntityFetch f = new EntityFetch(null, w, m, LoadPlan.DECLARED, null, false);
+    SqlWriter.Source root = f.root();
+    return f.render(
+        false,
+        () -> {},
+        () -> {
+          for (int i = 0; i < where.size(); i++) {
+            w.append(i == 0 ? " WHERE " : " AND ");
+            w.column(root, where.get(i));
+            w.append(" = ?");
+          }
+        },
+        () -> {
+          for (int i = 0; i < order.size(); i++) {
+            if (i > 0) {
+              w.append(", ");
+            }
+            w.column(root, order.get(i).column());
+            if (order.get(i).descending()) {
+              w.append(" DESC");
+            }
+          }
+        },
+        null,
+        null);
+  }
+
+  /**
    * What {@code session.get} owes the object it just read by key: the relationships declared {@code
    * lazy = "selectin"} load now, one IN query each (nested declared strategies followed); those
    * declared {@code "joined"} load the same way, since the row was not read by a query that could
@@ -343,12 +383,12 @@ final class EntityFetch {
     List<Object> objects = List.of(object);
     InstanceState s = InstanceState.of(object);
     for (RelationshipMapping rel : m.relationships()) {
-      if (Plan.DECLARED.strategy(rel) == Loading.JOINED && !s.isLoaded(rel)) {
-        Related.load(
-            ctx, rel, List.of(s), Plan.DECLARED.nested(rel), null, ctx.batchLazyLoads(), null);
+      if (LoadPlan.DECLARED.strategy(rel) == Loading.JOINED && !s.isLoaded(rel)) {
+        RelationshipLoader.load(
+            ctx, rel, List.of(s), LoadPlan.DECLARED.nested(rel), null, ctx.batchLazyLoads(), null);
       }
     }
-    after(ctx, objects, m, Plan.DECLARED, null, ctx.batchLazyLoads());
+    after(ctx, objects, m, LoadPlan.DECLARED, null, ctx.batchLazyLoads());
   }
 
   /** The selectin and noload relationships of {@code objects}, then their peer group. */
@@ -356,7 +396,7 @@ final class EntityFetch {
       QueryContext ctx,
       List<Object> objects,
       ModelMapping m,
-      Plan p,
+      LoadPlan p,
       Map<Object, Object> untracked,
       boolean batch) {
     if (objects.isEmpty()) {
@@ -373,7 +413,7 @@ final class EntityFetch {
             owners.add(s);
           }
         }
-        Related.load(ctx, rel, owners, p.nested(rel), untracked, batch, null);
+        RelationshipLoader.load(ctx, rel, owners, p.nested(rel), untracked, batch, null);
       } else if (strategy == Loading.NOLOAD && p.isExplicit(rel)) {
         for (Object o : objects) {
           InstanceState s = InstanceState.of(o);
@@ -384,7 +424,7 @@ final class EntityFetch {
       }
     }
     if (untracked == null) {
-      PeerGroup.form(objects, p, batch);
+      LoadGroup.form(objects, p, batch);
     }
   }
 

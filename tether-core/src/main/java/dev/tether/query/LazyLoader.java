@@ -41,8 +41,8 @@ final class LazyLoader {
   }
 
   private static List<Object> load(QueryContext ctx, InstanceState owner, RelationshipMapping rel) {
-    PeerGroup group = PeerGroup.of(owner);
-    Plan plan = group == null ? Plan.DECLARED : group.plan;
+    LoadGroup group = LoadGroup.of(owner);
+    LoadPlan plan = group == null ? LoadPlan.DECLARED : group.plan;
     Loading strategy = plan.strategy(rel);
     if (!ctx.flushing()) {
       switch (strategy) {
@@ -65,7 +65,8 @@ final class LazyLoader {
       ctx.loadedAlone(rel, owner);
     }
     boolean nestedBatch = group == null || group.batch;
-    return Related.load(ctx, rel, owners, plan.nested(rel), null, nestedBatch, owner).get(owner);
+    return RelationshipLoader.load(ctx, rel, owners, plan.nested(rel), null, nestedBatch, owner)
+        .get(owner);
   }
 
   private static LazyLoadException raise(

@@ -470,7 +470,7 @@ public final class Select<R> {
     }
     fetchWriter = writer();
     ModelMapping m = fetchWriter.model(model);
-    Plan plan = Plan.of(fetchWriter, m, options);
+    LoadPlan plan = LoadPlan.of(fetchWriter, m, options);
     fetch = new EntityFetch(ctx, fetchWriter, m, plan, untracked, batch).planJoins();
     return fetch;
   }
@@ -524,7 +524,7 @@ public final class Select<R> {
     if (orders.isEmpty() && defaultOrder != null) {
       SqlWriter.Source target = w.source(model, null);
       List<dev.tether.mapping.RelationshipMapping.Ordering> order =
-          Related.orderOf(w.relationship(defaultOrder));
+          RelationshipLoader.orderOf(w.relationship(defaultOrder));
       for (int i = 0; i < order.size(); i++) {
         w.append(i > 0 ? ", " : "");
         w.column(target, order.get(i).column());
@@ -688,6 +688,16 @@ public final class Select<R> {
     @Override
     public void afterGet(QueryContext ctx, Object object, ModelMapping model) {
       LazyLoader.afterGet(ctx, object, model);
+    }
+
+    @Override
+    public String selectWhere(
+        dev.tether.sql.Dialect dialect,
+        dev.tether.mapping.Metadata metadata,
+        ModelMapping m,
+        List<dev.tether.mapping.ColumnMapping> where,
+        List<dev.tether.mapping.RelationshipMapping.Ordering> order) {
+      return EntityFetch.selectWhere(dialect, metadata, m, where, order);
     }
   }
 }

@@ -55,11 +55,11 @@ final class AssociationWriter implements DependencyProcessor {
     }
   }
 
-  private final SessionImpl session;
+  private final SessionState session;
   private final List<Change> added = new ArrayList<>();
   private final List<Change> removed = new ArrayList<>();
 
-  AssociationWriter(SessionImpl session) {
+  AssociationWriter(SessionState session) {
     this.session = session;
   }
 
@@ -70,7 +70,7 @@ final class AssociationWriter implements DependencyProcessor {
     CollectionAttribute<?> many = (CollectionAttribute<?>) container;
     for (Object m : isNew ? many.membersIfLoaded() : many.addedSinceFlush()) {
       InstanceState member = InstanceState.of(m);
-      if (member.session() != session) {
+      if (member.session() != session.link()) {
         throw FlushMessages.linkToObjectNotInSession(owner, member, rel);
       }
       added.add(new Change(rel, owner, member));
@@ -104,11 +104,11 @@ final class AssociationWriter implements DependencyProcessor {
         params.add(new Object[] {c.references().get(d.owner())});
       }
       session
-          .engine
+          .engine()
           .executor()
           .batch(
               session.connection(),
-              session.engine.statements().deleteWhere(c.table(), List.of(c)),
+              session.engine().statements().deleteWhere(c.table(), List.of(c)),
               new ColumnType[] {c.type()},
               params);
     }
@@ -138,7 +138,7 @@ final class AssociationWriter implements DependencyProcessor {
   private void run(Set<Row> rows, boolean delete) {
     for (Map.Entry<Shape, List<Row>> e : byShape(rows).entrySet()) {
       Shape shape = e.getKey();
-      var statements = session.engine.statements();
+      var statements = session.engine().statements();
       String sql =
           delete
               ? statements.deleteWhere(shape.table(), shape.columns())
@@ -148,7 +148,7 @@ final class AssociationWriter implements DependencyProcessor {
         params.add(new Object[] {r.firstValue(), r.secondValue()});
       }
       int[] counts =
-          session.engine.executor().batch(session.connection(), sql, shape.types(), params);
+          session.engine().executor().batch(session.connection(), sql, shape.types(), params);
       if (delete) {
         List<Row> sent = e.getValue();
         RowCounts.expectOneEach(
@@ -226,7 +226,7 @@ final class AssociationWriter implements DependencyProcessor {
       if (q.target() != d.mapping()) {
         continue;
       }
-      for (InstanceState s : session.identity.all()) {
+      for (InstanceState s : session.identity().all()) {
         if (s.mapping() == q.owner() && s.isLoaded(q)) {
           s.unlinkRaw(q, d.owner());
         }
@@ -235,12 +235,12 @@ final class AssociationWriter implements DependencyProcessor {
   }
 
   private Object lookup(ModelMapping m, Object key) {
-    InstanceState s = key == null ? null : session.identity.get(m, key);
+    InstanceState s = key == null ? null : session.identity().get(m, key);
     return s == null ? null : s.owner();
   }
 
   private List<RelationshipMapping> manyToMany() {
-    return session.engine.metadata().manyToMany();
+    return session.engine().metadata().manyToMany();
   }
 
   /** Association-table columns that reference {@code m}'s key. */

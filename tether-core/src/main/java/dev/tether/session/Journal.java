@@ -13,8 +13,8 @@ import java.util.Set;
  * object had when the transaction began.
  */
 final class Journal {
-  Set<InstanceState> inserted = new LinkedHashSet<>();
-  final Set<InstanceState> deleted = new LinkedHashSet<>();
+  private Set<InstanceState> inserted = new LinkedHashSet<>();
+  private final Set<InstanceState> deleted = new LinkedHashSet<>();
   private Set<InstanceState> generatedKey =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
@@ -29,6 +29,16 @@ final class Journal {
       inserted = new LinkedHashSet<>(FlushState.capacity(n));
       generatedKey = java.util.Collections.newSetFromMap(new IdentityHashMap<>(n));
     }
+  }
+
+  /** Objects inserted in this transaction. */
+  Set<InstanceState> inserted() {
+    return inserted;
+  }
+
+  /** Objects deleted in this transaction. */
+  Set<InstanceState> deleted() {
+    return deleted;
   }
 
   void inserted(InstanceState s, boolean keyGenerated) {

@@ -16,14 +16,14 @@ import java.util.Map;
  * it applies to related objects only; here every object of the identity map follows).
  */
 final class KeyCascades {
-  private final SessionImpl session;
+  private final SessionState session;
 
   /** Referenced column → the foreign keys whose ON UPDATE rule rewrites them. */
   private final Map<ColumnMapping, List<ColumnMapping>> followers = new IdentityHashMap<>();
 
-  KeyCascades(SessionImpl session) {
+  KeyCascades(SessionState session) {
     this.session = session;
-    for (ModelMapping m : session.engine.metadata().models()) {
+    for (ModelMapping m : session.engine().metadata().models()) {
       for (ColumnMapping c : m.columns()) {
         if (c.references() != null && !c.onUpdate().isEmpty()) {
           followers.computeIfAbsent(c.references(), k -> new ArrayList<>()).add(c);
@@ -59,11 +59,11 @@ final class KeyCascades {
     if (!fk.onUpdate().equals("CASCADE") && !fk.onUpdate().equals("SET NULL")) {
       return; // RESTRICT and NO ACTION: the UPDATE succeeded, so no row referred to the old key
     }
-    for (ModelMapping m : session.identity.models()) {
+    for (ModelMapping m : session.identity().models()) {
       if (m.table() != fk.table()) {
         continue;
       }
-      for (InstanceState r : session.identity.of(m)) {
+      for (InstanceState r : session.identity().of(m)) {
         Object[] snap = r.snapshot();
         if (snap != null && !fk.differs(snap[fk.index()], was)) {
           snap[fk.index()] = now;

@@ -1,7 +1,7 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Direction;
@@ -21,16 +21,16 @@ final class KeySync {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger("dev.tether.session");
 
-  private final SessionImpl session;
+  private final SessionState session;
   private final FlushState state;
 
-  KeySync(SessionImpl session, FlushState state) {
+  KeySync(SessionState session, FlushState state) {
     this.session = session;
     this.state = state;
   }
 
   void requireInSession(InstanceState target, InstanceState from, RelationshipMapping rel) {
-    if (target.session() == session && target.status() != InstanceStatus.TRANSIENT) {
+    if (target.session() == session.link() && target.status() != ObjectState.TRANSIENT) {
       return;
     }
     throw FlushMessages.notInSession(from, target, rel);

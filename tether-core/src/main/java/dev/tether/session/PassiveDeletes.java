@@ -1,8 +1,8 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.RelationshipMapping;
@@ -26,7 +26,7 @@ import java.util.Set;
  * identity map stale until they are expired.
  */
 final class PassiveDeletes {
-  private final SessionImpl session;
+  private final SessionState session;
 
   /** The session's rows of a relationship's target, by foreign-key value; built on first use. */
   private final Map<RelationshipMapping, Map<Object, List<InstanceState>>> byKey =
@@ -39,7 +39,7 @@ final class PassiveDeletes {
   /** Objects whose foreign keys the database sets to NULL. */
   private final Map<InstanceState, List<ColumnMapping>> nulledByDatabase = new IdentityHashMap<>();
 
-  PassiveDeletes(SessionImpl session) {
+  PassiveDeletes(SessionState session) {
     this.session = session;
   }
 
@@ -70,7 +70,7 @@ final class PassiveDeletes {
         }
       }
     }
-    out.removeIf(s -> s.session() != session || s.status() != InstanceStatus.PERSISTENT);
+    out.removeIf(s -> s.session() != session.link() || s.status() != ObjectState.PERSISTENT);
     return out;
   }
 
@@ -99,7 +99,7 @@ final class PassiveDeletes {
         rel,
         r -> {
           Map<Object, List<InstanceState>> map = new HashMap<>();
-          for (InstanceState s : session.identity.of(r.target())) {
+          for (InstanceState s : session.identity().of(r.target())) {
             Object key = r.foreignKey().get(s.owner());
             if (key != null) {
               map.computeIfAbsent(key, k -> new ArrayList<>()).add(s);

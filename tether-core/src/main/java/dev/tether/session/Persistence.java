@@ -1,8 +1,9 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
@@ -26,7 +27,7 @@ import java.util.Set;
  * written.
  */
 final class Persistence {
-  private final SessionImpl session;
+  private final SessionState session;
   private final FlushState state;
   private final Engine engine;
   private final Executor executor;
@@ -42,16 +43,16 @@ final class Persistence {
    */
   private Map<ModelMapping, List<InstanceState>> toInsertByModel;
 
-  Persistence(SessionImpl session, FlushState state, KeySync sync, PassiveDeletes passive) {
+  Persistence(SessionState session, FlushState state, KeySync sync, PassiveDeletes passive) {
     this.session = session;
     this.state = state;
-    this.engine = session.engine;
+    this.engine = session.engine();
     this.executor = engine.executor();
     this.sync = sync;
     this.passive = passive;
     this.versioning = new Versioning(session);
-    this.events = engine.events();
-    this.rowEvents = session.rowEvents();
+    this.rowEvents = session.events();
+    this.events = rowEvents.current();
   }
 
   void insertRows(ModelMapping m) {
@@ -215,14 +216,14 @@ final class Persistence {
         nextGenerated++;
       }
       Object key = Keys.of(m, s.owner());
-      InstanceState clash = session.identity.putIfAbsent(m, key, s);
+      InstanceState clash = session.identity().putIfAbsent(m, key, s);
       if (clash != null && clash != s) {
         throw FlushMessages.duplicateKey(s, clash);
       }
       s.key(key);
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       s.takeSnapshot();
-      session.journal.inserted(s, keyGenerated);
+      session.journal().inserted(s, keyGenerated);
       state.inserted().add(s);
     }
     rowEvents.fire(ev, LifecycleEvent.AFTER_INSERT, batch);
@@ -329,7 +330,7 @@ final class Persistence {
           || (state.inserted().contains(s) && !state.postUpdate().contains(s))) {
         continue;
       }
-      if (session.changed.contains(s)
+      if (session.changed().contains(s)
           || state.addedBy().containsKey(s)
           || state.removedBy().containsKey(s)
           || state.orphanedBy().containsKey(s)) {
@@ -376,7 +377,7 @@ final class Persistence {
     for (UniqueOrder.Release r : releases) {
       InstanceState s = r.row();
       state.before().putIfAbsent(s, s.snapshot());
-      session.journal.updating(s);
+      session.journal().updating(s);
       ColumnType[] keyTypes = Keys.types(m);
       ColumnType[] types = new ColumnType[1 + keyTypes.length];
       types[0] = r.column().type();
@@ -411,7 +412,7 @@ final class Persistence {
         state
             .before()
             .putIfAbsent(s, s.snapshot()); // the first UPDATE of this flush knows the old key
-        session.journal.updating(s);
+        session.journal().updating(s);
       }
       if (m.version() != null) {
         versioning.update(m, cols, rows);
@@ -467,9 +468,9 @@ final class Persistence {
       RowCounts.expectOneEach(counts, m, ordered, "delete", sql);
     }
     for (InstanceState s : ordered) {
-      session.identity.remove(m, s.key(), s);
-      s.status(InstanceStatus.DELETED);
-      session.journal.deleted.add(s);
+      session.identity().remove(m, s.key(), s);
+      s.status(ObjectState.DELETED);
+      session.journal().deleted().add(s);
     }
     rowEvents.fire(ev, LifecycleEvent.AFTER_DELETE, sent);
   }

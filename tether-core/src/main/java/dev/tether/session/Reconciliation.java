@@ -23,17 +23,17 @@ import java.util.Set;
  * sync or SQL.
  */
 final class Reconciliation {
-  private final SessionImpl session;
+  private final SessionState session;
   private final Set<InstanceState> toDelete;
   private final Map<ColumnMapping, List<RelationshipMapping>> overKey;
   private final Map<ModelMapping, List<ColumnMapping>> foreignKeys = new IdentityHashMap<>();
   private final Map<ModelMapping, List<RelationshipMapping>> manyToManyOver =
       new IdentityHashMap<>();
 
-  Reconciliation(SessionImpl session, Set<InstanceState> toDelete) {
+  Reconciliation(SessionState session, Set<InstanceState> toDelete) {
     this.session = session;
     this.toDelete = toDelete;
-    this.overKey = relationshipsByForeignKey(session.engine.metadata().models());
+    this.overKey = relationshipsByForeignKey(session.engine().metadata().models());
   }
 
   /** {@code inserted} rows are new; {@code before} holds the old snapshot of each updated row. */
@@ -61,7 +61,7 @@ final class Reconciliation {
     for (InstanceState d : toDelete) {
       forgetDeleted(d);
     }
-    if (!session.engine.metadata().manyToMany().isEmpty()) {
+    if (!session.engine().metadata().manyToMany().isEmpty()) {
       for (InstanceState s : inserted) {
         if (!manyToManyOver(s.mapping()).isEmpty()) {
           showAssociationRow(s, currentValues(s), true);
@@ -110,7 +110,7 @@ final class Reconciliation {
 
   private List<RelationshipMapping> findManyToManyOver(ModelMapping m) {
     List<RelationshipMapping> out = new ArrayList<>();
-    for (RelationshipMapping r : session.engine.metadata().manyToMany()) {
+    for (RelationshipMapping r : session.engine().metadata().manyToMany()) {
       if (r.secondary() == m.table() && !r.viewOnly()) {
         out.add(r);
       }
@@ -235,7 +235,7 @@ final class Reconciliation {
     if (key == null || !column.isIdentity()) {
       return null;
     }
-    InstanceState t = session.identity.get(model, key);
+    InstanceState t = session.identity().get(model, key);
     return t == null || toDelete.contains(t) ? null : t.owner();
   }
 }

@@ -2,9 +2,11 @@ package dev.tether.session;
 
 import dev.tether.EventException;
 import dev.tether.Session;
+import dev.tether.SessionStateException;
 import dev.tether.attribute.InstanceState;
 import dev.tether.mapping.LifecycleEvent;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One session's side of the lifecycle events: runs the row events (the hooks such as {@code
@@ -18,6 +20,7 @@ import java.util.List;
  */
 final class RowEvents {
   private final Session session;
+  private final Supplier<Events> events;
   private boolean flushing;
   private boolean writing;
 
@@ -27,8 +30,23 @@ final class RowEvents {
   /** An object whose relationship a handler changed while the flush wrote rows, or null. */
   private InstanceState relinked;
 
-  RowEvents(Session session) {
+  /**
+   * @param session the session, as hooks and listeners receive it
+   * @param events the database's events as they are now (a listener may come or go meanwhile)
+   */
+  RowEvents(Session session, Supplier<Events> events) {
     this.session = session;
+    this.events = events;
+  }
+
+  /** The session, as hooks and listeners receive it. */
+  Session session() {
+    return session;
+  }
+
+  /** The database's hooks and listeners as they are now; a flush reads them once. */
+  Events current() {
+    return events.get();
   }
 
   /**
@@ -71,11 +89,17 @@ final class RowEvents {
     }
   }
 
-  /** The after-load handlers of {@code s}'s model, if any, for {@code s}. */
-  void afterLoad(Events events, InstanceState s) {
-    ModelEvents ev = events.of(s.mapping());
-    if (ev != null && ev.has(LifecycleEvent.AFTER_LOAD)) {
-      fire(ev, LifecycleEvent.AFTER_LOAD, s);
+  /**
+   * The after-load handlers of {@code s}'s model, if any, for {@code s}, whose column fields were
+   * just set from a row; with none in the whole database, one boolean.
+   */
+  void afterLoad(InstanceState s) {
+    Events now = events.get();
+    if (now.afterLoad()) {
+      ModelEvents ev = now.of(s.mapping());
+      if (ev != null && ev.has(LifecycleEvent.AFTER_LOAD)) {
+        fire(ev, LifecycleEvent.AFTER_LOAD, s);
+      }
     }
   }
 
@@ -101,14 +125,26 @@ final class RowEvents {
   /** Refuses {@code action} (add, delete, merge) of {@code s} while the flush writes rows. */
   void refuseWhileWriting(String action, InstanceState s) {
     if (writing) {
-      throw SessionMessages.whileWriting(action, s);
+      throw new SessionStateException(
+          "Cannot "
+              + action
+              + " "
+              + s.describe()
+              + " while the session's flush is writing rows (from a lifecycle hook or listener):"
+              + " the flush has already chosen what it writes, so the change would be missed. Do"
+              + " it in a SessionListener's beforeFlush, or after the flush.");
     }
   }
 
   /** Refuses {@code action} (commit, rollback, a savepoint) during a flush. */
   void refuseDuringFlush(String action) {
     if (flushing) {
-      throw SessionMessages.duringFlush(action);
+      throw new SessionStateException(
+          "Cannot "
+              + action
+              + " while the session is flushing (from a lifecycle hook or listener): the flush"
+              + " would be cut in two. Do it after the flush, for example in a SessionListener's"
+              + " afterCommit.");
     }
   }
 }

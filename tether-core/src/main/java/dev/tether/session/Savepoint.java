@@ -1,9 +1,9 @@
 package dev.tether.session;
 
 import dev.tether.NestedTransaction;
+import dev.tether.ObjectState;
 import dev.tether.SessionStateException;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +16,9 @@ import java.util.Set;
  * column values) after the database rolled back to the savepoint.
  */
 final class Savepoint implements NestedTransaction {
-  private final SessionImpl session;
+  private final SessionState session;
+  private final Runnable flush;
+  private final java.util.Collection<Savepoint> open;
   private final java.sql.Savepoint savepoint;
   private final Map<InstanceState, Object[]> snapshots = new IdentityHashMap<>();
   private final Set<InstanceState> inserted;
@@ -25,20 +27,26 @@ final class Savepoint implements NestedTransaction {
   private boolean done;
   private boolean failed;
 
-  Savepoint(SessionImpl session) {
+  /**
+   * @param flush the session's flush, run before the savepoint is set and before it is released
+   * @param open the session's open savepoints, which this one leaves when it ends
+   */
+  Savepoint(SessionState session, Runnable flush, java.util.Collection<Savepoint> open) {
     this.session = session;
-    session.flush();
+    this.flush = flush;
+    this.open = open;
+    flush.run();
     try {
       this.savepoint = session.connection().jdbc().setSavepoint();
     } catch (SQLException e) {
-      throw session.engine.dialect().translate(e, "SAVEPOINT");
+      throw session.engine().dialect().translate(e, "SAVEPOINT");
     }
-    for (InstanceState s : session.identity.all()) {
+    for (InstanceState s : session.identity().all()) {
       snapshots.put(s, s.snapshot());
     }
-    this.inserted = new LinkedHashSet<>(session.journal.inserted);
-    this.deleted = new LinkedHashSet<>(session.journal.deleted);
-    this.historyMark = session.journal.historyMark();
+    this.inserted = new LinkedHashSet<>(session.journal().inserted());
+    this.deleted = new LinkedHashSet<>(session.journal().deleted());
+    this.historyMark = session.journal().historyMark();
   }
 
   @Override
@@ -49,14 +57,14 @@ final class Savepoint implements NestedTransaction {
               + " to its savepoint. The outer transaction goes on without its changes.");
     }
     requireOpen("commit");
-    session.flush();
+    flush.run();
     try {
       session.connection().jdbc().releaseSavepoint(savepoint);
     } catch (SQLException e) {
-      throw session.engine.dialect().translate(e, "RELEASE SAVEPOINT");
+      throw session.engine().dialect().translate(e, "RELEASE SAVEPOINT");
     }
     done = true;
-    session.savepoints.remove(this);
+    open.remove(this);
   }
 
   /** A flush inside failed: back to the savepoint; a later rollback() is then a no-op. */
@@ -72,49 +80,49 @@ final class Savepoint implements NestedTransaction {
     }
     requireOpen("roll back");
     done = true;
-    session.savepoints.remove(this);
+    open.remove(this);
     try {
       session.connection().jdbc().rollback(savepoint);
     } catch (SQLException e) {
-      throw session.engine.dialect().translate(e, "ROLLBACK TO SAVEPOINT");
+      throw session.engine().dialect().translate(e, "ROLLBACK TO SAVEPOINT");
     }
-    for (InstanceState s : session.identity.all()) {
+    for (InstanceState s : session.identity().all()) {
       if (!snapshots.containsKey(s)) {
-        if (session.journal.inserted.remove(s)) { // inserted after the savepoint
-          session.identity.remove(s.mapping(), s.key(), s);
-          session.journal.resetKey(s);
+        if (session.journal().inserted().remove(s)) { // inserted after the savepoint
+          session.identity().remove(s.mapping(), s.key(), s);
+          session.journal().resetKey(s);
           s.clearSnapshot();
-          session.detach(s, InstanceStatus.TRANSIENT);
+          session.detach(s, ObjectState.TRANSIENT);
         } else { // loaded after the savepoint: back to the values it was loaded with
-          session.journal.restoreSnapshot(s);
+          session.journal().restoreSnapshot(s);
           s.restoreColumns();
         }
       }
     }
-    session.journal.truncateHistory(historyMark);
-    for (InstanceState s : session.pending) {
-      session.journal.resetKey(s);
-      session.detach(s, InstanceStatus.TRANSIENT);
+    session.journal().truncateHistory(historyMark);
+    for (InstanceState s : session.pending()) {
+      session.journal().resetKey(s);
+      session.detach(s, ObjectState.TRANSIENT);
     }
-    session.pending.clear();
-    session.deleted.clear();
-    session.changed.clear();
-    for (InstanceState s : new LinkedHashSet<>(session.journal.deleted)) {
+    session.pending().clear();
+    session.deleted().clear();
+    session.changed().clear();
+    for (InstanceState s : new LinkedHashSet<>(session.journal().deleted())) {
       if (!deleted.contains(s)) { // deleted after the savepoint: its row is back
-        session.journal.deleted.remove(s);
-        s.status(InstanceStatus.PERSISTENT);
-        session.identity.putIfAbsent(s.mapping(), s.key(), s);
+        session.journal().deleted().remove(s);
+        s.status(ObjectState.PERSISTENT);
+        session.identity().putIfAbsent(s.mapping(), s.key(), s);
       }
     }
-    session.journal.inserted.retainAll(inserted);
+    session.journal().inserted().retainAll(inserted);
     for (Map.Entry<InstanceState, Object[]> e : snapshots.entrySet()) {
       InstanceState s = e.getKey();
-      if (s.session() == session && e.getValue() != null) {
+      if (s.session() == session.link() && e.getValue() != null) {
         s.restoreSnapshot(e.getValue());
         s.restoreColumns();
       }
     }
-    for (InstanceState s : session.identity.all()) {
+    for (InstanceState s : session.identity().all()) {
       s.expireRelationships();
     }
   }

@@ -2,10 +2,10 @@ package dev.tether.session;
 
 import dev.tether.LazyLoadException;
 import dev.tether.LazyLoadGuard;
+import dev.tether.ObjectState;
 import dev.tether.QueryException;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
@@ -28,14 +28,16 @@ import java.util.Map;
 final class SessionQueries implements QueryContext {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.tether.query");
 
-  private final SessionImpl session;
+  private final SessionState session;
+  private final Autoflush autoflush;
   private int batchSize = 500;
   private boolean batchLazyLoads = true;
   private LazyLoadGuard guard = LazyLoadGuard.OFF;
   private int threshold = 10;
   private final Map<RelationshipMapping, Integer> aloneLoads = new HashMap<>();
 
-  SessionQueries(SessionImpl session) {
+  SessionQueries(SessionState session, Autoflush autoflush) {
+    this.autoflush = autoflush;
     this.session = session;
   }
 
@@ -61,12 +63,12 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public Metadata metadata() {
-    return session.engine.metadata();
+    return session.engine().metadata();
   }
 
   @Override
   public Executor executor() {
-    return session.engine.executor();
+    return session.engine().executor();
   }
 
   @Override
@@ -76,12 +78,12 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public void autoflush() {
-    session.autoflush();
+    autoflush.beforeQuery();
   }
 
   @Override
   public void autoflushBeforeLoad() {
-    session.autoflushBeforeLoad();
+    autoflush.beforeLoad();
   }
 
   @Override
@@ -92,7 +94,7 @@ final class SessionQueries implements QueryContext {
   @Override
   public Object hydrate(ModelMapping m, Object[] row, Map<Object, Object> untracked) {
     if (untracked == null) {
-      return Loading.hydrate(session, m, row);
+      return RowLoader.hydrate(session, m, row);
     }
     Object key = Keys.fromRow(m, row);
     // one map per model of the query, in the query's map: key -> object
@@ -105,18 +107,18 @@ final class SessionQueries implements QueryContext {
     }
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
-    Loading.overwrite(s, m, row);
-    s.status(InstanceStatus.DETACHED);
+    RowLoader.overwrite(s, m, row);
+    s.status(ObjectState.DETACHED);
     s.key(key);
     s.expireRelationships();
     byKey.put(key, o);
-    Loading.afterLoad(session, s);
+    session.events().afterLoad(s);
     return o;
   }
 
   @Override
   public InstanceState inMemory(ModelMapping m, Object key) {
-    return session.identity.get(m, key);
+    return session.identity().get(m, key);
   }
 
   @Override
@@ -163,13 +165,13 @@ final class SessionQueries implements QueryContext {
 
   @Override
   public boolean holdsAny(ModelMapping m) {
-    return session.identity.holdsAny(m);
+    return session.identity().holdsAny(m);
   }
 
   @Override
   public void bulkUpdated(ModelMapping m, List<Object[]> keys, Map<ColumnMapping, Object> values) {
     for (Object[] k : keys) {
-      InstanceState s = session.identity.get(m, key(m, k));
+      InstanceState s = session.identity().get(m, key(m, k));
       if (s == null) {
         continue;
       }
@@ -186,12 +188,12 @@ final class SessionQueries implements QueryContext {
   @Override
   public void bulkDeleted(ModelMapping m, List<Object[]> keys) {
     for (Object[] k : keys) {
-      InstanceState s = session.identity.get(m, key(m, k));
+      InstanceState s = session.identity().get(m, key(m, k));
       if (s != null) {
         session.forget(s);
       }
     }
-    for (InstanceState s : session.identity.all()) {
+    for (InstanceState s : session.identity().all()) {
       s.forEachRelationship(
           (rel, c) -> {
             if (rel.target() == m) {
@@ -212,14 +214,14 @@ final class SessionQueries implements QueryContext {
   @Override
   public void detach(Object model) {
     InstanceState s = InstanceState.of(model);
-    if (s.session() == session) {
+    if (s.session() == session.link()) {
       session.forget(s);
     }
   }
 
   /** {@code session.selectSql}: the rows of the application's SQL as objects. */
   <T> List<T> selectSql(Class<T> type, String sql, Object[] params) {
-    ModelMapping m = session.engine.metadata().model(type);
+    ModelMapping m = session.engine().metadata().model(type);
     if (m == null) {
       throw new QueryException(
           "not-mapped",
@@ -244,7 +246,7 @@ final class SessionQueries implements QueryContext {
     List<T> out = new ArrayList<>();
     for (Object[] row :
         executor().queryByName(connection(), sql, types, params.clone(), m.columns())) {
-      Object o = Loading.hydrate(session, m, row);
+      Object o = RowLoader.hydrate(session, m, row);
       if (o != null) {
         out.add(type.cast(o));
       }

@@ -1,5 +1,6 @@
 package dev.tether.session;
 
+import dev.tether.engine.ConnectionSource;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.SqlConnection;
 import java.sql.Connection;

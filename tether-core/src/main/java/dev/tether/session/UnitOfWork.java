@@ -1,9 +1,10 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.CollectionAttribute;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.attribute.ScalarAttribute;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Direction;
@@ -29,7 +30,8 @@ import java.util.Set;
  * relationship).
  */
 final class UnitOfWork {
-  private final SessionImpl session;
+  private final SessionState session;
+  private final AddCascade adds;
   private final FlushState state;
   private final boolean auto;
   private final Engine engine;
@@ -39,6 +41,7 @@ final class UnitOfWork {
   private final Persistence persistence;
   private final Map<DependencyProcessor.Kind, DependencyProcessor> dependencies =
       new java.util.EnumMap<>(DependencyProcessor.Kind.class);
+  private final RowEvents rows;
   private final Events events;
 
   /**
@@ -46,13 +49,15 @@ final class UnitOfWork {
    *     object taken out of one collection may be on its way into another whose load triggered this
    *     flush (SQLAlchemy deletes it here, and the add that follows fails)
    */
-  UnitOfWork(SessionImpl session, boolean auto) {
+  UnitOfWork(SessionState session, AddCascade adds, boolean auto) {
+    this.adds = adds;
     this.session = session;
     this.auto = auto;
     // the rows to insert, give or take the cascades
-    this.state = new FlushState(auto, session.pending.size());
-    this.engine = session.engine;
-    this.events = engine.events();
+    this.state = new FlushState(auto, session.pending().size());
+    this.engine = session.engine();
+    this.rows = session.events();
+    this.events = rows.current();
     this.associations = new AssociationWriter(session);
     this.passive = new PassiveDeletes(session);
     this.sync = new KeySync(session, state);
@@ -71,18 +76,17 @@ final class UnitOfWork {
    * {@link RowEvents} refuses what a hook must not do.
    */
   void run() {
-    RowEvents rows = session.rowEvents();
     boolean announce = events.flushListeners() && somethingToWrite();
     rows.flushing(true);
     try {
       if (announce) {
-        events.beforeFlush(session);
+        events.beforeFlush(rows.session());
       }
       rows.writing(true);
       write();
       rows.writing(false);
       if (announce) {
-        events.afterFlush(session);
+        events.afterFlush(rows.session());
       }
     } finally {
       rows.flushing(false);
@@ -91,14 +95,14 @@ final class UnitOfWork {
 
   /** Whether the session has new, deleted or changed objects (asked only of observed flushes). */
   private boolean somethingToWrite() {
-    if (!session.pending.isEmpty()
-        || !session.deleted.isEmpty()
-        || !session.changed.isEmpty()
-        || !session.deferredOrphans.isEmpty()) {
+    if (!session.pending().isEmpty()
+        || !session.deleted().isEmpty()
+        || !session.changed().isEmpty()
+        || !session.deferredOrphans().isEmpty()) {
       return true;
     }
-    for (InstanceState s : session.identity.all()) {
-      if (s.status() == InstanceStatus.PERSISTENT && !session.columnsUnchanged(s)) {
+    for (InstanceState s : session.identity().all()) {
+      if (s.status() == ObjectState.PERSISTENT && !session.columnsUnchanged(s)) {
         return true;
       }
     }
@@ -107,9 +111,12 @@ final class UnitOfWork {
 
   private void write() {
     cascadeSaves();
-    state.toInsert().addAll(session.pending);
-    session.deferredOrphans.forEach(
-        (m, links) -> state.removedBy().computeIfAbsent(m, k -> new ArrayList<>()).addAll(links));
+    state.toInsert().addAll(session.pending());
+    session
+        .deferredOrphans()
+        .forEach(
+            (m, links) ->
+                state.removedBy().computeIfAbsent(m, k -> new ArrayList<>()).addAll(links));
     collectCollectionChanges();
     orphans();
     cascadeDeletes();
@@ -118,7 +125,7 @@ final class UnitOfWork {
     List<ModelMapping> order = modelsInDependencyOrder();
     detachBeforeInserts();
     deleteOrphansBeforeInserts(order);
-    session.journal.expectInserts(state.toInsert().size());
+    session.journal().expectInserts(state.toInsert().size());
     for (ModelMapping m : order) {
       persistence.insertRows(m);
     }
@@ -146,18 +153,19 @@ final class UnitOfWork {
    * it joins.
    */
   private void cascadeSaves() {
-    List<InstanceState> roots = new ArrayList<>(session.pending.size() + session.changed.size());
-    roots.addAll(session.pending);
-    roots.addAll(session.changed);
+    List<InstanceState> roots =
+        new ArrayList<>(session.pending().size() + session.changed().size());
+    roots.addAll(session.pending());
+    roots.addAll(session.changed());
     for (InstanceState s : roots) {
-      if (s.session() == session) {
-        session.cascadeAddReached(s);
+      if (s.session() == session.link()) {
+        adds.addReached(s);
       }
     }
   }
 
   private void cascadeDeletes() {
-    List<InstanceState> work = new ArrayList<>(session.deleted);
+    List<InstanceState> work = new ArrayList<>(session.deleted());
     // everything in work, for an O(1) membership test (deleting n parents was O(n^2) in a list)
     Set<InstanceState> queued = Collections.newSetFromMap(new IdentityHashMap<>(work.size() * 4));
     queued.addAll(work);
@@ -179,7 +187,7 @@ final class UnitOfWork {
             }
             if (dbDeletes) {
               passive.deletedByDatabase(m);
-              session.deleted.add(m);
+              session.deleted().add(m);
               work.add(m);
               queued.add(m);
             } else {
@@ -194,11 +202,11 @@ final class UnitOfWork {
         }
         for (Object member : members(d, rel)) {
           InstanceState m = InstanceState.of(member);
-          if (m.session() != session || state.toDelete().contains(m) || queued.contains(m)) {
+          if (m.session() != session.link() || state.toDelete().contains(m) || queued.contains(m)) {
             continue;
           }
           if (deletes) {
-            session.deleted.add(m);
+            session.deleted().add(m);
             work.add(m);
             queued.add(m);
           } else if (Objects.equals(rel.foreignKey().get(member), KeySync.refOf(d, rel))) {
@@ -231,7 +239,7 @@ final class UnitOfWork {
     for (InstanceState owner : state.toInsert()) {
       collectCollectionChanges(owner, true);
     }
-    for (InstanceState owner : session.changed) {
+    for (InstanceState owner : session.changed()) {
       if (!state.toInsert().contains(owner)) {
         collectCollectionChanges(owner, false);
       }
@@ -239,10 +247,10 @@ final class UnitOfWork {
   }
 
   private void collectCollectionChanges(InstanceState owner, boolean isNew) {
-    if (owner.session() != session) {
+    if (owner.session() != session.link()) {
       return;
     }
-    boolean ownerDeleted = session.deleted.contains(owner);
+    boolean ownerDeleted = session.deleted().contains(owner);
     owner.forEachRelationship(
         (rel, container) -> {
           if (rel.viewOnly()) {
@@ -265,11 +273,11 @@ final class UnitOfWork {
   private void detachBeforeInserts() {
     Set<InstanceState> candidates = new LinkedHashSet<>(state.orphanedBy().keySet());
     candidates.addAll(state.removedBy().keySet());
-    candidates.addAll(session.changed);
+    candidates.addAll(session.changed());
     for (InstanceState s : candidates) {
-      if (s.status() != InstanceStatus.PERSISTENT
-          || s.session() != session
-          || session.deleted.contains(s)
+      if (s.status() != ObjectState.PERSISTENT
+          || s.session() != session.link()
+          || session.deleted().contains(s)
           || state.deferredOrphans().containsKey(s)
           || state.addedBy().containsKey(s)
           || referencesPendingRow(s)) {
@@ -295,7 +303,7 @@ final class UnitOfWork {
               && c instanceof ScalarAttribute<?> one
               && one.changed()
               && one.peek() != null) {
-            pending[0] |= InstanceState.of(one.peek()).status() == InstanceStatus.PENDING;
+            pending[0] |= InstanceState.of(one.peek()).status() == ObjectState.PENDING;
           }
         });
     return pending[0];
@@ -317,7 +325,7 @@ final class UnitOfWork {
         continue;
       }
       for (Object previous :
-          Loading.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
+          RowLoader.byColumn(session, l.rel().target(), l.rel().foreignKey(), key, List.of())) {
         if (previous != current) {
           FlushState.add(state.orphanedBy(), previous, l.owner(), l.rel());
         }
@@ -334,14 +342,14 @@ final class UnitOfWork {
             || heldElsewhere(m, l)) {
           continue;
         }
-        if (m.status() == InstanceStatus.PENDING) {
+        if (m.status() == ObjectState.PENDING) {
           state.toInsert().remove(m);
-          session.expungeOrphan(m.owner());
-        } else if (m.status() == InstanceStatus.PERSISTENT && m.session() == session) {
+          session.link().expungeOrphan(m.owner());
+        } else if (m.status() == ObjectState.PERSISTENT && m.session() == session.link()) {
           if (auto) {
             state.deferredOrphans().computeIfAbsent(m, k -> new ArrayList<>()).add(l);
           } else {
-            session.deleted.add(m);
+            session.deleted().add(m);
             state.orphanDeletes().add(m);
           }
         }
@@ -362,7 +370,7 @@ final class UnitOfWork {
         ownerDeleted |= state.toDelete().contains(l.owner());
       }
       if (ownerDeleted) {
-        session.deleted.add(m);
+        session.deleted().add(m);
         state.orphanDeletes().add(m);
         deleteNow = true;
       } else {
@@ -370,7 +378,7 @@ final class UnitOfWork {
         state.orphanedBy().remove(m);
       }
     }
-    state.deferredOrphans().keySet().removeIf(session.deleted::contains);
+    state.deferredOrphans().keySet().removeIf(session.deleted()::contains);
     if (deleteNow) {
       cascadeDeletes(); // the orphans' own children
     }
@@ -470,7 +478,7 @@ final class UnitOfWork {
     if (!state.before().isEmpty()) {
       new KeyCascades(session).afterUpdates(state.before());
     }
-    List<InstanceState> touched = new ArrayList<>(session.changed);
+    List<InstanceState> touched = new ArrayList<>(session.changed());
     touched.addAll(state.inserted());
     touched.addAll(state.before().keySet());
     touched.addAll(state.toDelete());
@@ -482,18 +490,19 @@ final class UnitOfWork {
       s.forEachRelationship(
           (rel, c) -> {
             if (c instanceof CollectionAttribute<?> many && !rel.viewOnly()) {
-              session.journal.flushedHistory(
-                  many, many.addedSinceFlush(), many.removedSinceFlush());
+              session
+                  .journal()
+                  .flushedHistory(many, many.addedSinceFlush(), many.removedSinceFlush());
             }
           });
       s.relationshipsFlushed();
     }
-    session.pending.clear();
-    session.deleted.clear();
-    session.changed.clear();
-    session.changed.addAll(state.deferredOrphans().keySet());
-    session.deferredOrphans.clear();
-    session.deferredOrphans.putAll(state.deferredOrphans());
+    session.pending().clear();
+    session.deleted().clear();
+    session.changed().clear();
+    session.changed().addAll(state.deferredOrphans().keySet());
+    session.deferredOrphans().clear();
+    session.deferredOrphans().putAll(state.deferredOrphans());
   }
 
   // ---- ordering
@@ -521,11 +530,11 @@ final class UnitOfWork {
    */
   private Map<ModelMapping, List<InstanceState>> updateCandidatesByModel() {
     Map<ModelMapping, List<InstanceState>> out = new IdentityHashMap<>();
-    for (ModelMapping m : session.identity.models()) {
-      for (InstanceState s : session.identity.of(m)) {
-        if (s.status() == InstanceStatus.PERSISTENT
+    for (ModelMapping m : session.identity().models()) {
+      for (InstanceState s : session.identity().of(m)) {
+        if (s.status() == ObjectState.PERSISTENT
             && (!session.columnsUnchanged(s)
-                || session.changed.contains(s)
+                || session.changed().contains(s)
                 || state.addedBy().containsKey(s)
                 || state.removedBy().containsKey(s)
                 || state.orphanedBy().containsKey(s))) {

@@ -3,6 +3,7 @@ package dev.tether.session;
 import dev.tether.StaleObjectException;
 import dev.tether.TetherException;
 import dev.tether.attribute.InstanceState;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
@@ -17,9 +18,9 @@ import java.util.List;
  * Journal#restoreSnapshot}).
  */
 final class Versioning {
-  private final SessionImpl session;
+  private final SessionState session;
 
-  Versioning(SessionImpl session) {
+  Versioning(SessionState session) {
     this.session = session;
   }
 
@@ -119,6 +120,6 @@ final class Versioning {
   }
 
   private Engine engine() {
-    return session.engine;
+    return session.engine();
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The session and its engine: identity map, unit of work, flush planning (topological order),
- * cascades, transactions, and the choice of dialect for a connection.
+ * The session: identity map, unit of work (the flush in named parts), cascades, merge, autoflush,
+ * transactions and savepoints, and turning rows into tracked objects.
  *
  * <p>The top layer: may import the root API and every other internal package ({@code mapping},
- * {@code attribute}, {@code sql} and its dialects, {@code query}, {@code schema}); nothing below
+ * {@code attribute}, {@code sql}, {@code query}, {@code schema}, {@code engine}); nothing below
  * imports it.
  */
 package dev.tether.session;

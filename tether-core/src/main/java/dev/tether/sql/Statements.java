@@ -23,23 +23,21 @@ public final class Statements {
     this.dialect = dialect;
   }
 
-  /** {@code SELECT <all columns> FROM t WHERE a = ? AND b = ? ORDER BY <order>}. */
+  /**
+   * The cached text of {@code SELECT <all columns> FROM t WHERE a = ? AND b = ? ORDER BY <order>},
+   * rendered once by {@code render} (the query layer's renderer, so that every load of rows has one
+   * SQL shape).
+   */
   public String selectWhere(
-      ModelMapping m, List<ColumnMapping> where, List<RelationshipMapping.Ordering> orderBy) {
+      ModelMapping m,
+      List<ColumnMapping> where,
+      List<RelationshipMapping.Ordering> orderBy,
+      java.util.function.Supplier<String> render) {
     StringBuilder key = new StringBuilder("S|").append(cacheName(m));
     where.forEach(c -> key.append('|').append(c.name()));
     key.append("|o");
     orderBy.forEach(o -> key.append('|').append(o.column().name()).append(o.descending()));
-    return cache.computeIfAbsent(
-        key.toString(),
-        k ->
-            "SELECT "
-                + columnList(m)
-                + " FROM "
-                + q(m.table().name())
-                + " WHERE "
-                + conditions(where)
-                + orderClause(orderBy));
+    return cache.computeIfAbsent(key.toString(), k -> render.get());
   }
 
   /**
@@ -137,26 +135,9 @@ public final class Statements {
     return m.type().getName();
   }
 
-  private String columnList(ModelMapping m) {
-    StringJoiner j = new StringJoiner(", ");
-    for (ColumnMapping c : m.columns()) {
-      j.add(q(c.name()));
-    }
-    return j.toString();
-  }
-
   private String conditions(List<ColumnMapping> where) {
     StringJoiner j = new StringJoiner(" AND ");
     where.forEach(c -> j.add(q(c.name()) + " = ?"));
-    return j.toString();
-  }
-
-  private String orderClause(List<RelationshipMapping.Ordering> orderBy) {
-    if (orderBy.isEmpty()) {
-      return "";
-    }
-    StringJoiner j = new StringJoiner(", ", " ORDER BY ", "");
-    orderBy.forEach(o -> j.add(q(o.column().name()) + (o.descending() ? " DESC" : "")));
     return j.toString();
   }
 

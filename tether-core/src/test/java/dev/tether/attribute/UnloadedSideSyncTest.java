@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tether.DetachedInstanceException;
 import dev.tether.Many;
 import dev.tether.Model;
+import dev.tether.ObjectState;
 import dev.tether.One;
 import dev.tether.SessionStateException;
 import dev.tether.fixtures.BackPopulates;
@@ -76,7 +77,7 @@ class UnloadedSideSyncTest {
     @Override
     public void cascadeAdd(Object other) {
       InstanceState.of(other).session(this);
-      InstanceState.of(other).status(InstanceStatus.PENDING);
+      InstanceState.of(other).status(ObjectState.PENDING);
     }
 
     @Override
@@ -93,7 +94,7 @@ class UnloadedSideSyncTest {
     <T extends Model> T persistent(T model, int id) {
       InstanceState s = InstanceState.of(model);
       s.session(this);
-      s.status(InstanceStatus.PERSISTENT);
+      s.status(ObjectState.PERSISTENT);
       s.key(id);
       s.takeSnapshot();
       s.expireRelationships();
@@ -326,7 +327,7 @@ class UnloadedSideSyncTest {
     FakeSession s = new FakeSession();
     Parent p = s.persistent(parent(1), 1);
     InstanceState.of(p).session(null);
-    InstanceState.of(p).status(InstanceStatus.DETACHED);
+    InstanceState.of(p).status(ObjectState.DETACHED);
 
     Child c = new Child("c");
     c.parent.set(p); // sync never loads, so this works

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * persistent object with its snapshot once (allocation-free, no statement for a clean object), and
  * the autoflush before lazy loads and {@code get} compares nothing at all unless something
  * structural is pending: a run of lazy loads no longer rescans the whole session each time.
- * Comparisons are counted by {@link SessionImpl#dirtyChecks}.
+ * Comparisons are counted by {@link SessionImpl#dirtyChecks()}.
  */
 @ParameterizedClass
 @MethodSource("dev.tether.testing.TestDatabase#all")
@@ -74,7 +74,7 @@ class DirtyCheckingTest {
         assertThat(p.children).hasSize(CHILDREN_EACH);
       }
       assertThat(sql.count()).isEqualTo(PARENTS); // one SELECT per lazy load, no flush SQL
-      assertThat(impl.dirtyChecks).isZero(); // 2,200 objects in the session, none compared
+      assertThat(impl.dirtyChecks()).isZero(); // 2,200 objects in the session, none compared
     }
   }
 
@@ -87,9 +87,9 @@ class DirtyCheckingTest {
         p.children.size();
       }
       int objects = PARENTS * (1 + CHILDREN_EACH);
-      long before = impl.dirtyChecks;
+      long before = impl.dirtyChecks();
       sql.assertNoStatements(s::flush);
-      assertThat(impl.dirtyChecks - before).isEqualTo(objects);
+      assertThat(impl.dirtyChecks() - before).isEqualTo(objects);
 
       parents.get(7).children.get(3).name = "renamed";
       List<String> sent = sql.assertStatements(1, s::flush);
@@ -111,7 +111,7 @@ class DirtyCheckingTest {
       sql.clear();
       second.children.size(); // column change only: no flush, no comparison
       assertThat(sql.statements()).singleElement().asString().startsWith("SELECT");
-      assertThat(impl.dirtyChecks).isZero();
+      assertThat(impl.dirtyChecks()).isZero();
 
       Child moved = first.children.get(0); // loads first.children (still no flush)
       second.children.add(moved); // structural: the next load flushes first

@@ -118,7 +118,8 @@ class UniqueKeySwapTest {
       // the people's passport sides were never loaded: each replaced partner is looked up first
       assertThat(sent)
           .filteredOn(x -> x.startsWith("SELECT"))
-          .containsOnly("SELECT id, number, owner_id FROM oo_passport WHERE owner_id = ?")
+          .containsOnly(
+              "SELECT t0.id, t0.number, t0.owner_id FROM oo_passport t0 WHERE t0.owner_id = ?")
           .hasSize(2);
       assertThat(sent).hasSize(5);
     }

@@ -1,6 +1,8 @@
 package dev.tether.query.internal;
 
 import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.Metadata;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.query.Delete;
@@ -10,6 +12,7 @@ import dev.tether.query.Select;
 import dev.tether.query.Tuple2;
 import dev.tether.query.Tuple3;
 import dev.tether.query.Update;
+import dev.tether.sql.Dialect;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 
@@ -50,6 +53,13 @@ public final class Queries {
     Object loadReference(QueryContext ctx, InstanceState owner, RelationshipMapping rel);
 
     void afterGet(QueryContext ctx, Object object, ModelMapping model);
+
+    String selectWhere(
+        Dialect dialect,
+        Metadata metadata,
+        ModelMapping m,
+        List<ColumnMapping> where,
+        List<RelationshipMapping.Ordering> order);
   }
 
   /** Called once, by {@code Select}'s class initializer. */
@@ -110,6 +120,20 @@ public final class Queries {
   /** Loads the declared eager relationships of {@code object}, just read by {@code session.get}. */
   public static void afterGet(QueryContext ctx, Object object, ModelMapping model) {
     builder().afterGet(ctx, object, model);
+  }
+
+  /**
+   * The SELECT of {@code m}'s rows by equality on {@code where}, ordered by {@code order}, in the
+   * shape every load of rows renders (a {@code get} and a lazy load of one row send the same SQL).
+   * One {@code ?} per {@code where} column, in order.
+   */
+  public static String selectWhere(
+      Dialect dialect,
+      Metadata metadata,
+      ModelMapping m,
+      List<ColumnMapping> where,
+      List<RelationshipMapping.Ordering> order) {
+    return builder().selectWhere(dialect, metadata, m, where, order);
   }
 
   private static Builder builder() {

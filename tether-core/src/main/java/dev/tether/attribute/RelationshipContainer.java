@@ -6,7 +6,7 @@ import dev.tether.mapping.RelationshipMapping;
  * The operations sync applies to a container on the reverse side of a change, without firing
  * further events (the caller does the whole symmetric change) and without SQL.
  */
-interface RelationshipAttribute {
+interface RelationshipContainer {
   /** Binds the container to its relationship; done once, on first use. */
   void bind(InstanceState owner, RelationshipMapping relationship);
 

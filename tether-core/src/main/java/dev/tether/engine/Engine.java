@@ -1,18 +1,11 @@
-package dev.tether.session;
+package dev.tether.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tether.DatabaseException;
-import dev.tether.ModelListener;
-import dev.tether.Session;
-import dev.tether.SessionListener;
 import dev.tether.StatementListener;
 import dev.tether.TetherException;
-import dev.tether.mapping.ColumnMapping;
-import dev.tether.mapping.Direction;
 import dev.tether.mapping.Metadata;
-import dev.tether.mapping.ModelMapping;
-import dev.tether.mapping.RelationshipMapping;
 import dev.tether.schema.SchemaGenerator;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.Executor;
@@ -23,19 +16,13 @@ import dev.tether.sql.sqlite.SqliteDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * What a {@code Database} is made of: the metadata, the dialect chosen from the URL or the data
- * source, the connection source, the SQL executor and rendered statements. Opens sessions and runs
- * the schema DDL.
+ * source, the connection source, the SQL executor and rendered statements. Runs the schema DDL;
+ * sessions are opened by {@code dev.tether.session.Sessions}.
  */
 public final class Engine {
   private final Metadata metadata;
@@ -43,10 +30,6 @@ public final class Engine {
   private final ConnectionSource connections;
   private final Executor executor;
   private final Statements statements;
-  private final Map<ModelMapping, Set<ModelMapping>> deleteReach = new ConcurrentHashMap<>();
-
-  /** The resolved hooks and listeners; replaced (never changed) when a listener comes or goes. */
-  private volatile Events events;
 
   private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
     this.metadata = metadata;
@@ -55,7 +38,6 @@ public final class Engine {
     this.connections = connections;
     this.executor = new Executor(dialect);
     this.statements = new Statements(dialect);
-    this.events = Events.of(metadata);
   }
 
   /** Opens a pool for {@code url} (one shared connection for in-memory SQLite). */
@@ -169,63 +151,12 @@ public final class Engine {
     }
   }
 
-  public Session session() {
-    return new SessionImpl(this);
-  }
-
-  /** Attempts {@link #callInTransaction} makes when the database reports a conflict. */
-  public static final int TRANSACTION_ATTEMPTS = 3;
-
-  /** One session per attempt; retried on serialization failures and deadlocks only. */
-  public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Session s = session()) {
-        T result = work.apply(s);
-        s.commit();
-        return result;
-      } catch (DatabaseException e) {
-        if (!"serialization".equals(e.code()) || attempt >= TRANSACTION_ATTEMPTS) {
-          throw e;
-        }
-        org.slf4j.LoggerFactory.getLogger("dev.tether.session")
-            .debug(
-                "transaction attempt {} failed with SQLSTATE {}; retrying", attempt, e.sqlState());
-        try {
-          Thread.sleep(10L * attempt * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
   public void addStatementListener(StatementListener l) {
     executor.addListener(l);
   }
 
   public void removeStatementListener(StatementListener l) {
     executor.removeListener(l);
-  }
-
-  public synchronized void addModelListener(Class<?> type, ModelListener<?> l) {
-    events = events.withModelListener(type, l);
-  }
-
-  public synchronized void removeModelListener(ModelListener<?> l) {
-    events = events.withoutModelListener(l);
-  }
-
-  public synchronized void addSessionListener(SessionListener l) {
-    events = events.withSessionListener(l);
-  }
-
-  public synchronized void removeSessionListener(SessionListener l) {
-    events = events.withoutSessionListener(l);
-  }
-
-  Events events() {
-    return events;
   }
 
   public String dialectName() {
@@ -236,56 +167,23 @@ public final class Engine {
     connections.close();
   }
 
-  /**
-   * The models whose rows a flush that deletes rows of {@code m} may delete or change, other rows
-   * of {@code m} included when they can be reached: transitively, every model with a foreign key to
-   * a reached model's table (a database action, a nulled key or an orphan) and every target of a
-   * reached model's one-to-many, one-to-one or many-to-many relationship (cascades). Deliberately
-   * wide; computed once per model.
-   */
-  Set<ModelMapping> touchedByDeletesOf(ModelMapping m) {
-    return deleteReach.computeIfAbsent(m, this::deleteReach);
-  }
-
-  private Set<ModelMapping> deleteReach(ModelMapping from) {
-    Set<ModelMapping> reached = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<ModelMapping> work = new ArrayDeque<>();
-    work.add(from);
-    while (!work.isEmpty()) {
-      ModelMapping x = work.poll();
-      for (ModelMapping y : metadata.models()) {
-        for (ColumnMapping c : y.columns()) {
-          if (c.references() != null && c.references().table() == x.table() && reached.add(y)) {
-            work.add(y);
-          }
-        }
-      }
-      for (RelationshipMapping r : x.relationships()) {
-        if (r.direction() != Direction.MANY_TO_ONE && reached.add(r.target())) {
-          work.add(r.target());
-        }
-      }
-    }
-    return Collections.unmodifiableSet(reached);
-  }
-
-  Metadata metadata() {
+  public Metadata metadata() {
     return metadata;
   }
 
-  Dialect dialect() {
+  public Dialect dialect() {
     return dialect;
   }
 
-  Executor executor() {
+  public Executor executor() {
     return executor;
   }
 
-  Statements statements() {
+  public Statements statements() {
     return statements;
   }
 
-  ConnectionSource connections() {
+  public ConnectionSource connections() {
     return connections;
   }
 }

@@ -1,4 +1,4 @@
-package dev.tether.session;
+package dev.tether.engine;
 
 import dev.tether.DatabaseException;
 import dev.tether.sql.Dialect;
@@ -14,18 +14,18 @@ import javax.sql.DataSource;
  * shared connection that an in-memory SQLite database must use (each new connection would see an
  * empty database).
  */
-abstract class ConnectionSource {
-  abstract Connection acquire() throws SQLException;
+public abstract class ConnectionSource {
+  public abstract Connection acquire() throws SQLException;
 
-  abstract void release(Connection c) throws SQLException;
+  public abstract void release(Connection c) throws SQLException;
 
-  abstract void close();
+  public abstract void close();
 
   /**
    * After a connection turned out dead: lets the pool drop its idle connections, which a server
    * restart or failover killed all at once, so the next ones are new. No-op without a pool.
    */
-  void discardIdle() {}
+  public void discardIdle() {}
 
   static ConnectionSource of(DataSource ds, boolean closeable) {
     return of(ds, closeable, null);
@@ -46,7 +46,7 @@ abstract class ConnectionSource {
             : null;
     return new ConnectionSource() {
       @Override
-      Connection acquire() throws SQLException {
+      public Connection acquire() throws SQLException {
         Connection c = ds.getConnection();
         if (needsSetup) {
           try {
@@ -80,12 +80,12 @@ abstract class ConnectionSource {
       }
 
       @Override
-      void release(Connection c) throws SQLException {
+      public void release(Connection c) throws SQLException {
         c.close();
       }
 
       @Override
-      void discardIdle() {
+      public void discardIdle() {
         if (ds instanceof com.zaxxer.hikari.HikariDataSource pool
             && pool.getHikariPoolMXBean() != null) {
           pool.getHikariPoolMXBean().softEvictConnections();
@@ -93,7 +93,7 @@ abstract class ConnectionSource {
       }
 
       @Override
-      void close() {
+      public void close() {
         if (closeable && ds instanceof AutoCloseable a) {
           try {
             a.close();
@@ -118,15 +118,15 @@ abstract class ConnectionSource {
   static ConnectionSource shared(Connection c) {
     return new ConnectionSource() {
       @Override
-      Connection acquire() {
+      public Connection acquire() {
         return c;
       }
 
       @Override
-      void release(Connection c) {}
+      public void release(Connection c) {}
 
       @Override
-      void close() {
+      public void close() {
         try {
           c.close();
         } catch (SQLException e) {

@@ -1,7 +1,7 @@
 package dev.tether.query;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.Direction;
 import dev.tether.mapping.ModelMapping;
@@ -19,8 +19,8 @@ import java.util.Map;
  * statement per chunk of keys (at most the session's batch size, and under the database's parameter
  * limit). Serves selectin loading and batched lazy loading alike.
  */
-final class Related {
-  private Related() {}
+final class RelationshipLoader {
+  private RelationshipLoader() {}
 
   /**
    * Loads {@code rel} of {@code owners} and sets it on each of them except {@code skip} (the object
@@ -31,7 +31,7 @@ final class Related {
       QueryContext ctx,
       RelationshipMapping rel,
       List<InstanceState> owners,
-      Plan nested,
+      LoadPlan nested,
       Map<Object, Object> untracked,
       boolean batch,
       InstanceState skip) {
@@ -87,7 +87,7 @@ final class Related {
     if (s == null) {
       return null;
     }
-    return s.status() == InstanceStatus.DELETED ? GONE : s.owner();
+    return s.status() == ObjectState.DELETED ? GONE : s.owner();
   }
 
   /** The owner key a loaded row belongs to. */
@@ -103,7 +103,7 @@ final class Related {
       QueryContext ctx,
       RelationshipMapping rel,
       List<Object> keys,
-      Plan nested,
+      LoadPlan nested,
       Map<Object, Object> untracked,
       boolean batch) {
     SqlWriter w = new SqlWriter(ctx.executor().dialect(), ctx.metadata(), false);

@@ -16,22 +16,22 @@ import java.util.Set;
  * joined) is not followed again along a path that already followed it, so that eager relationships
  * that lead back (a tree, both sides of a pair) stop instead of loading forever.
  */
-final class Plan {
-  record Node(Loading strategy, Plan nested) {}
+final class LoadPlan {
+  record Node(Loading strategy, LoadPlan nested) {}
 
   /** Declared strategies only: objects loaded without options. */
-  static final Plan DECLARED = new Plan(Map.of(), Set.of());
+  static final LoadPlan DECLARED = new LoadPlan(Map.of(), Set.of());
 
   private final Map<RelationshipMapping, Node> explicit;
   private final Set<RelationshipMapping> path;
 
-  private Plan(Map<RelationshipMapping, Node> explicit, Set<RelationshipMapping> path) {
+  private LoadPlan(Map<RelationshipMapping, Node> explicit, Set<RelationshipMapping> path) {
     this.explicit = explicit;
     this.path = path;
   }
 
   /** Resolves {@code options} against {@code model}; each must be a relationship of it. */
-  static Plan of(SqlWriter w, ModelMapping model, List<LoadOption<?, ?>> options) {
+  static LoadPlan of(SqlWriter w, ModelMapping model, List<LoadOption<?, ?>> options) {
     if (options.isEmpty()) {
       return DECLARED;
     }
@@ -56,7 +56,7 @@ final class Plan {
       RelationshipMapping rel = w.relationship(o.attribute);
       explicit.put(rel, new Node(o.strategy, of(w, rel.target(), o.nested)));
     }
-    return new Plan(explicit, Set.of());
+    return new LoadPlan(explicit, Set.of());
   }
 
   /** How {@code rel} loads for objects of this level. */
@@ -76,7 +76,7 @@ final class Plan {
   }
 
   /** The plan of the objects that {@code rel} loads. */
-  Plan nested(RelationshipMapping rel) {
+  LoadPlan nested(RelationshipMapping rel) {
     Node n = explicit.get(rel);
     Set<RelationshipMapping> longer = new HashSet<>(path);
     longer.add(rel);
@@ -84,6 +84,6 @@ final class Plan {
       longer.add(rel.reverse()); // the way back is populated already
     }
     Map<RelationshipMapping, Node> inner = n == null ? Map.of() : n.nested().explicit;
-    return new Plan(inner, Set.copyOf(longer));
+    return new LoadPlan(inner, Set.copyOf(longer));
   }
 }

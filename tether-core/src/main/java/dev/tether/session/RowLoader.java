@@ -1,7 +1,8 @@
 package dev.tether.session;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
+import dev.tether.engine.Engine;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.ModelMapping;
@@ -14,17 +15,17 @@ import java.util.List;
  * yields that object untouched (unflushed changes win), any other row a new persistent object whose
  * relationships load on first use.
  */
-final class Loading {
-  private Loading() {}
+final class RowLoader {
+  private RowLoader() {}
 
   /** The row of {@code m} with primary key {@code key} (normalised), as a list of 0 or 1. */
-  static List<Object> byKey(SessionImpl session, ModelMapping m, Object key) {
-    return select(session, m, m.keyColumns(), Keys.values(m, key), keyOrder(m));
+  static List<Object> byKey(SessionState session, ModelMapping m, Object key) {
+    return select(session, m, m.keyColumns(), Keys.values(m, key), List.of());
   }
 
   /** {@code SELECT ... FROM m WHERE column = value ORDER BY order}, as objects. */
   static List<Object> byColumn(
-      SessionImpl session,
+      SessionState session,
       ModelMapping m,
       ColumnMapping column,
       Object value,
@@ -32,24 +33,33 @@ final class Loading {
     return select(session, m, List.of(column), new Object[] {value}, order);
   }
 
-  private static List<Ordering> keyOrder(ModelMapping m) {
-    return m.keyColumns().stream().map(c -> new Ordering(c, false)).toList();
+  private static String selectWhere(
+      Engine e, ModelMapping m, List<ColumnMapping> where, List<Ordering> order) {
+    return e.statements()
+        .selectWhere(
+            m,
+            where,
+            order,
+            () ->
+                dev.tether.query.internal.Queries.selectWhere(
+                    e.dialect(), e.metadata(), m, where, order));
   }
 
   private static List<Object> select(
-      SessionImpl session,
+      SessionState session,
       ModelMapping m,
       List<ColumnMapping> where,
       Object[] values,
       List<Ordering> order) {
-    Engine e = session.engine;
+    Engine e = session.engine();
     ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
-    String sql = e.statements().selectWhere(m, where, order);
+    String sql = selectWhere(e, m, where, order);
     return hydrateAll(
         session, m, e.executor().query(session.connection(), sql, types, values, m.columns()));
   }
 
-  private static List<Object> hydrateAll(SessionImpl session, ModelMapping m, List<Object[]> rows) {
+  private static List<Object> hydrateAll(
+      SessionState session, ModelMapping m, List<Object[]> rows) {
     List<Object> out = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       Object o = hydrate(session, m, row);
@@ -70,15 +80,15 @@ final class Loading {
   }
 
   /** The row of {@code m} with key {@code key}, or null; no object is created. */
-  static Object[] rowByKey(SessionImpl session, ModelMapping m, Object key) {
-    Engine e = session.engine;
+  static Object[] rowByKey(SessionState session, ModelMapping m, Object key) {
+    Engine e = session.engine();
     List<ColumnMapping> where = m.keyColumns();
     ColumnType[] types = where.stream().map(ColumnMapping::type).toArray(ColumnType[]::new);
     List<Object[]> rows =
         e.executor()
             .query(
                 session.connection(),
-                e.statements().selectWhere(m, where, keyOrder(m)),
+                selectWhere(e, m, where, List.of()),
                 types,
                 Keys.values(m, key),
                 m.columns());
@@ -86,39 +96,28 @@ final class Loading {
   }
 
   /** The object for {@code row}; {@code null} when the session has deleted it. */
-  static Object hydrate(SessionImpl session, ModelMapping m, Object[] row) {
+  static Object hydrate(SessionState session, ModelMapping m, Object[] row) {
     Object key = Keys.fromRow(m, row);
-    InstanceState known = session.identity.get(m, key);
+    InstanceState known = session.identity().get(m, key);
     if (known != null) {
-      if (known.status() == InstanceStatus.DELETED) {
+      if (known.status() == ObjectState.DELETED) {
         return null;
       }
       if (known.reloadColumns()) {
         overwrite(known, m, row);
-        afterLoad(session, known);
+        session.events().afterLoad(known);
       }
       return known.owner();
     }
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
     overwrite(s, m, row);
-    s.status(InstanceStatus.PERSISTENT);
-    s.session(session);
+    s.status(ObjectState.PERSISTENT);
+    s.session(session.link());
     s.key(key);
     s.expireRelationships();
-    session.identity.putIfAbsent(m, key, s);
-    afterLoad(session, s);
+    session.identity().putIfAbsent(m, key, s);
+    session.events().afterLoad(s);
     return o;
-  }
-
-  /**
-   * Runs the after-load hooks and listeners of {@code s}, whose column fields were just set from a
-   * row; with none in the whole database, one boolean.
-   */
-  static void afterLoad(SessionImpl session, InstanceState s) {
-    Events events = session.engine.events();
-    if (events.afterLoad()) {
-      session.rowEvents().afterLoad(events, s);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.tether.query;
 
+import dev.tether.ObjectState;
 import dev.tether.attribute.InstanceState;
-import dev.tether.attribute.InstanceStatus;
 import dev.tether.mapping.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,32 +14,32 @@ import java.util.Map;
  * the peers whose same relationship is still unloaded, so that one IN query serves a batch of them
  * (Ebean's and Django's batched lazy loading).
  */
-final class PeerGroup {
+final class LoadGroup {
   final List<InstanceState> members;
-  final Plan plan;
+  final LoadPlan plan;
   final boolean batch;
   private final Map<RelationshipMapping, Integer> cursors = new HashMap<>();
 
-  PeerGroup(List<InstanceState> members, Plan plan, boolean batch) {
+  LoadGroup(List<InstanceState> members, LoadPlan plan, boolean batch) {
     this.members = members;
     this.plan = plan;
     this.batch = batch;
   }
 
   /** Makes {@code objects} one group; objects already in another group join this one. */
-  static void form(List<?> objects, Plan plan, boolean batch) {
+  static void form(List<?> objects, LoadPlan plan, boolean batch) {
     List<InstanceState> states = new ArrayList<>(objects.size());
     for (Object o : objects) {
       states.add(InstanceState.of(o));
     }
-    PeerGroup g = new PeerGroup(states, plan, batch);
+    LoadGroup g = new LoadGroup(states, plan, batch);
     for (InstanceState s : states) {
       s.loadGroup(g);
     }
   }
 
-  static PeerGroup of(InstanceState s) {
-    return s.loadGroup() instanceof PeerGroup g ? g : null;
+  static LoadGroup of(InstanceState s) {
+    return s.loadGroup() instanceof LoadGroup g ? g : null;
   }
 
   /**
@@ -55,7 +55,7 @@ final class PeerGroup {
       InstanceState s = members.get(i);
       if (s != owner
           && s.session() == owner.session()
-          && s.status() == InstanceStatus.PERSISTENT
+          && s.status() == ObjectState.PERSISTENT
           && s.mapping() == rel.owner()
           && !s.isLoaded(rel)) {
         out.add(s);
