@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * The lifecycle events of one database, resolved: for each model the {@link ModelEvents} that its
  * hook methods and the model listeners registered for it (or a superclass) make, and the session
  * listeners of each session event. Immutable: adding or removing a listener makes a new {@code
- * Events}, which {@link Engine} publishes, so a flush works with one consistent set. A model with
+ * Events}, which {@link Sessions} publishes, so a flush works with one consistent set. A model with
  * neither hooks nor listeners has no entry, and the flush and load paths skip it after one look-up
  * per batch (one boolean per row for loads).
  */
