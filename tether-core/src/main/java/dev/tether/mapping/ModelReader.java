@@ -130,6 +130,7 @@ final class ModelReader {
     readKeyGeneration(model, type, byName);
     readConstraints(model);
     model.filled(FilledColumns.of(model.columns()));
+    model.hooks(ModelHooks.read(type));
     return model;
   }
 
