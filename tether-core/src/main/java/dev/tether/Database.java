@@ -97,6 +97,43 @@ public final class Database implements AutoCloseable {
     engine.removeStatementListener(listener);
   }
 
+  /**
+   * Runs {@code listener} on the lifecycle events of the objects of {@code model} and of every
+   * mapped subclass ({@code Model.class}: every model), after the models' own hook methods ({@link
+   * BeforeInsert} and its siblings); listeners run in the order they were added. Sessions already
+   * open see it from their next event.
+   *
+   * <pre>{@code
+   * db.addModelListener(Order.class, new ModelListener<Order>() {
+   *   @Override public void afterInsert(Session session, Order order) { audit.created(order); }
+   * });
+   * }</pre>
+   *
+   * @throws TetherException when no mapped model is {@code model} or a subclass of it
+   */
+  public <T extends Model> void addModelListener(
+      Class<T> model, ModelListener<? super T> listener) {
+    sessions.addModelListener(model, listener);
+  }
+
+  /** Stops running {@code listener} (for every model it was added for). */
+  public void removeModelListener(ModelListener<?> listener) {
+    sessions.removeModelListener(listener);
+  }
+
+  /**
+   * Runs {@code listener} on the flushes and transaction ends of every session of this database
+   * ({@link SessionListener} says when each event runs).
+   */
+  public void addSessionListener(SessionListener listener) {
+    sessions.addSessionListener(listener);
+  }
+
+  /** Stops running {@code listener}. */
+  public void removeSessionListener(SessionListener listener) {
+    sessions.removeSessionListener(listener);
+  }
+
   /** The dialect's name: {@code sqlite}, {@code postgresql} or {@code mariadb}. */
   public String dialect() {
     return engine.dialectName();

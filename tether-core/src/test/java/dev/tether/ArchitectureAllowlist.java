@@ -23,6 +23,16 @@ final class ArchitectureAllowlist {
       Map.of(
           "dev.tether",
           Set.of(
+              "AfterDelete",
+              "AfterInsert",
+              "AfterLoad",
+              "AfterUpdate",
+              "BeforeDelete",
+              "BeforeInsert",
+              "BeforeUpdate",
+              "EventException",
+              "ModelListener",
+              "SessionListener",
               "Check",
               "ColumnConverter",
               "Convert",

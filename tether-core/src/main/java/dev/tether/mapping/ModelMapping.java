@@ -25,6 +25,7 @@ public final class ModelMapping {
   private String keySequence;
   private boolean implicitReturning = true;
   private FilledColumns filled;
+  private ModelHooks hooks = ModelHooks.NONE;
 
   ModelMapping(Class<?> type, TableMapping table, MethodHandle constructor) {
     this.type = type;
@@ -93,6 +94,15 @@ public final class ModelMapping {
 
   void filled(FilledColumns filled) {
     this.filled = filled;
+  }
+
+  /** The lifecycle hook methods ({@code @BeforeInsert} and its siblings), resolved. */
+  public ModelHooks hooks() {
+    return hooks;
+  }
+
+  void hooks(ModelHooks hooks) {
+    this.hooks = hooks;
   }
 
   /**

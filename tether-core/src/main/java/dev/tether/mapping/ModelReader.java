@@ -137,6 +137,7 @@ final class ModelReader {
     readKeyGeneration(model, type, byName);
     readConstraints(model, columnAnnotations);
     model.filled(FilledColumns.of(model.columns()));
+    model.hooks(ModelHooks.read(type));
     return model;
   }
 

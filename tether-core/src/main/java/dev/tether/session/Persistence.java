@@ -8,6 +8,7 @@ import dev.tether.mapping.ColumnFill;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.mapping.Direction;
+import dev.tether.mapping.LifecycleEvent;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
 import dev.tether.session.FlushState.Membership;
@@ -35,6 +36,8 @@ final class Persistence {
   private final PassiveDeletes passive;
   private final Versioning versioning;
   private final FetchedColumns fetched;
+  private final Events events;
+  private final RowEvents rowEvents;
 
   /**
    * the rows to insert ({@link FlushState#toInsert}) by model, made by the first {@link
@@ -52,6 +55,8 @@ final class Persistence {
     this.versioning = new Versioning(session);
     this.fetched =
         new FetchedColumns(executor, engine.statements(), session::connection, session.journal());
+    this.rowEvents = session.events();
+    this.events = rowEvents.current();
   }
 
   void insertRows(ModelMapping m) {
@@ -177,6 +182,9 @@ final class Persistence {
     if (batch.isEmpty()) {
       return;
     }
+    // before the key and the values are read: a hook may set them
+    ModelEvents ev = events.of(m);
+    rowEvents.fire(ev, LifecycleEvent.BEFORE_INSERT, batch);
     ColumnMapping id = m.id(); // null for a composite key, which is never generated
     List<InstanceState> generated = new ArrayList<>();
     List<InstanceState> given = new ArrayList<>();
@@ -226,6 +234,7 @@ final class Persistence {
       session.journal().inserted(s, keyGenerated);
       state.inserted().add(s);
     }
+    rowEvents.fire(ev, LifecycleEvent.AFTER_INSERT, batch);
   }
 
   /** Inserts rows whose key the database generates, the model's way ({@link GeneratedKeys}). */
@@ -320,6 +329,9 @@ final class Persistence {
     // each row's changed columns, kept only where UNIQUE keys may order the rows
     Map<InstanceState, List<ColumnMapping>> dirtyOf =
         uniqueKeys.isEmpty() ? null : new LinkedHashMap<>();
+    ModelEvents ev = events.of(m);
+    boolean beforeUpdate = ev != null && ev.has(LifecycleEvent.BEFORE_UPDATE);
+    List<InstanceState> updated = ev != null ? new ArrayList<>() : null;
     for (InstanceState s : candidates) {
       if (state.toDelete().contains(s)
           || state.deferredOrphans().containsKey(s)
@@ -333,6 +345,15 @@ final class Persistence {
         sync.syncForeignKeys(s, false);
       }
       List<ColumnMapping> dirty = dirtyColumns(s);
+      if (updated != null && !dirty.isEmpty() && !state.inserted().contains(s)) {
+        if (beforeUpdate) { // a column it sets joins the same UPDATE
+          rowEvents.fire(ev, LifecycleEvent.BEFORE_UPDATE, s);
+          dirty = dirtyColumns(s);
+        }
+        if (!dirty.isEmpty()) {
+          updated.add(s);
+        }
+      }
       if (!dirty.isEmpty()) {
         bySet.computeIfAbsent(dirty, k -> new ArrayList<>()).add(s);
         if (dirtyOf != null) {
@@ -346,10 +367,13 @@ final class Persistence {
       for (InstanceState s : order.sequence()) {
         updateGroup(m, dirtyOf.get(s), List.of(s));
       }
-      return;
+    } else {
+      for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
+        updateGroup(m, e.getKey(), e.getValue());
+      }
     }
-    for (Map.Entry<List<ColumnMapping>, List<InstanceState>> e : bySet.entrySet()) {
-      updateGroup(m, e.getKey(), e.getValue());
+    if (updated != null) {
+      rowEvents.fire(ev, LifecycleEvent.AFTER_UPDATE, updated);
     }
   }
 
@@ -454,6 +478,8 @@ final class Persistence {
     java.util.Collections.reverse(ordered);
     List<InstanceState> sent = new ArrayList<>(ordered);
     sent.removeIf(passive::isDeletedByDatabase); // their parents' DELETE removes them
+    ModelEvents ev = events.of(m);
+    rowEvents.fire(ev, LifecycleEvent.BEFORE_DELETE, sent);
     if (!sent.isEmpty() && m.version() != null) {
       versioning.delete(m, sent);
     } else if (!sent.isEmpty()) {
@@ -470,5 +496,6 @@ final class Persistence {
       s.status(ObjectState.DELETED);
       session.journal().deleted().add(s);
     }
+    rowEvents.fire(ev, LifecycleEvent.AFTER_DELETE, sent);
   }
 }

@@ -103,6 +103,7 @@ final class RowLoader {
       }
       if (known.reloadColumns()) {
         overwrite(known, m, row);
+        session.events().afterLoad(known);
       }
       return known.owner();
     }
@@ -114,6 +115,7 @@ final class RowLoader {
     s.key(key);
     s.expireRelationships();
     session.identity().putIfAbsent(m, key, s);
+    session.events().afterLoad(s);
     return o;
   }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The session's front door: the public {@link Session} API and what relationship containers ask of
@@ -34,8 +35,8 @@ final class SessionImpl implements Session, SessionLink {
   private boolean closed;
   private boolean expireOnCommit = true;
 
-  SessionImpl(Engine engine, DeleteReach deleteReach) {
-    this.state = new SessionState(engine, this);
+  SessionImpl(Engine engine, DeleteReach deleteReach, Supplier<Events> events) {
+    this.state = new SessionState(engine, this, new RowEvents(this, events));
     this.autoflush = new Autoflush(state, deleteReach, this::flush);
     this.adds = new AddCascade(state);
     this.ends = new TransactionEnds(state);
@@ -123,6 +124,7 @@ final class SessionImpl implements Session, SessionLink {
   public void add(Object model) {
     checkOpen();
     mappingOf(model);
+    state.events().refuseWhileWriting("add", InstanceState.of(model));
     cascadeAdd(model);
   }
 
@@ -149,6 +151,7 @@ final class SessionImpl implements Session, SessionLink {
       Object[] row = RowLoader.rowByKey(state, m, s.key()); // expired: read the row again
       if (row != null) {
         RowLoader.overwrite(s, m, row);
+        state.events().afterLoad(s);
       }
     }
     if (s != null) {
@@ -168,6 +171,7 @@ final class SessionImpl implements Session, SessionLink {
     checkOpen();
     mappingOf(model);
     InstanceState s = InstanceState.of(model);
+    state.events().refuseWhileWriting("delete", s);
     if (s.session() != null && !state.holds(s)) {
       throw adds.otherSession(s);
     }
@@ -201,6 +205,7 @@ final class SessionImpl implements Session, SessionLink {
   public <T> T merge(T model) {
     checkOpen();
     mappingOf(model);
+    state.events().refuseWhileWriting("merge", InstanceState.of(model));
     @SuppressWarnings("unchecked")
     T merged = (T) new Merge(mergeTarget()).merge(InstanceState.of(model));
     return merged;
@@ -280,6 +285,7 @@ final class SessionImpl implements Session, SessionLink {
     }
     RowLoader.overwrite(s, m, row);
     s.expireRelationships();
+    state.events().afterLoad(s);
   }
 
   @Override
@@ -296,6 +302,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public dev.tether.NestedTransaction beginNested() {
     checkOpen();
+    state.events().refuseDuringFlush("begin a savepoint");
     Savepoint s = new Savepoint(state, this::flush, savepoints);
     savepoints.push(s);
     return s;
@@ -359,12 +366,16 @@ final class SessionImpl implements Session, SessionLink {
             .discardIdle(); // a retry must not meet the dead connection's siblings
       }
       if (savepoints.isEmpty()) {
+        boolean open = state.transaction().active();
         try {
           state.transaction().rollback();
         } catch (RuntimeException ignored) {
           // the flush failure is what the caller needs to see
         }
         ends.flushFailed();
+        if (open) {
+          afterRollback(e);
+        }
       } else {
         savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on
       }
@@ -377,6 +388,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void commit() {
     checkOpen();
+    state.events().refuseDuringFlush("commit");
     flush();
     savepoints.clear();
     Transaction transaction = state.transaction();
@@ -384,20 +396,30 @@ final class SessionImpl implements Session, SessionLink {
       try {
         transaction.commit();
       } catch (DatabaseException failure) {
-        rollback();
+        try {
+          rollback();
+        } catch (RuntimeException listener) { // an afterRollback that failed too
+          failure.addSuppressed(listener);
+        }
         throw failure;
       }
       transaction.release();
     }
     ends.committed(expireOnCommit);
+    state.events().current().afterCommit(this);
   }
 
   @Override
   public void rollback() {
     checkOpen();
+    state.events().refuseDuringFlush("roll back");
     savepoints.clear();
+    boolean open = state.transaction().active();
     state.transaction().rollback();
     ends.rolledBack();
+    if (open) {
+      afterRollback(null);
+    }
   }
 
   @Override
@@ -405,11 +427,30 @@ final class SessionImpl implements Session, SessionLink {
     if (closed) {
       return;
     }
+    boolean open = state.transaction().active();
     try {
       state.transaction().rollback();
     } finally {
       ends.closed();
       closed = true;
+    }
+    if (open) {
+      afterRollback(null);
+    }
+  }
+
+  /**
+   * Tells the session listeners that the transaction was rolled back (the objects are restored
+   * already); their failure is added to {@code failure}, the one the caller sees, if any.
+   */
+  private void afterRollback(RuntimeException failure) {
+    try {
+      state.events().current().afterRollback(this);
+    } catch (RuntimeException listener) {
+      if (failure == null) {
+        throw listener;
+      }
+      failure.addSuppressed(listener);
     }
   }
 
@@ -436,6 +477,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void relationshipChanged(InstanceState owner) {
     if (!closed) {
+      state.events().relationshipChanged(owner);
       state.changed().add(owner);
     }
   }

@@ -112,6 +112,7 @@ final class SessionQueries implements QueryContext {
     s.key(key);
     s.expireRelationships();
     byKey.put(key, o);
+    session.events().afterLoad(s);
     return o;
   }
 

@@ -27,6 +27,7 @@ final class SessionState {
   private final ModelCountingSet deleted = new ModelCountingSet();
   private final Set<InstanceState> changed = new LinkedHashSet<>();
   private final Journal journal = new Journal();
+  private final RowEvents events;
 
   /**
    * Persistent orphans an autoflush left alone, with the collections they left: the next explicit
@@ -40,10 +41,12 @@ final class SessionState {
 
   /**
    * @param link the session as its objects know it ({@link InstanceState#session()})
+   * @param events the session's side of the lifecycle events
    */
-  SessionState(Engine engine, SessionLink link) {
+  SessionState(Engine engine, SessionLink link, RowEvents events) {
     this.engine = engine;
     this.link = link;
+    this.events = events;
     this.transaction = new Transaction(engine.connections(), engine.dialect());
   }
 
@@ -87,6 +90,11 @@ final class SessionState {
 
   Map<InstanceState, List<FlushState.Membership>> deferredOrphans() {
     return deferredOrphans;
+  }
+
+  /** The lifecycle events: row events fired for this session, the database's listeners. */
+  RowEvents events() {
+    return events;
   }
 
   Transaction transaction() {

@@ -1,7 +1,9 @@
 package dev.tether.session;
 
 import dev.tether.DatabaseException;
+import dev.tether.ModelListener;
 import dev.tether.Session;
+import dev.tether.SessionListener;
 import dev.tether.engine.Engine;
 import java.util.function.Function;
 
@@ -17,13 +19,37 @@ public final class Sessions {
   private final Engine engine;
   private final DeleteReach deleteReach;
 
+  /** The hooks and listeners, resolved; replaced (never changed) when a listener comes or goes. */
+  private volatile Events events;
+
   public Sessions(Engine engine) {
     this.engine = engine;
     this.deleteReach = new DeleteReach(engine.metadata());
+    this.events = Events.of(engine.metadata());
   }
 
   public Session open() {
-    return new SessionImpl(engine, deleteReach);
+    return new SessionImpl(engine, deleteReach, this::events);
+  }
+
+  private Events events() {
+    return events;
+  }
+
+  public synchronized void addModelListener(Class<?> type, ModelListener<?> listener) {
+    events = events.withModelListener(type, listener);
+  }
+
+  public synchronized void removeModelListener(ModelListener<?> listener) {
+    events = events.withoutModelListener(listener);
+  }
+
+  public synchronized void addSessionListener(SessionListener listener) {
+    events = events.withSessionListener(listener);
+  }
+
+  public synchronized void removeSessionListener(SessionListener listener) {
+    events = events.withoutSessionListener(listener);
   }
 
   /** One session per attempt; retried on serialization failures and deadlocks only. */

@@ -41,6 +41,8 @@ final class UnitOfWork {
   private final Persistence persistence;
   private final Map<DependencyProcessor.Kind, DependencyProcessor> dependencies =
       new java.util.EnumMap<>(DependencyProcessor.Kind.class);
+  private final RowEvents rows;
+  private final Events events;
 
   /**
    * @param auto an autoflush (before a load), which leaves orphans for the next explicit flush: an
@@ -54,6 +56,8 @@ final class UnitOfWork {
     // the rows to insert, give or take the cascades
     this.state = new FlushState(auto, session.pending().size());
     this.engine = session.engine();
+    this.rows = session.events();
+    this.events = rows.current();
     this.associations = new AssociationWriter(session);
     this.passive = new PassiveDeletes(session);
     this.sync = new KeySync(session, state);
@@ -66,7 +70,46 @@ final class UnitOfWork {
     this.dependencies.put(DependencyProcessor.Kind.MANY_TO_MANY, associations);
   }
 
+  /**
+   * The flush, between the session listeners' {@code beforeFlush} (whose changes it writes) and
+   * {@code afterFlush}, which run only when there is something to write. While it writes rows,
+   * {@link RowEvents} refuses what a hook must not do.
+   */
   void run() {
+    boolean announce = events.flushListeners() && somethingToWrite();
+    rows.flushing(true);
+    try {
+      if (announce) {
+        events.beforeFlush(rows.session());
+      }
+      rows.writing(true);
+      write();
+      rows.writing(false);
+      if (announce) {
+        events.afterFlush(rows.session());
+      }
+    } finally {
+      rows.flushing(false);
+    }
+  }
+
+  /** Whether the session has new, deleted or changed objects (asked only of observed flushes). */
+  private boolean somethingToWrite() {
+    if (!session.pending().isEmpty()
+        || !session.deleted().isEmpty()
+        || !session.changed().isEmpty()
+        || !session.deferredOrphans().isEmpty()) {
+      return true;
+    }
+    for (InstanceState s : session.identity().all()) {
+      if (s.status() == ObjectState.PERSISTENT && !session.columnsUnchanged(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void write() {
     cascadeSaves();
     state.toInsert().addAll(session.pending());
     session

@@ -195,6 +195,33 @@ class PassiveDeletesTest {
   }
 
   @Test
+  void rowsTheDatabaseDeletesFireNoDeleteEvents() {
+    List<String> events = new java.util.ArrayList<>();
+    db.addModelListener(
+        Model.class,
+        new dev.tether.ModelListener<Model>() {
+          @Override
+          public void beforeDelete(Session session, Model m) {
+            events.add("beforeDelete " + m.getClass().getSimpleName());
+          }
+
+          @Override
+          public void afterDelete(Session session, Model m) {
+            events.add("afterDelete " + m.getClass().getSimpleName());
+          }
+        });
+    try (Session s = db.session()) {
+      Parent parent = s.get(Parent.class, p1);
+      Child held = s.get(Child.class, kids.get(0));
+      assertThat(parent.children).hasSize(3);
+      s.delete(parent);
+      s.flush();
+      assertThat(s.stateOf(held)).isEqualTo(ObjectState.DELETED); // by ON DELETE CASCADE
+    }
+    assertThat(events).containsExactly("beforeDelete Parent", "afterDelete Parent");
+  }
+
+  @Test
   void loadedChildrenAreNotDeletedOneByOne() {
     try (Session s = db.session()) {
       Parent parent = s.get(Parent.class, p1);

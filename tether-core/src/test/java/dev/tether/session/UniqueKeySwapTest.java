@@ -204,4 +204,58 @@ class UniqueKeySwapTest {
     }
     assertThat(places(ids)).containsExactly(7, 2);
   }
+
+  /**
+   * Across statements: a row that gives up a UNIQUE value goes before the inserts only when a new
+   * row takes that value. Replacing a passport: the old one's UPDATE to NULL runs first, then the
+   * new one is inserted with the same owner key, in one flush.
+   */
+  @Test
+  void aReleasedValueThatANewRowTakesIsReleasedBeforeTheInsert() {
+    int[] ids = pairs(1);
+    try (Session s = db.session()) {
+      Person alice = s.get(Person.class, ids[0]);
+      Passport old = s.get(Passport.class, ids[1]);
+      alice.passport.set(new Passport("P-new"));
+      // alice's side was never loaded: the flush looks up her previous passport first
+      List<String> sent = writes(SqlText.plain(sql.record(s::commit)));
+      assertThat(sent)
+          .containsExactly(
+              "UPDATE oo_passport SET owner_id = ? WHERE id = ?",
+              target.dialect().supportsReturning()
+                  ? "INSERT INTO oo_passport (number, owner_id) VALUES (?, ?) RETURNING id"
+                  : "INSERT INTO oo_passport (number, owner_id) VALUES (?, ?)");
+      assertThat(old.owner.get()).isNull();
+    }
+    try (Session s = db.session()) {
+      assertThat(s.get(Passport.class, ids[1]).owner.get()).isNull();
+      assertThat(s.get(Person.class, ids[0]).passport.get().number).isEqualTo("P-new");
+    }
+  }
+
+  /**
+   * A released value that no new row takes keeps the table-level order (inserts, then updates): a
+   * passport loses its owner while a new passport is issued to someone else.
+   */
+  @Test
+  void aReleasedValueThatNoNewRowTakesKeepsTheTableOrder() {
+    int[] ids = pairs(2);
+    try (Session s = db.session()) {
+      Passport p0 = s.get(Passport.class, ids[2]);
+      Person bob = s.get(Person.class, ids[1]);
+      Passport p1 = s.get(Passport.class, ids[3]);
+      p0.owner.set(null);
+      p1.owner.set(null);
+      bob.passport.set(new Passport("P-bob"));
+      List<String> sent = writes(SqlText.plain(sql.record(s::commit)));
+      assertThat(sent).hasSize(3);
+      assertThat(sent.get(0)).startsWith("UPDATE oo_passport"); // p1: bob's value goes first
+      assertThat(sent.get(1)).startsWith("INSERT INTO oo_passport");
+      assertThat(sent.get(2)).startsWith("UPDATE oo_passport"); // p0: nobody takes alice's
+    }
+  }
+
+  private static List<String> writes(List<String> sent) {
+    return sent.stream().filter(x -> !x.startsWith("SELECT")).toList();
+  }
 }

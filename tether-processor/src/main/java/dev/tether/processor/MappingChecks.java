@@ -88,6 +88,7 @@ final class MappingChecks {
       if (m != null) {
         c.checkModel(m);
       }
+      c.findings.addAll(new HookChecks(env).check(t));
     }
     c.checkBackrefs();
     return c.findings;

@@ -1,6 +1,7 @@
 package dev.tether.processor;
 
 import dev.tether.Embeddable;
+import dev.tether.mapping.LifecycleEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -68,18 +69,24 @@ public final class TetherProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     // javac calls the processor when one of these is present in a round; it then looks at every
     // class of the round, so that a model without annotations of its own is seen too
-    return Set.of(
-        "dev.tether.Table",
-        "dev.tether.Id",
-        "dev.tether.Column",
-        "dev.tether.ForeignKey",
-        "dev.tether.Relationship",
-        "dev.tether.Version",
-        "dev.tether.Sequence",
-        "dev.tether.Embeddable",
-        "dev.tether.Embedded",
-        // on the metamodel classes it generates
-        "javax.annotation.processing.Generated");
+    Set<String> names =
+        new HashSet<>(
+            Set.of(
+                "dev.tether.Table",
+                "dev.tether.Id",
+                "dev.tether.Column",
+                "dev.tether.ForeignKey",
+                "dev.tether.Relationship",
+                "dev.tether.Version",
+                "dev.tether.Sequence",
+                "dev.tether.Embeddable",
+                "dev.tether.Embedded",
+                // on the metamodel classes it generates
+                "javax.annotation.processing.Generated"));
+    for (LifecycleEvent e : LifecycleEvent.values()) {
+      names.add(e.annotation().getName()); // @BeforeInsert and its siblings, on methods
+    }
+    return names;
   }
 
   @Override
