@@ -350,9 +350,7 @@ public final class InstanceState {
     if (snapshot == null) {
       return;
     }
-    for (ColumnMapping c : mapping().columns()) {
-      c.set(owner, snapshot[c.index()]);
-    }
+    mapping().writeColumns(owner, snapshot);
   }
 
   /** Forgets the snapshot (the object has no row any more). */
@@ -388,13 +386,20 @@ public final class InstanceState {
     }
     StringBuilder b = new StringBuilder(m.name()).append('(');
     boolean first = true;
+    String embedded = null; // an embedded value prints once, as itself, for its first column
     for (ColumnMapping c : m.columns()) {
+      int dot = c.fieldName().indexOf('.');
+      String name = dot < 0 ? c.fieldName() : c.fieldName().substring(0, dot);
+      if (dot >= 0 && name.equals(embedded)) {
+        continue;
+      }
+      embedded = dot < 0 ? null : name;
       if (!first) {
         b.append(", ");
       }
       first = false;
-      Object v = c.get(owner);
-      b.append(c.fieldName()).append('=');
+      Object v = dot < 0 ? c.get(owner) : m.embedded(name).get(owner);
+      b.append(name).append('=');
       if (v instanceof byte[] bytes) {
         b.append("byte[").append(bytes.length).append(']');
       } else {

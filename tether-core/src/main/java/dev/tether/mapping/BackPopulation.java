@@ -45,7 +45,7 @@ final class BackPopulation {
         if (existing != null) {
           throw MappingMessages.backrefCollidesWithRelationship(side(r), name).exception();
         }
-        if (target.columnByField(name) != null) {
+        if (target.columnByField(name) != null || target.embedded(name) != null) {
           throw MappingMessages.backrefCollidesWithColumn(side(r), name, target.relationshipNames())
               .exception();
         }

@@ -233,6 +233,18 @@ public final class ColumnMapping {
     }
   }
 
+  /**
+   * Reads and writes the column through {@code getter} ({@code (Object)Object}) and {@code setter}
+   * ({@code (Object, Object)void}) instead of a field of the model: an embedded value's column.
+   * Before {@link #storeThrough}, which composes onto them. A primitive component's column is read
+   * as its boxed type, since it is NULL when the value is null.
+   */
+  void access(MethodHandle getter, MethodHandle setter) {
+    this.getter = getter;
+    this.setter = setter;
+    this.valueClass = boxedType;
+  }
+
   /** Who writes the column ({@link DatabaseValues}, configuration only). */
   void databaseValue(
       ColumnFill fill, String serverDefault, String computedExpression, boolean stored) {
@@ -429,7 +441,7 @@ public final class ColumnMapping {
     }
   }
 
-  private static Object zeroOf(Class<?> primitive) {
+  static Object zeroOf(Class<?> primitive) {
     if (primitive == int.class) {
       return 0;
     }

@@ -19,6 +19,9 @@ public final class ModelMapping {
   private final List<RelationshipMapping> relationships = new ArrayList<>();
   private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
   private final Map<String, ColumnMapping> columnsByField = new LinkedHashMap<>();
+  private final List<ColumnMapping> fieldColumns = new ArrayList<>();
+  private final List<EmbeddedMapping> embedded = new ArrayList<>();
+  private final Map<String, EmbeddedMapping> embeddedByPath = new LinkedHashMap<>();
   private String keySequence;
   private boolean implicitReturning = true;
   private FilledColumns filled;
@@ -102,9 +105,57 @@ public final class ModelMapping {
     this.hooks = hooks;
   }
 
-  /** The column mapped from the Java field {@code fieldName}, or {@code null}. */
+  /**
+   * The column mapped from the Java field {@code fieldName}, or {@code null}; an embedded value's
+   * column by its path ({@code home.city}).
+   */
   public ColumnMapping columnByField(String fieldName) {
     return columnsByField.get(fieldName);
+  }
+
+  /** The embedded values of the model's fields, in declaration order (nested ones not listed). */
+  public List<EmbeddedMapping> embedded() {
+    return Collections.unmodifiableList(embedded);
+  }
+
+  /** The embedded value at {@code path} ({@code home}, or nested {@code home.geo}), or null. */
+  public EmbeddedMapping embedded(String path) {
+    return embeddedByPath.get(path);
+  }
+
+  /**
+   * Whether {@code name} is a field of the model: a column, an embedded value or a relationship.
+   */
+  public boolean hasField(String name) {
+    return columnsByField.containsKey(name)
+        || embeddedByPath.containsKey(name)
+        || relationshipsByName.containsKey(name);
+  }
+
+  /**
+   * Writes {@code values} (column values, indexed like the table's columns) into {@code instance}'s
+   * column fields: each column of a field on its own, each embedded value made once from its
+   * columns (null when they are all NULL). A model without embedded values just sets its fields. A
+   * NULL column of a primitive component of a value that exists becomes zero in {@code values} too,
+   * as in the value.
+   */
+  public void writeColumns(Object instance, Object[] values) {
+    for (ColumnMapping c : fieldColumns) {
+      c.set(instance, values[c.index()]);
+    }
+    for (EmbeddedMapping e : embedded) {
+      e.store(instance, e.assemble(values));
+    }
+  }
+
+  /** The column values of {@code instance}, indexed like the table's columns. */
+  public Object[] readColumns(Object instance) {
+    List<ColumnMapping> columns = table.columns();
+    Object[] values = new Object[columns.size()];
+    for (ColumnMapping c : columns) {
+      values[c.index()] = c.get(instance);
+    }
+    return values;
   }
 
   /** Every relationship, declared ones first, then generated backrefs. */
@@ -117,9 +168,10 @@ public final class ModelMapping {
     return relationshipsByName.get(name);
   }
 
-  /** Names of every column field and relationship, for suggestions. */
+  /** Names of every column field, embedded value and relationship, for suggestions. */
   public List<String> attributeNames() {
     List<String> names = new ArrayList<>(columnsByField.keySet());
+    names.addAll(embeddedByPath.keySet());
     names.addAll(relationshipsByName.keySet());
     return names;
   }
@@ -143,6 +195,21 @@ public final class ModelMapping {
   void addColumn(ColumnMapping column) {
     table.add(column);
     columnsByField.put(column.fieldName(), column);
+    fieldColumns.add(column);
+  }
+
+  /** Adds a column of an embedded value, which {@link #writeColumns} sets through the value. */
+  void addEmbeddedColumn(ColumnMapping column) {
+    table.add(column);
+    columnsByField.put(column.fieldName(), column);
+  }
+
+  /** Adds an embedded value; a nested one ({@code top} false) is found by path only. */
+  void addEmbedded(EmbeddedMapping value, boolean top) {
+    embeddedByPath.put(value.path(), value);
+    if (top) {
+      embedded.add(value);
+    }
   }
 
   void addRelationship(RelationshipMapping relationship) {

@@ -3,6 +3,7 @@ package dev.tether.mapping;
 import dev.tether.Check;
 import dev.tether.Column;
 import dev.tether.Computed;
+import dev.tether.Embeddable;
 import dev.tether.ForeignKey;
 import dev.tether.Generated;
 import dev.tether.Id;
@@ -99,10 +100,14 @@ final class ModelReader {
               + " is abstract and cannot be mapped to a table; pass its concrete subclasses to"
               + " Registry.of(...) instead (their tables include the fields they inherit).");
     }
+    if (type.isAnnotationPresent(Embeddable.class)) {
+      throw EmbeddedMessages.model(type.getSimpleName()).exception();
+    }
     ModelMapping model =
         new ModelMapping(
             type, new TableMapping(tableName(type), type.getSimpleName()), constructorOf(type));
     Map<String, Field> byName = new HashMap<>();
+    Map<String, Column> columnAnnotations = new HashMap<>();
     for (Field f : instanceFields(type)) {
       Field hidden = byName.put(f.getName(), f);
       if (hidden != null) {
@@ -120,15 +125,17 @@ final class ModelReader {
       }
       if (isRelationshipField(f)) {
         readRelationship(model, f);
+      } else if (EmbeddedReader.isEmbedded(f)) {
+        EmbeddedReader.read(model, f, columnAnnotations, REFLECTION);
       } else {
-        readColumn(model, f);
+        readColumn(model, f, columnAnnotations);
       }
     }
     if (model.keyColumns().isEmpty()) {
       throw MappingMessages.noId(type.getSimpleName()).exception();
     }
     readKeyGeneration(model, type, byName);
-    readConstraints(model);
+    readConstraints(model, columnAnnotations);
     model.filled(FilledColumns.of(model.columns()));
     model.hooks(ModelHooks.read(type));
     return model;
@@ -162,7 +169,7 @@ final class ModelReader {
    * superclasses (topmost first), then {@code @Column(index = true)} fields, checked by {@link
    * TableConstraints}.
    */
-  private static void readConstraints(ModelMapping model) {
+  private static void readConstraints(ModelMapping model, Map<String, Column> columnAnnotations) {
     List<TableConstraints.Declared> declared = new ArrayList<>();
     Deque<Class<?>> chain = new ArrayDeque<>();
     for (Class<?> c = model.type(); c != Model.class && c != Object.class; c = c.getSuperclass()) {
@@ -197,7 +204,7 @@ final class ModelReader {
       if (c.unique()) {
         unique.add(c.name());
       }
-      Column column = field(model.type(), c.fieldName()).getAnnotation(Column.class);
+      Column column = columnAnnotations.get(c.fieldName());
       if (column != null && column.index()) {
         declared.add(
             new TableConstraints.Declared(
@@ -230,16 +237,52 @@ final class ModelReader {
     return table.value();
   }
 
-  private static void readColumn(ModelMapping model, Field f) {
+  private static void readColumn(
+      ModelMapping model, Field f, Map<String, Column> columnAnnotations) {
     String where = model.name() + "." + f.getName();
+    checkColumnType(f, where);
+    if (Modifier.isFinal(f.getModifiers())) {
+      throw MappingMessages.columnFinal(where).exception();
+    }
+    VarHandle handle = handle(f);
+    model.addColumn(
+        column(model, f, new ColumnSite(where, f.getName(), "", false, handle, null, null)));
+    columnAnnotations.put(f.getName(), f.getAnnotation(Column.class));
+  }
+
+  /** What {@link EmbeddedReader} reads through this class. */
+  private static final EmbeddedReader.Reflection REFLECTION =
+      new EmbeddedReader.Reflection() {
+        @Override
+        public List<Field> instanceFields(Class<?> type) {
+          return ModelReader.instanceFields(type);
+        }
+
+        @Override
+        public VarHandle handle(Field f) {
+          return ModelReader.handle(f);
+        }
+
+        @Override
+        public MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+          return ModelReader.lookupIn(type);
+        }
+
+        @Override
+        public ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
+          checkColumnType(f, site.where());
+          return ModelReader.column(model, f, site);
+        }
+      };
+
+  /** Refuses a field that is neither a column type nor stored through a converter or JSON. */
+  private static void checkColumnType(Field f, String where) {
     if (f.isAnnotationPresent(Relationship.class)) {
       throw MappingMessages.relationshipFieldType(
               where, f.getName(), typeName(f), elementTypeName(f))
           .exception();
     }
-    ColumnType type = ColumnType.of(f.getType());
-    boolean converted = FieldStorage.converted(f);
-    if (type == null && !converted) {
+    if (ColumnType.of(f.getType()) == null && !FieldStorage.converted(f)) {
       String element = elementTypeName(f);
       throw MappingMessages.columnType(
               where,
@@ -250,9 +293,13 @@ final class ModelReader {
               java.util.Collection.class.isAssignableFrom(f.getType()) && !element.equals("T"))
           .exception();
     }
-    if (Modifier.isFinal(f.getModifiers())) {
-      throw MappingMessages.columnFinal(where).exception();
-    }
+  }
+
+  /** The column of field {@code f} at {@code site}, checked; the caller adds it to the model. */
+  private static ColumnMapping column(ModelMapping model, Field f, ColumnSite site) {
+    String where = site.where();
+    ColumnType type = ColumnType.of(f.getType());
+    boolean converted = FieldStorage.converted(f);
     boolean isId = f.isAnnotationPresent(Id.class);
     boolean isVersion = f.isAnnotationPresent(Version.class);
     if (isVersion) {
@@ -261,9 +308,16 @@ final class ModelReader {
     Column column = f.getAnnotation(Column.class);
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
     String name =
-        column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName());
+        site.prefix()
+            + (column != null && !column.name().isEmpty()
+                ? column.name()
+                : Names.snake(f.getName()));
     boolean nullable =
-        !isId && !isVersion && !f.getType().isPrimitive() && (column == null || column.nullable());
+        site.alwaysNullable()
+            || !isId
+                && !isVersion
+                && !f.getType().isPrimitive()
+                && (column == null || column.nullable());
     if (column != null
         && (column.length() < 0
             || column.length() > 0 && (type != ColumnType.STRING || converted))) {
@@ -298,10 +352,10 @@ final class ModelReader {
     ColumnMapping mapping =
         new ColumnMapping(
             model.table(),
-            f.getName(),
+            site.fieldName(),
             name,
             f.getType(),
-            handle(f),
+            site.handle(),
             isId,
             nullable,
             column != null && column.unique(),
@@ -311,6 +365,9 @@ final class ModelReader {
             onDelete,
             onUpdate,
             isVersion);
+    if (site.getter() != null) {
+      mapping.access(site.getter(), site.setter());
+    }
     FieldStorage.apply(mapping, f, where);
     DatabaseValues.apply(mapping, f, where);
     ColumnMapping twin = model.table().column(name);
@@ -318,6 +375,15 @@ final class ModelReader {
       for (ColumnMapping c : model.columns()) {
         twin = c.name().equalsIgnoreCase(name) ? c : twin;
       }
+    }
+    if (twin != null && (twin.fieldName().contains(".") || site.fieldName().contains("."))) {
+      throw EmbeddedMessages.columnTwice(
+              model.name() + "." + twin.fieldName(),
+              twin.name(),
+              model.name() + "." + site.fieldName(),
+              name,
+              model.table().name())
+          .exception();
     }
     if (twin != null) {
       throw new MappingException(
@@ -338,7 +404,7 @@ final class ModelReader {
                       + "', which differ only in case: one column to the database.")
               + " Give one of them another name with @Column(name = \"...\").");
     }
-    model.addColumn(mapping);
+    return mapping;
   }
 
   /** One {@code @Version} per model, a whole number, not the primary key. */

@@ -192,6 +192,23 @@ final class SqlWriter {
     return c;
   }
 
+  /** The embedded value at {@code path} of {@code model} (an {@code EmbeddedAttribute}'s). */
+  dev.tether.mapping.EmbeddedMapping embedded(Class<?> model, String path) {
+    ModelMapping m = model(model);
+    dev.tether.mapping.EmbeddedMapping e = m.embedded(path);
+    if (e == null) {
+      throw new QueryException(
+          "unknown-embedded",
+          m.name()
+              + " has no embedded value '"
+              + path
+              + "'."
+              + Names.didYouMean(path, m.attributeNames())
+              + " Regenerate the metamodel after renaming a field.");
+    }
+    return e;
+  }
+
   RelationshipMapping relationship(RelationshipAttribute<?, ?> attribute) {
     ModelMapping m = model(attribute.model());
     RelationshipMapping r = m.relationship(attribute.name());

@@ -57,20 +57,23 @@ final class Merge {
     ModelMapping m = target.mappingOf(source.owner());
     Object key = Keys.of(m, source.owner());
     Object copy = key == null ? null : target.find(m, key);
+    Object[] values = m.readColumns(source.owner());
     if (copy == null) {
       copy = m.newInstance();
       for (ColumnMapping c : m.columns()) {
-        if (!c.fill().insertedByDatabase()) { // the database writes those when the copy is inserted
-          c.set(copy, c.get(source.owner()));
+        if (c.fill().insertedByDatabase()) { // the database writes those when the copy is inserted
+          values[c.index()] = c.get(copy);
         }
       }
+      m.writeColumns(copy, values);
       target.add(copy);
     } else {
       for (ColumnMapping c : m.columns()) {
-        if (!c.primaryKey() && c.fill() != ColumnFill.DATABASE_ALWAYS) { // keep the row's own
-          c.set(copy, c.get(source.owner()));
+        if (c.primaryKey() || c.fill() == ColumnFill.DATABASE_ALWAYS) { // keep the row's own
+          values[c.index()] = c.get(copy);
         }
       }
+      m.writeColumns(copy, values);
     }
     done.put(source.owner(), copy);
     InstanceState into = InstanceState.of(copy);

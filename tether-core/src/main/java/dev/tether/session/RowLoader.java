@@ -72,9 +72,7 @@ final class RowLoader {
 
   /** Puts a row's values into an object's fields and snapshot (refresh, expired rows). */
   static void overwrite(InstanceState s, ModelMapping m, Object[] row) {
-    for (ColumnMapping c : m.columns()) {
-      c.set(s.owner(), row[c.index()]);
-    }
+    m.writeColumns(s.owner(), row);
     s.restoreSnapshot(row.clone());
     s.reloadColumns(false);
   }

@@ -1,6 +1,8 @@
 package dev.tether.processor;
 
 import dev.tether.Column;
+import dev.tether.Embeddable;
+import dev.tether.Embedded;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Relationship;
@@ -10,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -27,9 +30,21 @@ import javax.lang.model.util.ElementFilter;
  * for classes compiled now and for classes read from the class path alike.
  */
 final class MappedClass {
-  /** A column field: everything that is not a {@code One} or {@code Many}. */
+  /**
+   * A column field: everything that is not a {@code One} or {@code Many}, and each column of an
+   * embedded value.
+   *
+   * @param field the field, or for an embedded value's column the component's field
+   * @param name the field's name, or the component's path ({@code home.city})
+   * @param embeddedIn for an embedded value's column, the model's field that holds the value
+   */
   record ColumnField(
-      VariableElement field, String name, String column, String foreignKey, boolean unique) {}
+      VariableElement field,
+      String name,
+      String column,
+      String foreignKey,
+      boolean unique,
+      VariableElement embeddedIn) {}
 
   /**
    * A relationship field.
@@ -65,6 +80,8 @@ final class MappedClass {
       id |= f.getAnnotation(Id.class) != null;
       if (env.isRelationshipType(f.asType())) {
         relationships.add(relationship(f, env));
+      } else if (isEmbedded(f)) {
+        embeddedColumns(f, f, f.getSimpleName().toString(), prefix(f), new ArrayDeque<>(), env);
       } else {
         Column c = f.getAnnotation(Column.class);
         ForeignKey fk = f.getAnnotation(ForeignKey.class);
@@ -75,10 +92,98 @@ final class MappedClass {
                 fieldName,
                 c != null && !c.name().isEmpty() ? c.name() : Names.snake(fieldName),
                 fk == null ? null : fk.value(),
-                c != null && c.unique()));
+                c != null && c.unique(),
+                null));
       }
     }
     this.hasId = id;
+  }
+
+  /**
+   * The columns of the embedded value in {@code f} (at {@code path}, named {@code prefix +
+   * column}), nested values included, as {@code EmbeddedReader} names them; a type that is not
+   * embeddable, or one that encloses itself, adds none (the checks report it).
+   */
+  private void embeddedColumns(
+      VariableElement top,
+      VariableElement f,
+      String path,
+      String prefix,
+      Deque<TypeElement> enclosing,
+      Env env) {
+    TypeElement type = embeddable(f.asType());
+    if (type == null || enclosing.contains(type)) {
+      return;
+    }
+    enclosing.push(type);
+    for (VariableElement c : components(type, env)) {
+      String name = path + "." + c.getSimpleName();
+      if (isEmbedded(c)) {
+        embeddedColumns(top, c, name, prefix + prefix(c), enclosing, env);
+      } else {
+        Column column = c.getAnnotation(Column.class);
+        String own = c.getSimpleName().toString();
+        columns.add(
+            new ColumnField(
+                c,
+                name,
+                prefix
+                    + (column != null && !column.name().isEmpty()
+                        ? column.name()
+                        : Names.snake(own)),
+                null,
+                column != null && column.unique(),
+                top));
+      }
+    }
+    enclosing.pop();
+  }
+
+  /** Adds {@code type} (if not null) and the embeddables nested in it to {@code out}. */
+  static void embeddables(TypeElement type, Env env, Set<TypeElement> out) {
+    if (type == null || !out.add(type)) {
+      return;
+    }
+    for (VariableElement c : components(type, env)) {
+      embeddables(embeddable(c.asType()), env, out);
+    }
+  }
+
+  /** Whether {@code f} holds an embedded value: its type is {@code @Embeddable}, or it says so. */
+  static boolean isEmbedded(VariableElement f) {
+    return embeddable(f.asType()) != null || f.getAnnotation(Embedded.class) != null;
+  }
+
+  /** The class of {@code type} when it is {@code @Embeddable}, else null. */
+  static TypeElement embeddable(TypeMirror type) {
+    return type instanceof DeclaredType d && d.asElement().getAnnotation(Embeddable.class) != null
+        ? (TypeElement) d.asElement()
+        : null;
+  }
+
+  /** {@code @Embedded(prefix)}, or the field's name in snake_case and {@code _}. */
+  static String prefix(VariableElement f) {
+    Embedded e = f.getAnnotation(Embedded.class);
+    return e == null || e.prefix().equals(Embedded.DEFAULT_PREFIX)
+        ? Names.snake(f.getSimpleName().toString()) + "_"
+        : e.prefix();
+  }
+
+  /**
+   * An embeddable's stored fields: a record's components, a class's fields (superclasses' first).
+   */
+  static List<VariableElement> components(TypeElement type, Env env) {
+    Deque<TypeElement> chain = new ArrayDeque<>();
+    for (TypeElement c = type;
+        c != null && !c.getQualifiedName().contentEquals("java.lang.Object");
+        c = env.superclass(c)) {
+      chain.push(c);
+    }
+    List<VariableElement> fields = new ArrayList<>();
+    for (TypeElement c : chain) {
+      fields.addAll(declaredInstanceFields(c));
+    }
+    return fields;
   }
 
   /** Reads {@code type}, a subclass of {@code Model}. */

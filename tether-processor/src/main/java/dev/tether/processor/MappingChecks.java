@@ -2,14 +2,10 @@ package dev.tether.processor;
 
 import dev.tether.Check;
 import dev.tether.Column;
-import dev.tether.ColumnConverter;
-import dev.tether.Convert;
-import dev.tether.Converters;
 import dev.tether.Enumerated;
 import dev.tether.ForeignKey;
 import dev.tether.Id;
 import dev.tether.Index;
-import dev.tether.Json;
 import dev.tether.Relationship;
 import dev.tether.Sequence;
 import dev.tether.Table;
@@ -35,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -61,49 +55,32 @@ final class MappingChecks {
   private static final String RELATIONSHIP = "dev.tether.Relationship";
   private static final String FOREIGN_KEY = "dev.tether.ForeignKey";
   private static final Pattern FK_SYNTAX = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
-  private static final Set<String> COLUMN_CLASSES =
-      Set.of(
-          "java.lang.Byte",
-          "java.lang.Short",
-          "java.lang.Integer",
-          "java.lang.Long",
-          "java.lang.Float",
-          "java.lang.Double",
-          "java.math.BigDecimal",
-          "java.lang.Boolean",
-          "java.lang.Character",
-          "java.lang.String",
-          "java.time.LocalDate",
-          "java.time.LocalTime",
-          "java.time.LocalDateTime",
-          "java.time.OffsetDateTime",
-          "java.time.Instant",
-          "java.time.Duration",
-          "java.util.UUID");
-  private static final Set<TypeKind> COLUMN_PRIMITIVES =
-      Set.of(
-          TypeKind.BYTE,
-          TypeKind.SHORT,
-          TypeKind.INT,
-          TypeKind.LONG,
-          TypeKind.FLOAT,
-          TypeKind.DOUBLE,
-          TypeKind.BOOLEAN,
-          TypeKind.CHAR);
-
   private final Env env;
   private final CompiledModels models;
   private final List<Finding> findings = new ArrayList<>();
+  private final EmbeddedChecks embedded;
+  private final ColumnTypes columnTypes;
 
   private MappingChecks(Env env, CompiledModels models) {
     this.env = env;
     this.models = models;
+    this.embedded = new EmbeddedChecks(env, this);
+    this.columnTypes = new ColumnTypes(env);
   }
 
-  /** Every mistake in {@code sources} (model classes compiled now, abstract ones included). */
+  /**
+   * Every mistake in {@code sources} (model classes compiled now, abstract ones included, and
+   * {@code @Embeddable} classes).
+   */
   static List<Finding> check(Env env, CompiledModels models, List<TypeElement> sources) {
     MappingChecks c = new MappingChecks(env, models);
     for (TypeElement t : sources) {
+      if (t.getAnnotation(dev.tether.Embeddable.class) != null) {
+        c.embedded.checkEmbeddable(t);
+      }
+      if (!env.isModelSubclass(t)) {
+        continue;
+      }
       for (VariableElement f : MappedClass.declaredInstanceFields(t)) {
         c.checkField(t, f);
       }
@@ -130,19 +107,11 @@ final class MappingChecks {
       checkRelationshipField(where, f);
       return;
     }
-    if (f.getAnnotation(Relationship.class) != null) {
-      report(f, MappingMessages.relationshipFieldType(where, field, typeName(type), element(type)));
-    } else if (!isColumnType(type) && !converted(owner, f)) {
-      report(
-          f,
-          MappingMessages.columnType(
-              where,
-              field,
-              typeName(type),
-              element(type),
-              env.isModelType(type),
-              env.isCollection(type) && !element(type).equals("T")));
+    if (MappedClass.isEmbedded(f)) {
+      embedded.checkEmbeddedField(where, f, true);
+      return;
     }
+    checkColumnType(owner, f, where);
     if (f.getModifiers().contains(Modifier.FINAL)) {
       report(f, MappingMessages.columnFinal(where));
     }
@@ -159,6 +128,25 @@ final class MappingChecks {
     Message filled = DatabaseValueCheck.of(f, where);
     if (filled != null) {
       report(f, filled);
+    }
+  }
+
+  /** A column field's type is a column type, or one stored through a converter or JSON. */
+  void checkColumnType(TypeElement owner, VariableElement f, String where) {
+    String field = Env.simpleName(f);
+    TypeMirror type = f.asType();
+    if (f.getAnnotation(Relationship.class) != null) {
+      report(f, MappingMessages.relationshipFieldType(where, field, typeName(type), element(type)));
+    } else if (!columnTypes.isColumnType(type) && !columnTypes.converted(owner, f)) {
+      report(
+          f,
+          MappingMessages.columnType(
+              where,
+              field,
+              typeName(type),
+              element(type),
+              env.isModelType(type),
+              env.isCollection(type) && !element(type).equals("T")));
     }
   }
 
@@ -198,10 +186,10 @@ final class MappingChecks {
   /**
    * {@code @Enumerated} on an enum, {@code @Column(precision, scale)} on an unconverted decimal.
    */
-  private void checkStorage(TypeElement owner, String where, VariableElement f) {
+  void checkStorage(TypeElement owner, String where, VariableElement f) {
     TypeMirror type = f.asType();
     boolean isEnum = type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
-    if (f.getAnnotation(Enumerated.class) != null && (!isEnum || converted(owner, f))) {
+    if (f.getAnnotation(Enumerated.class) != null && (!isEnum || columnTypes.converted(owner, f))) {
       report(f, MappingMessages.enumeratedNotEnum(where, simple(type)));
     }
     Column column = f.getAnnotation(Column.class);
@@ -211,7 +199,7 @@ final class MappingChecks {
             && ((TypeElement) d.asElement())
                 .getQualifiedName()
                 .contentEquals("java.math.BigDecimal");
-    if (sized && !decimal && !converted(owner, f)) {
+    if (sized && !decimal && !columnTypes.converted(owner, f)) {
       report(
           f,
           MappingMessages.decimalSize(
@@ -318,6 +306,7 @@ final class MappingChecks {
     if (m.concrete) {
       checkConstraints(m); // an abstract class's annotations may name its subclasses' fields
     }
+    embedded.checkColumnNames(m);
     for (RelationshipField f : m.relationships) {
       Rel r = models.declared(m, f);
       checkJoin(r);
@@ -430,7 +419,7 @@ final class MappingChecks {
     }
   }
 
-  private static boolean hasNoArgumentConstructor(TypeElement t) {
+  static boolean hasNoArgumentConstructor(TypeElement t) {
     for (ExecutableElement c : ElementFilter.constructorsIn(t.getEnclosedElements())) {
       if (c.getParameters().isEmpty()) {
         return true;
@@ -639,99 +628,6 @@ final class MappingChecks {
 
   // ---- types in messages -------------------------------------------------------------------
 
-  /**
-   * Whether {@code f} is stored through JSON or a converter, found as {@code ModelReader} finds it:
-   * {@code @Json} or {@code @Convert} on the field, {@code @Converters} on the model class, a
-   * superclass or their packages, {@code @Convert} on the field's type.
-   */
-  private boolean converted(TypeElement owner, VariableElement f) {
-    if (f.getAnnotation(Json.class) != null || f.getAnnotation(Convert.class) != null) {
-      return true;
-    }
-    TypeMirror type = f.asType();
-    if (!(type instanceof DeclaredType d)) {
-      return false;
-    }
-    TypeElement fieldType = (TypeElement) d.asElement();
-    for (TypeElement m = owner; m != null; m = superclassOf(m)) {
-      if (registers(m, fieldType) || registers(env.elements.getPackageOf(m), fieldType)) {
-        return true;
-      }
-    }
-    return annotation(fieldType, Convert.class.getName()) != null;
-  }
-
-  private static TypeElement superclassOf(TypeElement e) {
-    TypeMirror s = e.getSuperclass();
-    return s instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
-  }
-
-  /** Whether {@code @Converters} on {@code e} lists a converter of {@code fieldType}. */
-  private boolean registers(Element e, TypeElement fieldType) {
-    AnnotationMirror converters = annotation(e, Converters.class.getName());
-    if (converters == null) {
-      return false;
-    }
-    for (var entry : converters.getElementValues().entrySet()) {
-      if (!entry.getKey().getSimpleName().contentEquals("value")) {
-        continue;
-      }
-      Object value = entry.getValue().getValue();
-      List<?> list = value instanceof List<?> l ? l : List.of(entry.getValue());
-      for (Object item : list) {
-        Object v = item instanceof AnnotationValue av ? av.getValue() : item;
-        if (v instanceof DeclaredType converter
-            && fieldType.equals(convertedType((TypeElement) converter.asElement()))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The {@code J} of the {@code ColumnConverter<J, C>} that {@code converter} implements. */
-  private TypeElement convertedType(TypeElement converter) {
-    for (TypeElement k = converter; k != null; k = superclassOf(k)) {
-      for (TypeMirror i : k.getInterfaces()) {
-        if (i instanceof DeclaredType d
-            && ((TypeElement) d.asElement())
-                .getQualifiedName()
-                .contentEquals(ColumnConverter.class.getName())
-            && d.getTypeArguments().size() == 2
-            && d.getTypeArguments().get(0) instanceof DeclaredType j) {
-          return (TypeElement) j.asElement();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static AnnotationMirror annotation(Element e, String name) {
-    for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement())
-          .getQualifiedName()
-          .contentEquals(name)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private boolean isColumnType(TypeMirror t) {
-    if (COLUMN_PRIMITIVES.contains(t.getKind())) {
-      return true;
-    }
-    if (t instanceof ArrayType a) {
-      return a.getComponentType().getKind() == TypeKind.BYTE;
-    }
-    if (t instanceof DeclaredType d) {
-      TypeElement e = (TypeElement) d.asElement();
-      return e.getKind() == ElementKind.ENUM
-          || COLUMN_CLASSES.contains(e.getQualifiedName().toString());
-    }
-    return false;
-  }
-
   /** {@code List<Child>}: the type with simple names, as {@code ModelReader} prints it. */
   private static String typeName(TypeMirror t) {
     List<? extends TypeMirror> args = Env.arguments(t);
@@ -753,7 +649,7 @@ final class MappingChecks {
     return env.isModelType(t) ? simple(t) : "T";
   }
 
-  private static String simple(TypeMirror t) {
+  static String simple(TypeMirror t) {
     if (t instanceof DeclaredType d) {
       return Env.simpleName(d.asElement());
     }
@@ -763,13 +659,13 @@ final class MappingChecks {
     return t.toString();
   }
 
-  private void report(Element e, Message m) {
+  void report(Element e, Message m) {
     if (inSources(e)) {
       findings.add(Finding.on(e, m));
     }
   }
 
-  private void report(Element e, String annotation, String attribute, Message m) {
+  void report(Element e, String annotation, String attribute, Message m) {
     if (inSources(e)) {
       findings.add(Finding.on(e, annotation, attribute, m));
     }

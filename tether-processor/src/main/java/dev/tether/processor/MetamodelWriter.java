@@ -4,9 +4,11 @@ import dev.tether.processor.CompiledModels.Rel;
 import dev.tether.processor.MappedClass.ColumnField;
 import dev.tether.processor.MappedClass.RelationshipField;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -14,6 +16,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -47,15 +50,20 @@ final class MetamodelWriter {
   private final Env env;
   private final CompiledModels models;
   private final MappedClass model;
+  private final TypeElement type;
   private final String pkg;
   private final TreeSet<String> imports = new TreeSet<>();
   private final StringBuilder body = new StringBuilder();
 
-  private MetamodelWriter(Env env, CompiledModels models, MappedClass model) {
+  /**
+   * A writer of {@code model}'s metamodel, or with {@code model} null of embeddable {@code type}.
+   */
+  private MetamodelWriter(Env env, CompiledModels models, MappedClass model, TypeElement type) {
     this.env = env;
     this.models = models;
     this.model = model;
-    this.pkg = packageOf(model.type).getQualifiedName().toString();
+    this.type = type;
+    this.pkg = packageOf(type).getQualifiedName().toString();
   }
 
   /** The qualified name of {@code model}'s metamodel class. */
@@ -72,7 +80,12 @@ final class MetamodelWriter {
 
   /** The source of {@code model}'s metamodel. */
   static String write(Env env, CompiledModels models, MappedClass model) {
-    return new MetamodelWriter(env, models, model).source();
+    return new MetamodelWriter(env, models, model, model.type).source();
+  }
+
+  /** The source of the metamodel of {@code embeddable}, an {@code @Embeddable} class. */
+  static String writeEmbeddable(Env env, TypeElement embeddable) {
+    return new MetamodelWriter(env, null, null, embeddable).embeddableSource();
   }
 
   private String source() {
@@ -117,12 +130,128 @@ final class MetamodelWriter {
   }
 
   /**
+   * The metamodel of an embeddable: {@code Address_<M> extends EmbeddedAttribute<M, Address>}, a
+   * typed attribute per component (a nested embeddable's metamodel for a nested value), created by
+   * each model's metamodel for the field that embeds it, with the field's path.
+   */
+  private String embeddableSource() {
+    String self = ref(type);
+    String className = simpleName(metamodelName(type));
+    boolean generated = readsJavaCompiler();
+    if (generated) {
+      imports.add("javax.annotation.processing.Generated");
+    }
+    imports.add("dev.tether.query.EmbeddedAttribute");
+    List<String[]> members = new ArrayList<>(); // name, type, initializer
+    Set<String> names = new HashSet<>(List.of(self, className));
+    for (VariableElement c : MappedClass.components(type, env)) {
+      String name = Env.simpleName(c);
+      if (MappedClass.isEmbedded(c)) {
+        TypeElement nested = MappedClass.embeddable(c.asType());
+        if (nested == null || nested.equals(type)) {
+          continue; // reported, and Registry.of refuses it too
+        }
+        String holder = ref(metamodelName(nested));
+        names.add(holder);
+        members.add(
+            new String[] {name, holder, "new " + holder + "<>(model, path + \"." + name + "\")"});
+      } else {
+        String value = valueType(c.asType());
+        if (value == null) {
+          continue; // not a column type: reported, and Registry.of refuses it too
+        }
+        imports.add("dev.tether.query.ColumnAttribute");
+        names.add(value);
+        members.add(new String[] {name, value, "column(\"" + name + "\", " + value + ".class)"});
+      }
+    }
+    String m =
+        List.of("M", "O", "T", "OwnerT").stream()
+            .filter(x -> !names.contains(x))
+            .findFirst()
+            .orElseThrow();
+    for (String[] member : members) {
+      boolean nested = !member[2].startsWith("column(");
+      javadoc(
+          (nested ? "Nested embedded value {@link " : "Component {@link ")
+              + self
+              + "#"
+              + member[0]
+              + "}.");
+      body.append("  public final ")
+          .append(
+              nested ? member[1] + "<" + m + ">" : "ColumnAttribute<" + m + ", " + member[1] + ">")
+          .append(' ')
+          .append(member[0])
+          .append(";\n");
+    }
+    body.append('\n');
+    doc(
+        body,
+        "  ",
+        "The value at {@code path} of {@code model}: the model's metamodel creates it for the field"
+            + " that embeds {@code "
+            + Env.simpleName(type)
+            + "}.");
+    body.append("  public ")
+        .append(className)
+        .append("(Class<")
+        .append(m)
+        .append("> model, String path) {\n")
+        .append("    super(model, path, ")
+        .append(self)
+        .append(".class);\n");
+    for (String[] member : members) {
+      body.append("    ").append(member[0]).append(" = ").append(member[2]).append(";\n");
+    }
+    body.append("  }\n");
+
+    StringBuilder out = new StringBuilder();
+    if (!pkg.isEmpty()) {
+      out.append("package ").append(pkg).append(";\n\n");
+    }
+    imports.forEach(i -> out.append("import ").append(i).append(";\n"));
+    out.append('\n');
+    StringBuilder comment = new StringBuilder();
+    doc(
+        comment,
+        "",
+        "The metamodel of the embeddable {@link "
+            + self
+            + "}: a typed attribute per component, for queries, reached through the field that"
+            + " embeds it ({@code Model_.field.component}).",
+        "Generated by the Tether annotation processor from the declarations of {@code "
+            + self
+            + "}; do not edit.");
+    comment.setLength(comment.length() - " */\n".length());
+    out.append(comment)
+        .append(" *\n * @param <")
+        .append(m)
+        .append("> the model that embeds it\n */\n");
+    if (generated) {
+      out.append("@Generated(\"").append(GENERATED).append("\")\n");
+    }
+    out.append("public final class ")
+        .append(className)
+        .append("<")
+        .append(m)
+        .append("> extends EmbeddedAttribute<")
+        .append(m)
+        .append(", ")
+        .append(self)
+        .append("> {\n")
+        .append(body)
+        .append("}\n");
+    return out.toString();
+  }
+
+  /**
    * Whether the model's code can see {@code @Generated}: always on the class path; in a named
    * module only when it requires {@code java.compiler}, which a user's module has no other reason
    * to do (without this, every {@code Model_} of a module would fail to compile).
    */
   private boolean readsJavaCompiler() {
-    ModuleElement module = env.elements.getModuleOf(model.type);
+    ModuleElement module = env.elements.getModuleOf(type);
     return module == null
         || module.isUnnamed()
         || ElementFilter.requiresIn(module.getDirectives()).stream()
@@ -130,7 +259,14 @@ final class MetamodelWriter {
   }
 
   private void columns(String self) {
+    Set<VariableElement> embedded = new HashSet<>();
     for (ColumnField c : model.columns) {
+      if (c.embeddedIn() != null) {
+        if (embedded.add(c.embeddedIn())) {
+          embeddedField(self, c.embeddedIn());
+        }
+        continue;
+      }
       TypeMirror type = c.field().asType();
       String value = valueType(type);
       if (value == null) {
@@ -155,6 +291,38 @@ final class MetamodelWriter {
           c.name(),
           "ColumnAttribute.of(" + self + ".class, \"" + c.name() + "\", " + value + ".class)");
     }
+  }
+
+  /**
+   * {@code public static final Address_<Customer> home = new Address_<>(Customer.class, "home");}
+   */
+  private void embeddedField(String self, VariableElement f) {
+    TypeElement value = MappedClass.embeddable(f.asType());
+    String name = Env.simpleName(f);
+    List<String> columns = new ArrayList<>();
+    for (ColumnField c : model.columns) {
+      if (c.embeddedIn() == f) {
+        columns.add("{@code " + c.column() + "}");
+      }
+    }
+    String owner = ref((TypeElement) f.getEnclosingElement());
+    javadoc(
+        "Embedded field {@link "
+            + owner
+            + "#"
+            + name
+            + "}: {@link "
+            + ref(value)
+            + "} in columns "
+            + String.join(", ", columns)
+            + " of table {@code "
+            + model.table
+            + "}.");
+    String holder = ref(metamodelName(value));
+    field(
+        holder + "<" + self + ">",
+        name,
+        "new " + holder + "<>(" + self + ".class, \"" + name + "\")");
   }
 
   private void relationships(String self) {
@@ -339,6 +507,16 @@ final class MetamodelWriter {
       return p.isEmpty() ? name : name.substring(p.length() + 1);
     }
     return name;
+  }
+
+  /**
+   * How the generated class names the class {@code qualified} (a metamodel class), as {@link
+   * #ref(TypeElement)}.
+   */
+  private String ref(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    String p = dot < 0 ? "" : qualified.substring(0, dot);
+    return p.equals(pkg) ? qualified.substring(dot + 1) : qualified;
   }
 
   private PackageElement packageOf(TypeElement t) {

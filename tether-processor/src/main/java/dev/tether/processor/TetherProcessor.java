@@ -1,5 +1,6 @@
 package dev.tether.processor;
 
+import dev.tether.Embeddable;
 import dev.tether.mapping.LifecycleEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +24,15 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
- * Tether's annotation processor: {@code javac} runs it on every class that extends {@code Model}
- * and
+ * Tether's annotation processor: {@code javac} runs it on every class that extends {@code Model} or
+ * is {@code @Embeddable}, and
  *
  * <ol>
  *   <li>reports, as compile errors on the offending line, the mapping mistakes {@code Registry.of}
- *       would throw at run time ({@link MappingChecks}), with the same text and code;
- *   <li>writes each model's typed metamodel, {@code Parent_} ({@link MetamodelWriter});
+ *       would throw at run time ({@link MappingChecks}, {@link EmbeddedChecks}), with the same text
+ *       and code;
+ *   <li>writes each model's typed metamodel, {@code Parent_}, and each embeddable's, {@code
+ *       Address_} ({@link MetamodelWriter});
  *   <li>writes the model index {@code META-INF/tether/models} that {@code Registry.scan()} reads
  *       ({@link ModelIndexWriter}).
  * </ol>
@@ -76,6 +79,8 @@ public final class TetherProcessor extends AbstractProcessor {
                 "dev.tether.Relationship",
                 "dev.tether.Version",
                 "dev.tether.Sequence",
+                "dev.tether.Embeddable",
+                "dev.tether.Embedded",
                 // on the metamodel classes it generates
                 "javax.annotation.processing.Generated"));
     for (LifecycleEvent e : LifecycleEvent.values()) {
@@ -120,17 +125,23 @@ public final class TetherProcessor extends AbstractProcessor {
       if (m != null) {
         writeMetamodel(models, m);
         index.add(env.elements.getBinaryName(t).toString());
+        writeEmbeddableMetamodels(m);
+      } else if (!env.isModelSubclass(t)) {
+        writeEmbeddableMetamodel(t);
       }
     }
     return true;
   }
 
-  /** {@code e} and the classes nested in it that extend {@code Model}, unless suppressed. */
+  /**
+   * {@code e} and the classes nested in it that extend {@code Model} or are {@code @Embeddable},
+   * unless suppressed.
+   */
   private void collect(Element e, List<TypeElement> found) {
     if (!(e instanceof TypeElement t) || suppressed(t)) {
       return;
     }
-    if (env.isModelSubclass(t)) {
+    if (env.isModelSubclass(t) || t.getAnnotation(Embeddable.class) != null) {
       found.add(t);
     }
     for (TypeElement nested : ElementFilter.typesIn(t.getEnclosedElements())) {
@@ -153,10 +164,15 @@ public final class TetherProcessor extends AbstractProcessor {
     if (!written.add(name)) {
       return;
     }
+    write(name, m.type, MetamodelWriter.write(env, models, m));
+  }
+
+  /** Writes the metamodel {@code name} of {@code type}. */
+  private void write(String name, TypeElement type, String source) {
     try {
-      JavaFileObject file = processingEnv.getFiler().createSourceFile(name, m.type);
+      JavaFileObject file = processingEnv.getFiler().createSourceFile(name, type);
       try (Writer out = file.openWriter()) {
-        out.write(MetamodelWriter.write(env, models, m));
+        out.write(source);
       }
     } catch (FilerException e) {
       processingEnv
@@ -166,16 +182,42 @@ public final class TetherProcessor extends AbstractProcessor {
               "[tether:metamodel] cannot write "
                   + name
                   + ", the metamodel of "
-                  + m.name
+                  + type.getSimpleName()
                   + ": "
                   + e.getMessage()
                   + ". Is there a class of that name already? Rename it, or annotate "
-                  + m.name
+                  + type.getSimpleName()
                   + " with @SuppressWarnings(\"tether\") to do without a metamodel.",
-              m.type);
+              type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The metamodels of the embeddables {@code m} embeds that have none yet (from a library compiled
+   * without the processor), so that {@code m}'s metamodel compiles.
+   */
+  private void writeEmbeddableMetamodels(MappedClass m) {
+    Set<TypeElement> embeddables = new LinkedHashSet<>();
+    for (MappedClass.ColumnField c : m.columns) {
+      if (c.embeddedIn() != null) {
+        MappedClass.embeddables(MappedClass.embeddable(c.embeddedIn().asType()), env, embeddables);
+      }
+    }
+    for (TypeElement type : embeddables) {
+      if (env.elements.getTypeElement(MetamodelWriter.metamodelName(type)) == null) {
+        writeEmbeddableMetamodel(type);
+      }
+    }
+  }
+
+  private void writeEmbeddableMetamodel(TypeElement type) {
+    String name = MetamodelWriter.metamodelName(type);
+    if (!written.add(name)) {
+      return;
+    }
+    write(name, type, MetamodelWriter.writeEmbeddable(env, type));
   }
 
   private void writeIndex() {

@@ -16,8 +16,11 @@ class GeneratedSourceTest {
     Map<String, String> generated = first.generatedSources();
     assertThat(generated)
         .containsOnlyKeys(
+            "dev/tether/processor/library/Address_.java",
             "dev/tether/processor/library/Author_.java",
             "dev/tether/processor/library/Book_.java",
+            "dev/tether/processor/library/Geo_.java",
+            "dev/tether/processor/library/Publisher_.java",
             "dev/tether/processor/library/Shelf_Slot_.java",
             "dev/tether/processor/library/tags/Tag_.java");
     assertThat(second.generatedSources()).isEqualTo(generated);
@@ -28,5 +31,12 @@ class GeneratedSourceTest {
     Compilation c = Compilation.ofDirectory(ModelIndexTest.LIBRARY);
     assertThat(c.generatedSource("dev.tether.processor.library.Author_"))
         .isEqualTo(Compilation.read(Path.of("src/test/resources/expected/Author_.java.txt")));
+  }
+
+  @Test
+  void theMetamodelOfAnEmbeddableReadsAsWritten() {
+    Compilation c = Compilation.ofDirectory(ModelIndexTest.LIBRARY);
+    assertThat(c.generatedSource("dev.tether.processor.library.Address_"))
+        .isEqualTo(Compilation.read(Path.of("src/test/resources/expected/Address_.java.txt")));
   }
 }

@@ -7,15 +7,20 @@ import dev.tether.Many;
 import dev.tether.One;
 import dev.tether.Registry;
 import dev.tether.Session;
+import dev.tether.processor.library.Address;
 import dev.tether.processor.library.Author;
 import dev.tether.processor.library.Author_;
 import dev.tether.processor.library.Book;
 import dev.tether.processor.library.Book_;
+import dev.tether.processor.library.Geo;
+import dev.tether.processor.library.Publisher;
+import dev.tether.processor.library.Publisher_;
 import dev.tether.processor.library.Shelf;
 import dev.tether.processor.library.Shelf_Slot_;
 import dev.tether.processor.library.tags.Tag;
 import dev.tether.processor.library.tags.Tag_;
 import dev.tether.query.ColumnAttribute;
+import dev.tether.query.EmbeddedAttribute;
 import dev.tether.query.ManyAttribute;
 import dev.tether.query.OneAttribute;
 import java.lang.reflect.Modifier;
@@ -100,6 +105,64 @@ class MetamodelTest {
         assertThat(books).extracting(b -> b.title).containsExactly("The Dispossessed");
         assertThat(books.get(0).tags).extracting(t -> t.label).containsExactly("sf");
         assertThat(Tag_.books.name()).isEqualTo("books");
+      }
+    }
+  }
+
+  @Test
+  void embeddedComponentsAreColumnAttributesOfTheOwnerNestedOnesIncluded() {
+    ColumnAttribute<Publisher, String> city = Publisher_.office.city;
+    ColumnAttribute<Publisher, Double> lat = Publisher_.shipping.geo.lat; // double, boxed
+    EmbeddedAttribute<Publisher, Address> office = Publisher_.office;
+    EmbeddedAttribute<Publisher, Geo> geo = Publisher_.office.geo;
+    assertThat(city.model()).isEqualTo(Publisher.class);
+    assertThat(city.name()).isEqualTo("office.city");
+    assertThat(lat.name()).isEqualTo("shipping.geo.lat");
+    assertThat(lat.type()).isEqualTo(Double.class);
+    assertThat(office.path()).isEqualTo("office");
+    assertThat(office.type()).isEqualTo(Address.class);
+    assertThat(geo.path()).isEqualTo("office.geo");
+  }
+
+  @Test
+  void embeddedComponentsQueryThroughASession() {
+    try (Database db = Database.open("jdbc:sqlite::memory:", Registry.scan())) {
+      db.createAll();
+      try (Session session = db.session()) {
+        session.add(new Publisher("Ace", new Address("1 Main St", "Oslo", new Geo(59.9, 10.7))));
+        session.add(new Publisher("Tor", new Address("2 Side St", "Bergen", null)));
+        session.add(new Publisher("Gollancz", null));
+        session.commit();
+      }
+      try (Session session = db.session()) {
+        assertThat(
+                session
+                    .select(Publisher.class)
+                    .where(Publisher_.office.city.like("%o%"))
+                    .orderBy(Publisher_.office.city.desc())
+                    .list())
+            .extracting(p -> p.name)
+            .containsExactly("Ace");
+        assertThat(
+                session
+                    .select(Publisher.class)
+                    .where(Publisher_.office.eq(new Address("2 Side St", "Bergen", null)))
+                    .list())
+            .extracting(p -> p.name)
+            .containsExactly("Tor");
+        assertThat(session.select(Publisher.class).where(Publisher_.office.isNull()).list())
+            .extracting(p -> p.name)
+            .containsExactly("Gollancz");
+        assertThat(
+                session
+                    .select(Publisher_.office.geo.lat)
+                    .where(Publisher_.office.geo.isNotNull())
+                    .list())
+            .containsExactly(59.9);
+        Publisher tor =
+            session.select(Publisher.class).where(Publisher_.name.eq("Tor")).list().get(0);
+        assertThat(tor.office).isEqualTo(new Address("2 Side St", "Bergen", null));
+        assertThat(tor.shipping).isNull();
       }
     }
   }

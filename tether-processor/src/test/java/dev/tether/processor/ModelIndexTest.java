@@ -8,6 +8,7 @@ import dev.tether.Registry;
 import dev.tether.processor.library.Author;
 import dev.tether.processor.library.Book;
 import dev.tether.processor.library.Draft;
+import dev.tether.processor.library.Publisher;
 import dev.tether.processor.library.Shelf;
 import dev.tether.processor.library.tags.Tag;
 import java.io.IOException;
@@ -32,6 +33,7 @@ class ModelIndexTest {
           .isEqualTo(
               "dev.tether.processor.library.Author\n"
                   + "dev.tether.processor.library.Book\n"
+                  + "dev.tether.processor.library.Publisher\n"
                   + "dev.tether.processor.library.Shelf$Slot\n"
                   + "dev.tether.processor.library.tags.Tag\n");
     }
@@ -40,7 +42,8 @@ class ModelIndexTest {
   @Test
   void scanConfiguresEveryIndexedModelAndNothingElse() {
     Registry models = Registry.scan();
-    for (Class<?> c : List.of(Author.class, Book.class, Shelf.Slot.class, Tag.class)) {
+    for (Class<?> c :
+        List.of(Author.class, Book.class, Publisher.class, Shelf.Slot.class, Tag.class)) {
       assertThat(models.contains(c)).as(c.getName()).isTrue();
     }
     assertThat(models.contains(Draft.class)).isFalse(); // @SuppressWarnings("tether")
@@ -77,6 +80,7 @@ class ModelIndexTest {
         .isEqualTo(
             "dev.tether.processor.library.Author\n"
                 + "dev.tether.processor.library.Book\n"
+                + "dev.tether.processor.library.Publisher\n"
                 + "dev.tether.processor.library.Shelf$Slot\n"
                 + "dev.tether.processor.library.tags.Tag\n");
   }
