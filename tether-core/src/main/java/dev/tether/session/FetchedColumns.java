@@ -212,21 +212,8 @@ final class FetchedColumns {
     if (rows.isEmpty()) {
       return;
     }
-    ColumnType[] types = new ColumnType[chunk * cols.size()];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = cols.get(i % cols.size()).type();
-    }
-    List<Object[]> paramSets = new ArrayList<>(rows.size() / chunk);
-    for (int from = 0; from < rows.size(); from += chunk) {
-      Object[] values = new Object[types.length];
-      int i = 0;
-      for (InstanceState s : rows.subList(from, from + chunk)) {
-        for (ColumnMapping c : cols) {
-          values[i++] = c.get(s.owner());
-        }
-      }
-      paramSets.add(values);
-    }
+    ColumnType[] types = InsertChunks.types(cols, chunk);
+    List<Object[]> paramSets = InsertChunks.params(rows, chunk, cols);
     String sql = statements.insertReturning(m, cols, chunk, returning);
     if (returning.isEmpty()) {
       executor.updateEach(connection.get(), sql, types, paramSets);

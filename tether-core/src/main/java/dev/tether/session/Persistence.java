@@ -283,22 +283,8 @@ final class Persistence {
     if (rows.isEmpty()) {
       return;
     }
-    ColumnType[] types = new ColumnType[chunk * cols.size()];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = cols.get(i % cols.size()).type();
-    }
-    List<Object[]> paramSets = new ArrayList<>(rows.size() / chunk);
-    for (int from = 0; from < rows.size(); from += chunk) {
-      Object[] values = new Object[types.length];
-      int i = 0;
-      for (InstanceState s : rows.subList(from, from + chunk)) {
-        Object owner = s.owner();
-        for (ColumnMapping c : cols) {
-          values[i++] = c.get(owner);
-        }
-      }
-      paramSets.add(values);
-    }
+    ColumnType[] types = InsertChunks.types(cols, chunk);
+    List<Object[]> paramSets = InsertChunks.params(rows, chunk, cols);
     String sql = engine.statements().insert(m, cols, chunk, returning);
     if (returning == null) {
       executor.updateEach(session.connection(), sql, types, paramSets);

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,22 +66,7 @@ public final class ExistingSchema implements AutoCloseable {
 
   /** The rows of a query, each value as the driver's {@code getString} reads it. */
   public List<List<String>> rows(String sql) {
-    try (Connection c = DriverManager.getConnection(url);
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      List<List<String>> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
+    return PlainSql.rows(url, sql);
   }
 
   @Override
