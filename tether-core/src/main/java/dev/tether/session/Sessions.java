@@ -16,6 +16,9 @@ public final class Sessions {
   /** Attempts {@link #callInTransaction} makes when the database reports a conflict. */
   public static final int TRANSACTION_ATTEMPTS = 3;
 
+  /** The {@link DatabaseException#code()}s that say nothing took effect and a new try may pass. */
+  private static final java.util.Set<String> RETRYABLE = java.util.Set.of("serialization", "busy");
+
   private final Engine engine;
   private final DeleteReach deleteReach;
 
@@ -52,7 +55,10 @@ public final class Sessions {
     events = events.withoutSessionListener(listener);
   }
 
-  /** One session per attempt; retried on serialization failures and deadlocks only. */
+  /**
+   * One session per attempt; retried on serialization failures, deadlocks and lock timeouts (codes
+   * {@code serialization} and {@code busy}) only.
+   */
   public <T> T callInTransaction(Function<Session, T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Session s = open()) {
@@ -60,7 +66,7 @@ public final class Sessions {
         s.commit();
         return result;
       } catch (DatabaseException e) {
-        if (!"serialization".equals(e.code()) || attempt >= TRANSACTION_ATTEMPTS) {
+        if (!RETRYABLE.contains(e.code()) || attempt >= TRANSACTION_ATTEMPTS) {
           throw e;
         }
         org.slf4j.LoggerFactory.getLogger("dev.tether.session")
