@@ -14,7 +14,9 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * Supported URLs: {@code jdbc:sqlite:FILE}, {@code jdbc:sqlite::memory:}, {@code
- * jdbc:postgresql://...}, {@code jdbc:mariadb://...} and {@code jdbc:mysql://...}.
+ * jdbc:postgresql://...} and {@code jdbc:mariadb://...} (MariaDB 10.7+). MySQL is not supported
+ * ({@code INSERT ... RETURNING} is missing there): a {@code jdbc:mysql:} URL fails with a {@link
+ * TetherException} of code {@code unsupported-database}.
  */
 public final class Database implements AutoCloseable {
   private final dev.tether.engine.Engine engine;
@@ -66,7 +68,9 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A
    * serialization failure or deadlock (SQLSTATE class 40, what PostgreSQL-compatible distributed
-   * databases report under contention) runs the work again, up to {@value
+   * databases report under contention, code {@code serialization}) or a lock still held by another
+   * connection when the busy timeout ran out (SQLite's {@code SQLITE_BUSY}/{@code SQLITE_LOCKED},
+   * code {@code busy}) runs the work again, up to {@value
    * dev.tether.session.Sessions#TRANSACTION_ATTEMPTS} attempts in all, so the work must not have
    * side effects outside the session.
    *
