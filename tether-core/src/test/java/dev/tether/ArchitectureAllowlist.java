@@ -34,6 +34,7 @@ final class ArchitectureAllowlist {
               "ModelListener",
               "SessionListener",
               "Check",
+              "CommitOutcomeUnknownException",
               "ColumnConverter",
               "Convert",
               "Converters",
