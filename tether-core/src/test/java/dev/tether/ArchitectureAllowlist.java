@@ -70,6 +70,7 @@ final class ArchitectureAllowlist {
               "One",
               "QueryException",
               "Registry",
+              "RetryPolicy",
               "Relationship",
               "Sequence",
               "Session",
