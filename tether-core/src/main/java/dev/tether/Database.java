@@ -66,20 +66,25 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A
-   * serialization failure or deadlock (SQLSTATE class 40, what PostgreSQL-compatible distributed
-   * databases report under contention, code {@code serialization}) or a lock still held by another
-   * connection when the busy timeout ran out (SQLite's {@code SQLITE_BUSY}/{@code SQLITE_LOCKED},
-   * code {@code busy}) runs the work again, up to {@value
-   * dev.tether.session.Sessions#TRANSACTION_ATTEMPTS} attempts in all, so the work must not have
-   * side effects outside the session.
+   * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A failure
+   * that a new attempt can cure (a serialization failure or deadlock, a lock wait that timed out on
+   * SQLite, a {@link StaleObjectException}, a connection lost before COMMIT) runs the work again in
+   * a new session, as {@link RetryPolicy#defaults()} says (3 attempts in all, with jittered
+   * pauses), so the work must not have side effects outside the session. A {@link
+   * CommitOutcomeUnknownException} is never retried.
    *
    * <pre>{@code
    * db.inTransaction(session -> session.get(Account.class, id).balance -= 10);
    * }</pre>
    */
   public void inTransaction(java.util.function.Consumer<Session> work) {
+    inTransaction(RetryPolicy.defaults(), work);
+  }
+
+  /** {@link #inTransaction(java.util.function.Consumer)}, retried as {@code policy} says. */
+  public void inTransaction(RetryPolicy policy, java.util.function.Consumer<Session> work) {
     sessions.callInTransaction(
+        policy,
         s -> {
           work.accept(s);
           return null;
@@ -88,7 +93,12 @@ public final class Database implements AutoCloseable {
 
   /** {@link #inTransaction}, returning what {@code work} returns. */
   public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
-    return sessions.callInTransaction(work);
+    return callInTransaction(RetryPolicy.defaults(), work);
+  }
+
+  /** {@link #callInTransaction(java.util.function.Function)}, retried as {@code policy} says. */
+  public <T> T callInTransaction(RetryPolicy policy, java.util.function.Function<Session, T> work) {
+    return sessions.callInTransaction(java.util.Objects.requireNonNull(policy, "policy"), work);
   }
 
   /** Reports every statement to {@code listener} (tests, metrics). */

@@ -1,5 +1,6 @@
 package dev.tether.session;
 
+import dev.tether.CommitOutcomeUnknownException;
 import dev.tether.DatabaseException;
 import dev.tether.ObjectState;
 import dev.tether.Session;
@@ -396,14 +397,9 @@ final class SessionImpl implements Session, SessionLink {
       try {
         transaction.commit();
       } catch (DatabaseException failure) {
-        try {
-          rollback();
-        } catch (RuntimeException listener) { // an afterRollback that failed too
-          failure.addSuppressed(listener);
-        }
-        throw failure;
+        throw failedCommit(transaction, failure);
       }
-      transaction.release();
+      transaction.releaseAfterCommit(); // committed: giving the connection back cannot undo it
     }
     ends.committed(expireOnCommit);
     state.events().current().afterCommit(this);
@@ -443,6 +439,30 @@ final class SessionImpl implements Session, SessionLink {
    * Tells the session listeners that the transaction was rolled back (the objects are restored
    * already); their failure is added to {@code failure}, the one the caller sees, if any.
    */
+  /**
+   * COMMIT failed: memory goes back to the transaction's start (as after a rollback) and the
+   * failure is what the caller sees, never a failure of the rollback that follows. A COMMIT refused
+   * by the database (a serialization failure, a deadlock, a deferred constraint) did not happen; a
+   * connection lost while COMMIT was in flight leaves the outcome unknown, and says so.
+   */
+  private DatabaseException failedCommit(Transaction transaction, DatabaseException failure) {
+    boolean lost =
+        failure.getCause() instanceof SQLException cause
+            && state.engine().dialect().isConnectionFailure(cause);
+    DatabaseException reported = lost ? new CommitOutcomeUnknownException(failure) : failure;
+    if (lost) {
+      state.engine().connections().discardIdle(); // its idle siblings likely died with it
+    }
+    try {
+      transaction.rollback();
+    } catch (RuntimeException rollbackFailure) { // the connection is gone: nothing to roll back
+      reported.addSuppressed(rollbackFailure);
+    }
+    ends.rolledBack();
+    afterRollback(reported);
+    return reported;
+  }
+
   private void afterRollback(RuntimeException failure) {
     try {
       state.events().current().afterRollback(this);

@@ -1,7 +1,7 @@
 package dev.tether.session;
 
-import dev.tether.DatabaseException;
 import dev.tether.ModelListener;
+import dev.tether.RetryPolicy;
 import dev.tether.Session;
 import dev.tether.SessionListener;
 import dev.tether.engine.Engine;
@@ -13,11 +13,8 @@ import java.util.function.Function;
  * computed once per model) lives here.
  */
 public final class Sessions {
-  /** Attempts {@link #callInTransaction} makes when the database reports a conflict. */
-  public static final int TRANSACTION_ATTEMPTS = 3;
-
-  /** The {@link DatabaseException#code()}s that say nothing took effect and a new try may pass. */
-  private static final java.util.Set<String> RETRYABLE = java.util.Set.of("serialization", "busy");
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("dev.tether.session");
 
   private final Engine engine;
   private final DeleteReach deleteReach;
@@ -55,25 +52,22 @@ public final class Sessions {
     events = events.withoutSessionListener(listener);
   }
 
-  /**
-   * One session per attempt; retried on serialization failures, deadlocks and lock timeouts (codes
-   * {@code serialization} and {@code busy}) only.
-   */
-  public <T> T callInTransaction(Function<Session, T> work) {
+  /** One session per attempt, retried as {@code policy} says ({@link RetryPolicy}). */
+  public <T> T callInTransaction(RetryPolicy policy, Function<Session, T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Session s = open()) {
         T result = work.apply(s);
         s.commit();
         return result;
-      } catch (DatabaseException e) {
-        if (!RETRYABLE.contains(e.code()) || attempt >= TRANSACTION_ATTEMPTS) {
+      } catch (RuntimeException e) {
+        if (!policy.retries(e, attempt)) {
           throw e;
         }
-        org.slf4j.LoggerFactory.getLogger("dev.tether.session")
-            .debug(
-                "transaction attempt {} failed with SQLSTATE {}; retrying", attempt, e.sqlState());
+        java.time.Duration pause = policy.pauseAfter(attempt);
+        LOG.debug(
+            "transaction attempt {} failed ({}); retrying in {}", attempt, e.toString(), pause);
         try {
-          Thread.sleep(10L * attempt * attempt);
+          Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;

@@ -17,6 +17,9 @@ final class Transaction {
   /** Connections a new transaction tries before giving up (see {@link #begin}). */
   private static final int BEGIN_ATTEMPTS = 3;
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("dev.tether.session");
+
   private final ConnectionSource connections;
   private final Dialect dialect;
   private SqlConnection connection;
@@ -94,6 +97,19 @@ final class Transaction {
       } finally {
         release();
       }
+    }
+  }
+
+  /**
+   * {@link #release} after a successful COMMIT: a failure to give the connection back (the pool
+   * found it broken) is logged, not thrown, since the transaction is committed whatever happens to
+   * the connection now, and a caller told otherwise might apply it twice.
+   */
+  void releaseAfterCommit() {
+    try {
+      release();
+    } catch (RuntimeException e) {
+      LOG.warn("the transaction was committed; returning its connection to the pool failed", e);
     }
   }
 

@@ -237,7 +237,7 @@ class SessionLifecycleTest {
                       throw new DatabaseException("serialization", "conflict", "40001", null);
                     }))
         .isInstanceOf(DatabaseException.class);
-    assertThat(failing).hasValue(dev.tether.session.Sessions.TRANSACTION_ATTEMPTS);
+    assertThat(failing).hasValue(dev.tether.RetryPolicy.defaults().attempts());
 
     AtomicInteger other = new AtomicInteger();
     assertThatThrownBy(
