@@ -132,7 +132,10 @@ public final class SqliteDialect extends Dialect {
       return;
     }
     c.setAutoCommit(false);
-    try (Statement st = c.createStatement()) {
+    // on the driver's connection, as the driver's own BEGIN is sent: part of beginning, not
+    // application statements for wrappers that count or trace them
+    Connection driver = c.unwrap(Connection.class);
+    try (Statement st = (driver != null ? driver : c).createStatement()) {
       st.execute("COMMIT");
       try {
         st.execute("BEGIN IMMEDIATE");
