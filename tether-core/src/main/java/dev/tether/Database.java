@@ -14,7 +14,9 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * Supported URLs: {@code jdbc:sqlite:FILE}, {@code jdbc:sqlite::memory:}, {@code
- * jdbc:postgresql://...}, {@code jdbc:mariadb://...} and {@code jdbc:mysql://...}.
+ * jdbc:postgresql://...} and {@code jdbc:mariadb://...} (MariaDB 10.7+). MySQL is not supported
+ * ({@code INSERT ... RETURNING} is missing there): a {@code jdbc:mysql:} URL fails with a {@link
+ * TetherException} of code {@code unsupported-database}.
  */
 public final class Database implements AutoCloseable {
   private final dev.tether.engine.Engine engine;
@@ -65,11 +67,11 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. A failure
-   * that a new attempt can cure (a serialization failure or deadlock, a {@link
-   * StaleObjectException}, a connection lost before COMMIT) runs the work again in a new session,
-   * as {@link RetryPolicy#defaults()} says (3 attempts in all, with jittered pauses), so the work
-   * must not have side effects outside the session. A {@link CommitOutcomeUnknownException} is
-   * never retried.
+   * that a new attempt can cure (a serialization failure or deadlock, a lock wait that timed out on
+   * SQLite, a {@link StaleObjectException}, a connection lost before COMMIT) runs the work again in
+   * a new session, as {@link RetryPolicy#defaults()} says (3 attempts in all, with jittered
+   * pauses), so the work must not have side effects outside the session. A {@link
+   * CommitOutcomeUnknownException} is never retried.
    *
    * <pre>{@code
    * db.inTransaction(session -> session.get(Account.class, id).balance -= 10);

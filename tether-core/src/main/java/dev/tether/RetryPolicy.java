@@ -14,14 +14,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Retried: serialization failures and deadlocks (SQLSTATE class 40: PostgreSQL at REPEATABLE
- * READ or SERIALIZABLE, MariaDB deadlocks, Galera certification conflicts), {@link
- * StaleObjectException} (another transaction changed a row this one read; the new attempt reads it
- * again), and a connection lost before COMMIT was sent (the server rolled the transaction back;
- * SQLSTATE class 08, PostgreSQL's 57P01–57P03, a failover's 25S03). Never retried: {@link
- * CommitOutcomeUnknownException} (the work may be committed already), constraint violations and
- * every other failure. The pause before attempt {@code n + 1} is random between zero and {@code
- * initialBackoff × 2^(n-1)}, capped at {@code maxBackoff} ("full jitter"), so that contending
- * callers do not retry in step.
+ * READ or SERIALIZABLE, MariaDB deadlocks, Galera certification conflicts), a lock still held by
+ * another connection when the busy timeout ran out (SQLite's {@code SQLITE_BUSY} and {@code
+ * SQLITE_LOCKED}, code {@code busy}), {@link StaleObjectException} (another transaction changed a
+ * row this one read; the new attempt reads it again), and a connection lost before COMMIT was sent
+ * (the server rolled the transaction back; SQLSTATE class 08, PostgreSQL's 57P01–57P03, a
+ * failover's 25S03). Never retried: {@link CommitOutcomeUnknownException} (the work may be
+ * committed already), constraint violations and every other failure. The pause before attempt
+ * {@code n + 1} is random between zero and {@code initialBackoff × 2^(n-1)}, capped at {@code
+ * maxBackoff} ("full jitter"), so that contending callers do not retry in step.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS =
@@ -82,7 +83,7 @@ public final class RetryPolicy {
     if (!(failure instanceof DatabaseException e) || failure instanceof IntegrityException) {
       return false;
     }
-    if ("serialization".equals(e.code())) {
+    if ("serialization".equals(e.code()) || "busy".equals(e.code())) {
       return true;
     }
     String state = e.sqlState();

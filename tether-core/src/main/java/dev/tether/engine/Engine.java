@@ -71,24 +71,30 @@ public final class Engine {
   /** Uses an application-owned data source; its product name chooses the dialect. */
   public static Engine open(DataSource ds, Metadata metadata) {
     String product;
+    String version;
     try (Connection c = ds.getConnection()) {
       product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      version =
+          String.valueOf(c.getMetaData().getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
     } catch (SQLException e) {
       throw new DatabaseException(
           "connect", "cannot connect: " + e.getMessage(), e.getSQLState(), e);
+    }
+    // MySQL's own driver calls a MariaDB server "MySQL"; the server's version says MariaDB
+    boolean mariadb = product.contains("mariadb") || version.contains("mariadb");
+    if (!mariadb && product.contains("mysql")) {
+      throw mysqlNotSupported("this data source's server is MySQL " + version);
     }
     Dialect d =
         product.contains("sqlite")
             ? new SqliteDialect()
             : product.contains("postgres")
                 ? new PostgresqlDialect()
-                : product.contains("mariadb") || product.contains("mysql")
-                    ? new MariadbDialect()
-                    : null;
+                : mariadb ? new MariadbDialect() : null;
     if (d == null) {
       throw new TetherException(
           "unsupported-database",
-          "Tether supports SQLite, PostgreSQL and MariaDB/MySQL; this data source is "
+          "Tether supports SQLite, PostgreSQL and MariaDB 10.7+; this data source is "
               + product
               + ".");
     }
@@ -103,15 +109,31 @@ public final class Engine {
     if (u.startsWith("jdbc:postgresql:")) {
       return new PostgresqlDialect();
     }
-    if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+    if (u.startsWith("jdbc:mariadb:")) {
       return new MariadbDialect();
+    }
+    if (u.startsWith("jdbc:mysql:")) {
+      throw mysqlNotSupported("cannot open '" + url + "'");
     }
     throw new TetherException(
         "unsupported-url",
         "Cannot open '"
             + url
-            + "': Tether supports jdbc:sqlite:FILE, jdbc:sqlite::memory:, jdbc:postgresql://...,"
-            + " jdbc:mariadb://... and jdbc:mysql://... URLs.");
+            + "': Tether supports jdbc:sqlite:FILE, jdbc:sqlite::memory:, jdbc:postgresql://..."
+            + " and jdbc:mariadb://... URLs.");
+  }
+
+  /**
+   * MySQL is refused rather than half served: every INSERT reads its generated keys with {@code
+   * INSERT ... RETURNING}, which MySQL lacks, and no test runs there.
+   */
+  private static TetherException mysqlNotSupported(String what) {
+    return new TetherException(
+        "unsupported-database",
+        "Tether does not run on MySQL ("
+            + what
+            + "): it relies on INSERT ... RETURNING and the UUID column type, which MySQL lacks."
+            + " For a MariaDB 10.7+ server, use a jdbc:mariadb://host/db URL.");
   }
 
   private static String rootMessage(Throwable t) {

@@ -64,6 +64,11 @@ public final class SchemaGenerator {
           parts.add("CONSTRAINT " + q(derivedName(k.name())) + " CHECK (" + k.check() + ")");
         }
       }
+      if (!dialect.enforcesDeclaredLength()) {
+        t.columns().stream()
+            .filter(SchemaGenerator::hasLength)
+            .forEach(c -> parts.add(lengthCheck(c)));
+      }
       for (ColumnMapping c : t.columns()) {
         if (c.references() == null) {
           continue;
@@ -149,6 +154,25 @@ public final class SchemaGenerator {
       }
     }
     return out;
+  }
+
+  private static boolean hasLength(ColumnMapping c) {
+    return c.type() == ColumnType.STRING && c.length() > 0 && c.computedExpression() == null;
+  }
+
+  /**
+   * {@code @Column(length = n)} as a CHECK, for databases that store any length in a {@code
+   * VARCHAR(n)}: in the schema, so raw SQL and other programs are held to it too. Named so that the
+   * {@code IntegrityException} says which column.
+   */
+  private String lengthCheck(ColumnMapping c) {
+    return "CONSTRAINT "
+        + q(derivedName("ck_" + c.table().name() + "_" + c.name() + "_length"))
+        + " CHECK (length("
+        + q(c.name())
+        + ") <= "
+        + c.length()
+        + ")";
   }
 
   /** A column's DDL; {@code sequence} is the table's key sequence, or null. */

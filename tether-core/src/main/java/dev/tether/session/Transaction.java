@@ -53,20 +53,24 @@ final class Transaction {
       Connection c = null;
       try {
         c = connections.acquire();
-        c.setAutoCommit(false);
+        dialect.beginTransaction(c);
         return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
       } catch (SQLException e) {
         if (failure != null) {
           e.addSuppressed(failure);
         }
         failure = e;
-        if (c == null || !dialect.isConnectionFailure(e)) {
+        if (c == null) {
           break;
         }
         try {
-          connections.release(c); // the pool sees the broken connection and drops it
+          // a broken connection is dropped by the pool; a live one (SQLite busy) goes back
+          connections.release(c);
         } catch (SQLException closing) {
           e.addSuppressed(closing);
+        }
+        if (!dialect.isConnectionFailure(e)) {
+          break;
         }
         connections.discardIdle(); // its idle siblings likely died with it
       }

@@ -229,6 +229,22 @@ public abstract class Dialect {
     return true;
   }
 
+  /**
+   * Whether the database itself rejects a string longer than its column's declared length ({@code
+   * VARCHAR(n)}). Where it does not (SQLite), the schema adds a CHECK constraint per such column.
+   */
+  public boolean enforcesDeclaredLength() {
+    return true;
+  }
+
+  /**
+   * Begins a transaction on {@code c} (autocommit off). A dialect whose default transaction could
+   * fail later, when it first writes, begins one that cannot (SQLite: {@code BEGIN IMMEDIATE}).
+   */
+  public void beginTransaction(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
   /** Run on each new connection (pragmas, session settings). */
   public List<String> connectionInitSql() {
     return List.of();
@@ -481,7 +497,18 @@ public abstract class Dialect {
     if (state != null && state.startsWith("40")) {
       return new DatabaseException("serialization", message, state, e);
     }
+    if (isLockContention(e)) {
+      return new DatabaseException("busy", message, state, e);
+    }
     return new DatabaseException("database", message, state, e);
+  }
+
+  /**
+   * Whether {@code e} says another connection held a lock for longer than the database waits (code
+   * {@code busy}, retried like a serialization failure: nothing of the transaction took effect).
+   */
+  protected boolean isLockContention(SQLException e) {
+    return false;
   }
 
   protected boolean isIntegrityViolation(SQLException e) {

@@ -117,6 +117,18 @@ class DatabaseTest {
     }
   }
 
+  /** MySQL is refused before any connection is tried, with the reason and the fix. */
+  @Test
+  void mysqlUrlIsRefusedNamingTheReasonAndTheFix() {
+    assertThatThrownBy(() -> Database.open("jdbc:mysql://127.0.0.1/app", BackPopulates.registry()))
+        .isInstanceOfSatisfying(
+            TetherException.class, e -> assertThat(e.code()).isEqualTo("unsupported-database"))
+        .hasMessageContaining("does not run on MySQL")
+        .hasMessageContaining("INSERT ... RETURNING")
+        .hasMessageContaining("MariaDB 10.7+")
+        .hasMessageContaining("jdbc:mariadb://");
+  }
+
   @Test
   void unsupportedUrlIsAClearError() {
     assertThatThrownBy(() -> Database.open("jdbc:oracle:thin:@x", BackPopulates.registry()))

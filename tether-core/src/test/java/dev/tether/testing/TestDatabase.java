@@ -94,7 +94,7 @@ public enum TestDatabase {
     }
   },
 
-  /** MariaDB (or MySQL); {@link #open} drops every table, view and sequence of the database. */
+  /** MariaDB; {@link #open} drops every table, view and sequence of the database. */
   MARIADB(
       "MariaDB",
       "jdbc:mariadb://127.0.0.1:3306/test?user=root",

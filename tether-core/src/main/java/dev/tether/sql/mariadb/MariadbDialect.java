@@ -18,7 +18,7 @@ import java.util.StringJoiner;
 
 /**
  * MariaDB (10.7+: {@code INSERT ... RETURNING} and the native {@code UUID} type) through MariaDB
- * Connector/J; also the MySQL URL prefix. Instants and offset date-times are stored in UTC as
+ * Connector/J (MySQL is refused by the engine). Instants and offset date-times are stored in UTC as
  * {@code DATETIME(6)}; unbounded strings that take part in keys or indexes become {@code
  * VARCHAR(255)}.
  */

@@ -4,9 +4,11 @@ import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
 import dev.tether.sql.Dialect;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +25,8 @@ import java.util.List;
  */
 public final class SqliteDialect extends Dialect {
   private static final ZoneOffset UTC = ZoneOffset.UTC;
+  private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_LOCKED = 6;
 
   @Override
   public String name() {
@@ -100,6 +104,57 @@ public final class SqliteDialect extends Dialect {
   @Override
   public int defaultPoolSize() {
     return 4;
+  }
+
+  /** SQLite does not check {@code VARCHAR(n)}; the schema adds a CHECK on {@code length}. */
+  @Override
+  public boolean enforcesDeclaredLength() {
+    return false;
+  }
+
+  /**
+   * {@code BEGIN IMMEDIATE}: takes the write lock at the start, waiting up to the busy timeout. A
+   * deferred transaction that has read and then writes while another connection writes fails at
+   * once with {@code SQLITE_BUSY} (SQLite cannot wait there: the snapshot it read may be stale), so
+   * a session that reads then writes would fail under any concurrency. The cost: transactions on
+   * one database run one at a time, read-only ones included.
+   *
+   * <p>The driver issues a deferred {@code BEGIN} when autocommit goes off (and again after each
+   * COMMIT, which must stay cheap); that empty transaction, which has taken no lock and read
+   * nothing, is replaced by an immediate one. If the lock is not had in time, a deferred one is
+   * left open again, as the driver expects, and the pool's switch back to autocommit ends it.
+   */
+  @Override
+  public void beginTransaction(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      // the one shared connection of an in-memory database, whose transaction the driver keeps
+      // open between sessions (and may be another session's): no other connection to wait for
+      return;
+    }
+    c.setAutoCommit(false);
+    // on the driver's connection, as the driver's own BEGIN is sent: part of beginning, not
+    // application statements for wrappers that count or trace them
+    Connection driver = c.unwrap(Connection.class);
+    try (Statement st = (driver != null ? driver : c).createStatement()) {
+      st.execute("COMMIT");
+      try {
+        st.execute("BEGIN IMMEDIATE");
+      } catch (SQLException busy) {
+        try {
+          st.execute("BEGIN");
+        } catch (SQLException again) {
+          busy.addSuppressed(again);
+        }
+        throw busy;
+      }
+    }
+  }
+
+  /** {@code SQLITE_BUSY} or {@code SQLITE_LOCKED}, extended codes included, after the timeout. */
+  @Override
+  protected boolean isLockContention(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
   }
 
   /** Foreign keys on, a busy timeout, and WAL for files (faster, readers never block). */
