@@ -376,6 +376,19 @@ public final class InstanceState {
     this.loadGroup = group;
   }
 
+  /**
+   * Binds this object to {@code m}, the mapping of the session that takes it, unless it is bound
+   * already; returns whether it is now bound to {@code m}. An object binds to the most recent
+   * registry's mapping on its first use; one made with {@code new} and not used yet binds to its
+   * session's.
+   */
+  public boolean bindMapping(ModelMapping m) {
+    if (mapping == null) {
+      mapping = m;
+    }
+    return mapping == m;
+  }
+
   /** {@code Child(id=1, parentId=2)}: class name and column fields, never relationships. */
   public String describe() {
     ModelMapping m = mapping != null ? mapping : Mappings.of(owner.getClass());

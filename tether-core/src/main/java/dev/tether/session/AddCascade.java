@@ -3,6 +3,7 @@ package dev.tether.session;
 import dev.tether.ObjectState;
 import dev.tether.SessionStateException;
 import dev.tether.attribute.InstanceState;
+import dev.tether.mapping.ModelMapping;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -61,6 +62,10 @@ final class AddCascade {
 
   /** Makes a transient object pending, or a detached one persistent, in this session. */
   void attach(InstanceState s) {
+    ModelMapping here = session.engine().metadata().model(s.owner().getClass());
+    if (here != null && !s.bindMapping(here)) {
+      throw FlushMessages.otherRegistry(s);
+    }
     switch (s.status()) {
       case TRANSIENT -> {
         s.session(session.link());

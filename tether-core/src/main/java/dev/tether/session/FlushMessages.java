@@ -360,4 +360,23 @@ final class FlushMessages {
             + rel.qualifiedName()
             + " does not cascade save-update). Add it with session.add(...) before flushing.");
   }
+
+  /**
+   * An object bound to another registry's mapping of its class (a later {@code Registry.of} of the
+   * same class, used before the object joined this session): this session's flush would not see it,
+   * so it is refused.
+   */
+  static dev.tether.MappingException otherRegistry(InstanceState s) {
+    String model = s.owner().getClass().getSimpleName();
+    return new dev.tether.MappingException(
+        "registry-mismatch",
+        "Cannot add "
+            + s.describe()
+            + " to this session: it uses the mapping of another Registry.of(...) that also maps "
+            + model
+            + " (made after this Database opened, and the object was used before it was added)."
+            + " A session writes only its own database's models. Map each model class in one"
+            + " registry, or add the object to a session of the database opened with that"
+            + " registry.");
+  }
 }

@@ -109,6 +109,7 @@ final class RowLoader {
     }
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
+    s.bindMapping(m); // this database's mapping, even if a later Registry.of mapped the class
     overwrite(s, m, row);
     s.status(ObjectState.PERSISTENT);
     s.session(session.link());

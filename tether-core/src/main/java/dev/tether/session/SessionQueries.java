@@ -107,6 +107,7 @@ final class SessionQueries implements QueryContext {
     }
     Object o = m.newInstance();
     InstanceState s = InstanceState.of(o);
+    s.bindMapping(m);
     RowLoader.overwrite(s, m, row);
     s.status(ObjectState.DETACHED);
     s.key(key);
