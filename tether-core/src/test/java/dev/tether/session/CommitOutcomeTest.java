@@ -11,20 +11,15 @@ import dev.tether.Session;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Parent;
 import dev.tether.testing.PlainSql;
+import dev.tether.testing.SimpleDataSource;
 import dev.tether.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,7 +164,7 @@ class CommitOutcomeTest {
   }
 
   /** A new physical connection per {@code getConnection}, failing as {@link #fault} says. */
-  static final class FaultyDataSource implements DataSource {
+  static final class FaultyDataSource extends SimpleDataSource {
     final String url;
     volatile Fault fault = Fault.NONE;
 
@@ -227,50 +222,6 @@ class CommitOutcomeTest {
       return (Connection)
           Proxy.newProxyInstance(
               CommitOutcomeTest.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
-    }
-
-    private static Object call(Object target, Method m, Object[] args) throws Throwable {
-      try {
-        return m.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }

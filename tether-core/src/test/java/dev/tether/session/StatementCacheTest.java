@@ -9,12 +9,10 @@ import dev.tether.Session;
 import dev.tether.fixtures.BackPopulates;
 import dev.tether.fixtures.BackPopulates.Child;
 import dev.tether.fixtures.BackPopulates.Parent;
+import dev.tether.testing.SimpleDataSource;
 import dev.tether.testing.StatementRecorder;
 import dev.tether.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,8 +24,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +171,7 @@ class StatementCacheTest {
    * One physical connection behind a new proxy per {@code getConnection} (as a pool does), whose
    * {@code close} gives it back; counts prepared statements (by SQL), open ones and other SQL.
    */
-  static final class CountingDataSource implements DataSource {
+  static final class CountingDataSource extends SimpleDataSource {
     final Connection physical;
     final List<String> prepared = Collections.synchronizedList(new ArrayList<>());
     final List<String> executed = Collections.synchronizedList(new ArrayList<>());
@@ -239,50 +235,6 @@ class StatementCacheTest {
       self[0] = proxy;
       open.add(proxy);
       return proxy;
-    }
-
-    private static Object call(Object target, Method m, Object[] args) throws Throwable {
-      try {
-        return m.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }
