@@ -11,7 +11,6 @@ import dev.tether.engine.Engine;
 import dev.tether.mapping.Cascade;
 import dev.tether.mapping.ModelMapping;
 import dev.tether.mapping.RelationshipMapping;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -359,13 +358,7 @@ final class SessionImpl implements Session, SessionLink {
       new UnitOfWork(state, adds, auto).run();
     } catch (RuntimeException e) {
       state.flushing(false);
-      if (e.getCause() instanceof SQLException cause
-          && state.engine().dialect().isConnectionFailure(cause)) {
-        state
-            .engine()
-            .connections()
-            .discardIdle(); // a retry must not meet the dead connection's siblings
-      }
+      state.transaction().lostConnection(e); // drops the dead connection's idle siblings
       if (savepoints.isEmpty()) {
         boolean open = state.transaction().active();
         try {
@@ -446,13 +439,8 @@ final class SessionImpl implements Session, SessionLink {
    * connection lost while COMMIT was in flight leaves the outcome unknown, and says so.
    */
   private DatabaseException failedCommit(Transaction transaction, DatabaseException failure) {
-    boolean lost =
-        failure.getCause() instanceof SQLException cause
-            && state.engine().dialect().isConnectionFailure(cause);
-    DatabaseException reported = lost ? new CommitOutcomeUnknownException(failure) : failure;
-    if (lost) {
-      state.engine().connections().discardIdle(); // its idle siblings likely died with it
-    }
+    DatabaseException reported =
+        transaction.lostConnection(failure) ? new CommitOutcomeUnknownException(failure) : failure;
     try {
       transaction.rollback();
     } catch (RuntimeException rollbackFailure) { // the connection is gone: nothing to roll back

@@ -78,6 +78,18 @@ final class Transaction {
     throw dialect.translate(failure, null);
   }
 
+  /**
+   * Whether {@code failure} is the loss of the connection; if so the pool's idle connections are
+   * dropped too, since they likely died with it and a retry must not meet them.
+   */
+  boolean lostConnection(RuntimeException failure) {
+    if (failure.getCause() instanceof SQLException cause && dialect.isConnectionFailure(cause)) {
+      connections.discardIdle();
+      return true;
+    }
+    return false;
+  }
+
   /** COMMIT; the connection stays with the transaction until {@link #release}. */
   void commit() {
     try {

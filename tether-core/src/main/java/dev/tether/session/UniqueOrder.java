@@ -71,14 +71,14 @@ final class UniqueOrder {
       for (Map.Entry<InstanceState, List<ColumnMapping>> e : dirty.entrySet()) {
         if (!java.util.Collections.disjoint(e.getValue(), key)) {
           changing.add(e.getKey());
-          List<Object> old = values(key, e.getKey(), true);
+          List<Object> old = values(key, e.getKey(), LOADED);
           if (old != null) {
             held.put(old, e.getKey());
           }
         }
       }
       for (InstanceState taker : changing) {
-        List<Object> wanted = values(key, taker, false);
+        List<Object> wanted = values(key, taker, NOW);
         InstanceState holder = wanted == null ? null : held.get(wanted);
         if (holder == null || holder == taker) {
           continue;
@@ -121,29 +121,29 @@ final class UniqueOrder {
       return out;
     }
     Map<ModelMapping, List<List<ColumnMapping>>> keysOf = new IdentityHashMap<>();
-    Map<List<ColumnMapping>, Set<List<Object>>> held = new HashMap<>();
-    Map<List<Object>, InstanceState> holder = new HashMap<>();
+    Set<List<ColumnMapping>> heldKeys = new HashSet<>();
+    Map<List<Object>, InstanceState> holder = new HashMap<>(); // (key, values) -> its holder
     for (InstanceState h : holders) {
       for (List<ColumnMapping> key : keysOf.computeIfAbsent(h.mapping(), UniqueOrder::uniqueKeys)) {
-        List<Object> old = values(key, h, true);
+        List<Object> old = values(key, h, LOADED);
         if (old != null) {
-          held.computeIfAbsent(key, k -> new HashSet<>()).add(old);
+          heldKeys.add(key);
           holder.put(tagged(key, old), h);
         }
       }
     }
-    if (held.isEmpty()) {
+    if (holder.isEmpty()) {
       return out;
     }
     for (InstanceState s : inserts) {
       for (List<ColumnMapping> key : keysOf.computeIfAbsent(s.mapping(), UniqueOrder::uniqueKeys)) {
-        Set<List<Object>> values = held.get(key);
-        if (values == null) {
+        if (!heldKeys.contains(key)) {
           continue;
         }
-        List<Object> taken = futureValues(key, s, future);
-        if (taken != null && values.contains(taken)) {
-          out.add(holder.get(tagged(key, taken)));
+        List<Object> taken = values(key, s, future);
+        InstanceState h = taken == null ? null : holder.get(tagged(key, taken));
+        if (h != null) {
+          out.add(h);
         }
       }
     }
@@ -155,17 +155,6 @@ final class UniqueOrder {
     out.add(key);
     out.addAll(values);
     return out;
-  }
-
-  private static List<Object> futureValues(List<ColumnMapping> key, InstanceState s, Future f) {
-    Object[] out = new Object[key.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = f.value(s, key.get(i));
-      if (out[i] == null) {
-        return null;
-      }
-    }
-    return Arrays.asList(out);
   }
 
   /** Single-column UNIQUE columns and declared UNIQUE constraints and indexes, as column lists. */
@@ -186,13 +175,21 @@ final class UniqueOrder {
     return out;
   }
 
-  /** The key's values before this flush ({@code old}) or now; null when one is NULL (no clash). */
-  private static List<Object> values(List<ColumnMapping> key, InstanceState s, boolean old) {
-    Object[] snap = s.snapshot();
+  /** A column's value as the row was loaded (its snapshot), before this flush. */
+  private static final Future LOADED =
+      (s, c) -> {
+        Object[] snap = s.snapshot();
+        return snap == null ? null : snap[c.index()];
+      };
+
+  /** A column's value in the object now. */
+  private static final Future NOW = (s, c) -> c.get(s.owner());
+
+  /** The key's values as {@code f} reads them; null when one is NULL (a NULL never clashes). */
+  private static List<Object> values(List<ColumnMapping> key, InstanceState s, Future f) {
     Object[] out = new Object[key.size()];
     for (int i = 0; i < out.length; i++) {
-      ColumnMapping c = key.get(i);
-      out[i] = old ? (snap == null ? null : snap[c.index()]) : c.get(s.owner());
+      out[i] = f.value(s, key.get(i));
       if (out[i] == null) {
         return null;
       }
