@@ -114,7 +114,38 @@ final class ModelSerializer extends ValueSerializer<Object> {
       return;
     }
     gen.writeName(link.name());
-    Object container = state.container(r);
+    writeContents(state.container(r), r, reverse, gen, ctxt);
+  }
+
+  /**
+   * A {@code One} or {@code Many} met as a value of its own (the root, or inside a map or a DTO):
+   * written as its relationship property would be, its members entered through that relationship.
+   * An unloaded one is an error rather than a load, or an empty value that is not the truth.
+   */
+  void writeContainer(Object container, JsonGenerator gen, SerializationContext ctxt) {
+    RelationshipMapping r =
+        container instanceof CollectionAttribute<?> many
+            ? many.relationship()
+            : ((ScalarAttribute<?>) container).relationship();
+    boolean loaded =
+        container instanceof CollectionAttribute<?> many
+            ? many.isLoaded()
+            : ((ScalarAttribute<?>) container).isLoaded();
+    if (!loaded) {
+      ctxt.reportMappingProblem(
+          "%s is not loaded, and serialisation never loads: load it with the query"
+              + " (Load.selectin) or leave it out",
+          r.qualifiedName());
+    }
+    writeContents(container, r, false, gen, ctxt);
+  }
+
+  private void writeContents(
+      Object container,
+      RelationshipMapping r,
+      boolean reverse,
+      JsonGenerator gen,
+      SerializationContext ctxt) {
     if (container instanceof CollectionAttribute<?> many) {
       Object[] members = many.membersIfLoaded();
       gen.writeStartArray(container, members.length);

@@ -44,6 +44,9 @@ import tools.jackson.databind.ObjectReader;
  *       works on detached objects after their session closed. With {@link Unloaded#KEYS}, an
  *       unloaded many-to-one is written as a reference made from its foreign-key field (no SQL
  *       either); other unloaded relationships are still left out, as their keys are not in memory.
+ *   <li><b>A {@code One} or {@code Many} on its own</b> (the root value, or in a map or a DTO) is
+ *       written as its relationship property would be, its members entered through that
+ *       relationship; an unloaded one is an error naming it, never a load.
  * </ul>
  *
  * <h2>Reading</h2>

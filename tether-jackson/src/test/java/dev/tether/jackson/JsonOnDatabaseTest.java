@@ -141,6 +141,12 @@ class JsonOnDatabaseTest {
       assertThat(out[1]).isEqualTo("{\"id\":1,\"name\":\"Ann\",\"netid\":\"a1\"}");
       // what serialisation did not do: the unloaded collection cannot load any more
       assertThatThrownBy(ann.courses::size).hasMessageContaining("courses");
+      // written on its own, an unloaded collection is an error, not a load nor a false []
+      sql.assertNoStatements(
+          () ->
+              assertThatThrownBy(() -> json.writeValueAsString(Map.of("courses", ann.courses)))
+                  .isInstanceOf(DatabindException.class)
+                  .hasMessageContaining("Student.courses is not loaded"));
     }
     assertThat(json.writeValueAsString(hw1))
         .startsWith("{\"id\":1,\"title\":\"HW1\",\"dueDate\":\"2026-09-01\",\"courseId\":1,")
@@ -153,16 +159,26 @@ class JsonOnDatabaseTest {
         JsonMapper.builder()
             .addModule(TetherModule.builder(WriteGraphTest.MODELS).unloaded(Unloaded.KEYS).build())
             .build();
+    JsonMapper keyObjects =
+        JsonMapper.builder()
+            .addModule(
+                TetherModule.builder(WriteGraphTest.MODELS)
+                    .unloaded(Unloaded.KEYS)
+                    .reference(TetherModule.Reference.OBJECT)
+                    .build())
+            .build();
     Assignment hw2;
     try (Session s = db.session()) {
       hw2 = s.get(Assignment.class, 2);
     }
-    String[] out = new String[2];
+    String[] out = new String[3];
     sql.assertNoStatements(
         () -> {
           out[0] = json.writeValueAsString(hw2);
           out[1] = keys.writeValueAsString(hw2);
+          out[2] = keyObjects.writeValueAsString(hw2);
         });
+    assertThat(out[2]).endsWith("\"courseId\":1,\"course\":{\"id\":1}}");
     assertThat(out[0])
         .isEqualTo("{\"id\":2,\"title\":\"HW2\",\"dueDate\":\"2026-09-15\",\"courseId\":1}");
     assertThat(out[1])

@@ -100,13 +100,31 @@ class WriteGraphTest {
         JsonMapper.builder()
             .addModule(TetherModule.builder(MODELS).reference(Reference.OBJECT).build())
             .build();
-    assertThat(objects.writeValueAsString(course().assignments.get(0).course.get().assignments))
+    assertThat(objects.writeValueAsString(course().assignments.get(0)))
         .isEqualTo(
-            "[{\"id\":10,\"title\":\"HW1\",\"dueDate\":\"2026-09-01\",\"courseId\":null,"
+            "{\"id\":10,\"title\":\"HW1\",\"dueDate\":\"2026-09-01\",\"courseId\":null,"
                 + "\"course\":{\"id\":3,\"code\":\"CS1998\",\"name\":\"Intro\",\"students\":["
                 + "{\"id\":1,\"name\":\"Ann\",\"netid\":\"a1\",\"courses\":[{\"id\":3}]},"
                 + "{\"id\":2,\"name\":\"Bob\",\"netid\":\"b2\",\"courses\":[{\"id\":3}]}],"
-                + "\"assignments\":[{\"id\":10}]}}]");
+                + "\"assignments\":[{\"id\":10}]}}");
+  }
+
+  @Test
+  void aOneOrManyOnItsOwnIsWrittenAsItsRelationshipWouldBe() {
+    Course c = course();
+    // the members are entered through Course.students: their side of the pair is a reference
+    assertThat(json.writeValueAsString(Map.of("students", c.students)))
+        .isEqualTo(
+            "{\"students\":[{\"id\":1,\"name\":\"Ann\",\"netid\":\"a1\",\"courses\":[3]},"
+                + "{\"id\":2,\"name\":\"Bob\",\"netid\":\"b2\",\"courses\":[3]}]}");
+    assertThat(json.writeValueAsString(c.assignments.get(0).course))
+        .isEqualTo(
+            "{\"id\":3,\"code\":\"CS1998\",\"name\":\"Intro\",\"students\":["
+                + "{\"id\":1,\"name\":\"Ann\",\"netid\":\"a1\",\"courses\":[3]},"
+                + "{\"id\":2,\"name\":\"Bob\",\"netid\":\"b2\",\"courses\":[3]}],"
+                + "\"assignments\":[10]}");
+    assertThat(json.writeValueAsString(new Assignment().course)).isEqualTo("null");
+    assertThat(json.writeValueAsString(new Course().students)).isEqualTo("[]");
   }
 
   @Test
