@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -140,16 +141,24 @@ final class ModelDeserializer extends ValueDeserializer<Object> {
     ModelPlan target = plans.of(r.target().type(), ctxt.getConfig());
     Session session = (Session) ctxt.getAttribute(Options.SESSION);
     List<Object> keys = new ArrayList<>();
+    // without a session a many-to-one's key goes to its foreign-key field: read it as that type
+    JavaType keyType =
+        session == null && r.direction() == Direction.MANY_TO_ONE
+            ? ctxt.constructType(r.foreignKey().boxedType())
+            : null;
     if (r.isCollection()) {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         ctxt.reportInputMismatch(
             type, "%s: expected an array of %s keys", link.name(), r.target().name());
       }
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        keys.add(readKey(p, ctxt, link, target));
+        keys.add(readKey(p, ctxt, link, target, keyType));
       }
     } else {
-      keys.add(p.currentToken() == JsonToken.VALUE_NULL ? null : readKey(p, ctxt, link, target));
+      keys.add(
+          p.currentToken() == JsonToken.VALUE_NULL
+              ? null
+              : readKey(p, ctxt, link, target, keyType));
     }
     if (r.isCollection() && keys.isEmpty()) {
       return () -> {};
@@ -189,7 +198,11 @@ final class ModelDeserializer extends ValueDeserializer<Object> {
 
   /** One reference: the key value, or an object holding only the key property ({"id": 3}). */
   private Object readKey(
-      JsonParser p, DeserializationContext ctxt, LinkProperty link, ModelPlan target) {
+      JsonParser p,
+      DeserializationContext ctxt,
+      LinkProperty link,
+      ModelPlan target,
+      JavaType keyType) {
     if (target.key().size() != 1) {
       ctxt.reportInputMismatch(
           type,
@@ -198,6 +211,7 @@ final class ModelDeserializer extends ValueDeserializer<Object> {
           link.relationship().target().name());
     }
     ColumnProperty key = target.key().get(0);
+    JavaType valueType = keyType != null ? keyType : key.type();
     if (p.currentToken() != JsonToken.START_OBJECT) {
       if (!p.currentToken().isScalarValue() || p.currentToken() == JsonToken.VALUE_NULL) {
         ctxt.reportInputMismatch(
@@ -208,7 +222,7 @@ final class ModelDeserializer extends ValueDeserializer<Object> {
             link.relationship().target().name(),
             key.name());
       }
-      return ctxt.readValue(p, key.type());
+      return ctxt.readValue(p, valueType);
     }
     Object value = null;
     for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
@@ -224,7 +238,7 @@ final class ModelDeserializer extends ValueDeserializer<Object> {
             link.relationship().target().name(),
             name);
       }
-      value = ctxt.readValue(p, key.type());
+      value = ctxt.readValue(p, valueType);
     }
     if (value == null) {
       ctxt.reportInputMismatch(
