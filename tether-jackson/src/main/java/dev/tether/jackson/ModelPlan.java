@@ -1,6 +1,7 @@
 package dev.tether.jackson;
 
 import dev.tether.mapping.ColumnMapping;
+import dev.tether.mapping.Direction;
 import dev.tether.mapping.EmbeddedMapping;
 import dev.tether.mapping.Mappings;
 import dev.tether.mapping.ModelMapping;
@@ -51,6 +52,7 @@ final class ModelPlan {
   private final Map<String, Property> byName = new LinkedHashMap<>();
   private final Map<ColumnMapping, String> columnNames = new LinkedHashMap<>();
   private final List<ColumnProperty> key = new ArrayList<>();
+  private final Set<ColumnMapping> foreignKeys = new HashSet<>();
 
   private ModelPlan(ModelMapping mapping, List<Property> properties) {
     this.mapping = mapping;
@@ -59,6 +61,11 @@ final class ModelPlan {
       byName.put(p.name(), p);
       if (p instanceof ColumnProperty c) {
         columnNames.put(c.column(), c.name());
+      }
+    }
+    for (RelationshipMapping r : mapping.relationships()) {
+      if (r.direction() == Direction.MANY_TO_ONE && !r.foreignKey().primaryKey()) {
+        foreignKeys.add(r.foreignKey());
       }
     }
     for (ColumnMapping k : mapping.keyColumns()) {
@@ -168,6 +175,11 @@ final class ModelPlan {
   String nameOf(ColumnMapping column) {
     String n = columnNames.get(column);
     return n != null ? n : column.fieldName();
+  }
+
+  /** Whether {@code column} is a foreign key a many-to-one follows (and not part of the key). */
+  boolean isForeignKey(ColumnMapping column) {
+    return foreignKeys.contains(column);
   }
 
   /** The key's column properties: one, or several for a composite key. */

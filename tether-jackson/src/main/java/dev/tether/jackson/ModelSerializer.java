@@ -54,8 +54,10 @@ final class ModelSerializer extends ValueSerializer<Object> {
     gen.writeStartObject(model);
     for (Property p : plan.properties()) {
       if (p instanceof ColumnProperty c) {
-        gen.writeName(c.name());
-        ctxt.writeValue(gen, c.read(model));
+        if (options.foreignKeys() || !plan.isForeignKey(c.column())) {
+          gen.writeName(c.name());
+          ctxt.writeValue(gen, c.read(model));
+        }
       } else if (p instanceof EmbeddedProperty e) {
         gen.writeName(e.name());
         writeEmbedded(model, e, gen, ctxt);

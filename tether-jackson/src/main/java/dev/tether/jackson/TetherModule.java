@@ -26,7 +26,9 @@ import tools.jackson.databind.ObjectReader;
  *       {@code PropertyNamingStrategy}, so {@code SNAKE_CASE} gives {@code due_date}), in table
  *       order, with the value the field holds: dates, enums, {@code UUID}, {@code BigDecimal} and
  *       {@code @Json} fields are written by the mapper as any value of that type would be; an
- *       {@code @Embedded} value is a nested object (or {@code null}).
+ *       {@code @Embedded} value is a nested object (or {@code null}). {@link
+ *       Builder#foreignKeys(boolean) foreignKeys(false)} leaves out the foreign-key fields that
+ *       many-to-one relationships follow.
  *   <li><b>Relationships</b> follow the columns, declared ones first, then those a {@code backref}
  *       created (which behave exactly like {@code backPopulates} pairs). A loaded {@code One} is
  *       the object (or {@code null}); a loaded {@code Many} is an array of objects.
@@ -148,6 +150,7 @@ public final class TetherModule extends JacksonModule {
     private Reverse reverse = Reverse.REFERENCE;
     private Unloaded unloaded = Unloaded.OMIT;
     private Reference reference = Reference.KEY;
+    private boolean foreignKeys = true;
     private boolean failOnUnknown = true;
 
     private Builder(Registry registry) {
@@ -172,6 +175,16 @@ public final class TetherModule extends JacksonModule {
       return this;
     }
 
+    /**
+     * Whether the foreign-key fields that many-to-one relationships follow ({@code courseId}) are
+     * written (the default) or left to the relationship's property ({@code "course": 3}); a field
+     * that is also the primary key is always written. Reading accepts them either way.
+     */
+    public Builder foreignKeys(boolean write) {
+      this.foreignKeys = write;
+      return this;
+    }
+
     /** Whether reading a property the model does not have fails (the default) or skips it. */
     public Builder failOnUnknownProperties(boolean fail) {
       this.failOnUnknown = fail;
@@ -180,7 +193,8 @@ public final class TetherModule extends JacksonModule {
 
     /** The module. */
     public TetherModule build() {
-      return new TetherModule(registry, new Options(reverse, unloaded, reference, failOnUnknown));
+      return new TetherModule(
+          registry, new Options(reverse, unloaded, reference, foreignKeys, failOnUnknown));
     }
   }
 }

@@ -128,6 +128,27 @@ class WriteGraphTest {
   }
 
   @Test
+  void foreignKeyFieldsCanBeLeftToTheRelationship() {
+    JsonMapper noKeys =
+        JsonMapper.builder()
+            .addModule(TetherModule.builder(MODELS).foreignKeys(false).build())
+            .build();
+    Course c = course();
+    c.assignments.get(0).courseId = 3;
+    assertThat(noKeys.writeValueAsString(c.assignments.get(0)))
+        .isEqualTo(
+            "{\"id\":10,\"title\":\"HW1\",\"dueDate\":\"2026-09-01\","
+                + "\"course\":{\"id\":3,\"code\":\"CS1998\",\"name\":\"Intro\",\"students\":["
+                + "{\"id\":1,\"name\":\"Ann\",\"netid\":\"a1\",\"courses\":[3]},"
+                + "{\"id\":2,\"name\":\"Bob\",\"netid\":\"b2\",\"courses\":[3]}],"
+                + "\"assignments\":[10]}}");
+    Node leaf = new Node(4, "leaf");
+    leaf.parentId = 1;
+    assertThat(noKeys.writeValueAsString(leaf))
+        .isEqualTo("{\"id\":4,\"name\":\"leaf\",\"parent\":null,\"children\":[]}");
+  }
+
+  @Test
   void propertyNamesFollowTheMappersNamingStrategy() {
     JsonMapper snake =
         JsonMapper.builder()
