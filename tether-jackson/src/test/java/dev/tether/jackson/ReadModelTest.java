@@ -8,6 +8,7 @@ import dev.tether.jackson.School.Assignment;
 import dev.tether.jackson.School.Course;
 import dev.tether.jackson.School.Geo;
 import dev.tether.jackson.School.Level;
+import dev.tether.jackson.School.Member;
 import dev.tether.jackson.School.Node;
 import dev.tether.jackson.School.Place;
 import dev.tether.jackson.School.Sample;
@@ -85,6 +86,8 @@ class ReadModelTest {
     assertThat(json.readValue("{\"course\":{\"id\":4}}", Assignment.class).courseId).isEqualTo(4);
     assertThat(json.readValue("{\"courseId\":5}", Assignment.class).courseId).isEqualTo(5);
     assertThat(json.readValue("{\"parent\":null}", Node.class).parentId).isNull();
+    // a relationship a backref created reads like a declared one
+    assertThat(json.readValue("{\"name\":\"Mia\",\"team\":5}", Member.class).teamId).isEqualTo(5);
     // an empty collection needs no lookup
     assertThat(json.readValue("{\"students\":[]}", Course.class).students).isEmpty();
   }
