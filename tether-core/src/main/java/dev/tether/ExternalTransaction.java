@@ -17,6 +17,12 @@ import java.sql.Connection;
  * {@code external-transaction}): the owner ends the transaction. {@link Session#beginNested()}
  * works as usual, as a JDBC savepoint on the owner's connection.
  *
+ * <p>A flush that fails may have written part of its changes in the owner's transaction: the
+ * transaction becomes rollback-only ({@link Participant#beforeCommit()} refuses it), and the
+ * session's objects stay as they are until the owner reports how far it rolled back, the whole
+ * transaction ({@link Participant#afterCompletion}) or to one of its savepoints ({@link
+ * Participant#savepointRolledBack}).
+ *
  * <pre>{@code
  * // the owner: a plain JDBC connection with autocommit off
  * final class MyTransaction implements ExternalTransaction {

@@ -38,6 +38,11 @@ final class JoinedTransaction extends Transaction {
   }
 
   @Override
+  boolean endedBySession() {
+    return false;
+  }
+
+  @Override
   boolean active() {
     return connection != null;
   }

@@ -396,9 +396,13 @@ final class SessionImpl implements Session, SessionLink {
         } catch (RuntimeException ignored) {
           // the flush failure is what the caller needs to see
         }
-        ends.flushFailed();
-        if (open) {
-          afterRollback(e);
+        // a joined transaction's owner rolls back, wholly or to a savepoint of its own, and the
+        // objects are restored when it reports which (JoinedSession)
+        if (state.transaction().endedBySession()) {
+          ends.flushFailed();
+          if (open) {
+            afterRollback(e);
+          }
         }
       } else {
         savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on

@@ -51,6 +51,14 @@ class Transaction {
    */
   void requireOwner(String action) {}
 
+  /**
+   * Whether the session ends this transaction itself, and so restores its objects as soon as a
+   * flush fails; a joined one waits for its owner to say how far it rolled back.
+   */
+  boolean endedBySession() {
+    return true;
+  }
+
   /** Whether this session's transactions are read-only. */
   boolean readOnly() {
     return readOnly;

@@ -218,6 +218,21 @@ class JoinedTransactionTest {
   }
 
   @Test
+  void closingTheSessionBeforeTheOwnerEndsMakesTheTransactionRollbackOnly() throws SQLException {
+    Session session = db.join(owner);
+    session.add(new Parent("written"));
+    session.flush();
+    session.close();
+
+    assertThatThrownBy(owner::commit)
+        .isInstanceOf(SessionStateException.class)
+        .extracting(e -> ((TetherException) e).code())
+        .isEqualTo("external-transaction-rollback-only");
+    owner.rollback(); // the closed session ignores it
+    assertThat(committedRows(Parent.class)).isZero();
+  }
+
+  @Test
   void beginNestedIsASavepointOnTheOwnersConnection() throws SQLException {
     try (Session session = db.join(owner)) {
       Parent kept = new Parent("kept");
@@ -260,6 +275,37 @@ class JoinedTransactionTest {
     }
     try (Session s = db.session()) {
       assertThat(s.select(Parent.class).list()).extracting(p -> p.name).containsExactly("outer");
+    }
+  }
+
+  @Test
+  void aFailedFlushAfterTheOwnersSavepointIsUndoneByRollingBackToIt() throws SQLException {
+    Integer taken = committedParent("taken").id;
+    try (Session session = db.join(owner)) {
+      Parent kept = new Parent("kept");
+      session.add(kept);
+      owner.tether.flush();
+      java.sql.Savepoint savepoint = connection.setSavepoint();
+      owner.tether.savepointSet(savepoint);
+
+      Parent fine = new Parent("fine");
+      session.add(fine);
+      Parent duplicate = new Parent("duplicate");
+      duplicate.id = taken;
+      session.add(duplicate);
+      assertThatThrownBy(session::flush).isInstanceOf(IntegrityException.class);
+
+      owner.tether.savepointRolledBack(savepoint);
+      connection.rollback(savepoint);
+      assertThat(session.stateOf(kept)).isEqualTo(ObjectState.PERSISTENT);
+      assertThat(kept.id).isNotNull();
+      assertThat(session.stateOf(fine)).isEqualTo(ObjectState.TRANSIENT);
+      owner.commit(); // no longer rollback-only: the failed writes are undone
+    }
+    try (Session s = db.session()) {
+      assertThat(s.select(Parent.class).list())
+          .extracting(p -> p.name)
+          .containsExactlyInAnyOrder("taken", "kept");
     }
   }
 

@@ -40,11 +40,9 @@ public final class TetherSessions {
     }
     throw new SessionStateException(
         "no-transaction",
-        "No Spring transaction with a Tether session is active on this thread for "
+        "No Spring transaction with a Tether session is active on this thread for this "
             + database.dialect()
-            + " database "
-            + database
-            + ": call this from a @Transactional method (or TransactionTemplate) run by a"
+            + " database: call this from a @Transactional method (or TransactionTemplate) run by a"
             + " TetherTransactionManager for this Database.");
   }
 

@@ -96,6 +96,37 @@ public class Shop {
     session.commit();
   }
 
+  /**
+   * A JdbcTemplate insert, then a Tether flush that fails (a duplicate key) and that this method
+   * swallows: the transaction must not commit half of it.
+   */
+  @Transactional
+  public void swallowAFailedFlush(int takenId) {
+    jdbc.update("INSERT INTO bp_parent (name) VALUES (?)", "by jdbc");
+    session.add(new Parent("fine"));
+    Parent duplicate = new Parent("duplicate");
+    duplicate.id = takenId;
+    session.add(duplicate);
+    try {
+      session.flush();
+    } catch (dev.tether.IntegrityException swallowed) {
+      // the application goes on as if nothing happened
+    }
+  }
+
+  /** Adds {@code kept}; a nested transaction's flush fails on a duplicate key; commits. */
+  @Transactional
+  public Parent nestedFlushFails(String kept, int takenId) {
+    Parent p = new Parent(kept);
+    session.add(p);
+    try {
+      inner.addNestedDuplicate(takenId);
+    } catch (dev.tether.IntegrityException expected) {
+      // back to the savepoint: the failed flush's writes are undone, the transaction goes on
+    }
+    return p;
+  }
+
   /** Adds {@code outer}, has {@link Inner} commit {@code inner} on its own, then fails. */
   @Transactional
   public void requiresNewThenFail(String outer, String inner) {
@@ -130,6 +161,15 @@ public class Shop {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void addInNewTransaction(String name) {
       session.add(new Parent(name));
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void addNestedDuplicate(int takenId) {
+      session.add(new Parent("fine in nested"));
+      Parent duplicate = new Parent("duplicate");
+      duplicate.id = takenId;
+      session.add(duplicate);
+      session.flush();
     }
 
     @Transactional(propagation = Propagation.NESTED)

@@ -127,6 +127,27 @@ abstract class SpringTransactionsContract {
   }
 
   @Test
+  void aFailedFlushTheApplicationSwallowedCannotCommitHalfOfIt() {
+    int taken = shop.add("taken").id;
+
+    assertThatThrownBy(() -> shop.swallowAFailedFlush(taken))
+        .isInstanceOf(SessionStateException.class)
+        .extracting(SpringTransactionsContract::code)
+        .isEqualTo("external-transaction-rollback-only");
+    assertThat(names()).containsExactly("taken"); // neither the JDBC row nor "fine"
+  }
+
+  @Test
+  void aFailedFlushInsideNestedRollsBackOnlyTheNested() {
+    int taken = shop.add("taken").id;
+
+    Parent kept = shop.nestedFlushFails("kept", taken);
+
+    assertThat(names()).containsExactly("kept", "taken");
+    assertThat(kept.id).isNotNull();
+  }
+
+  @Test
   void committingTheTransactionsSessionByHandIsRefused() {
     assertThatThrownBy(shop::commitItself)
         .isInstanceOf(SessionStateException.class)
