@@ -2,7 +2,7 @@ package dev.tether.session;
 
 import dev.tether.ExternalTransaction;
 import dev.tether.SessionStateException;
-import dev.tether.sql.Dialect;
+import dev.tether.sql.Executor;
 import dev.tether.sql.SqlConnection;
 import java.sql.Connection;
 
@@ -20,8 +20,8 @@ final class JoinedTransaction extends Transaction {
   /** Rollbacks asked for in the owner's current transaction (failed flushes, an early close). */
   private int rollbacksAsked;
 
-  JoinedTransaction(ExternalTransaction owner, Dialect dialect, boolean readOnly) {
-    super(null, dialect, null, readOnly);
+  JoinedTransaction(ExternalTransaction owner, Executor executor, boolean readOnly) {
+    super(null, executor, null, readOnly);
     this.owner = owner;
   }
 

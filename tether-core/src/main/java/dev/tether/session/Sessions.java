@@ -40,7 +40,7 @@ public final class Sessions {
    */
   public Session join(dev.tether.ExternalTransaction transaction, TransactionOptions options) {
     JoinedTransaction joined =
-        new JoinedTransaction(transaction, engine.dialect(), options.isReadOnly());
+        new JoinedTransaction(transaction, engine.executor(), options.isReadOnly());
     SessionImpl session = new SessionImpl(engine, deleteReach, this::events, joined);
     transaction.enlist(new JoinedSession(session, joined));
     return session;
