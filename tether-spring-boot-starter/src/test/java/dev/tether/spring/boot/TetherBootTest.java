@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The starter in a Boot application ({@link BootApp}) on an SQLite file: every bean comes from the
@@ -46,6 +48,7 @@ class TetherBootTest {
   @Autowired Session session;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired SqlLogger sqlLogger;
+  @Autowired TransactionTemplate transactions;
 
   @BeforeEach
   void empty() {
@@ -89,6 +92,27 @@ class TetherBootTest {
     assertThatThrownBy(() -> library.addThenFail("nobody"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM author", Long.class)).isZero();
+  }
+
+  /** Boot's customizers keep the manager's flush before a savepoint (an unflushed add here). */
+  @Test
+  void aNestedTransactionTemplateRollsBackToItsSavepoint() {
+    TransactionTemplate nested = new TransactionTemplate(transactionManager);
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    Author dropped = new Author("dropped");
+    transactions.executeWithoutResult(
+        outer -> {
+          session.add(new Author("kept"));
+          nested.executeWithoutResult(
+              inner -> {
+                session.add(dropped);
+                session.flush();
+                inner.setRollbackOnly();
+              });
+        });
+
+    assertThat(jdbc.queryForList("SELECT name FROM author", String.class)).containsExactly("kept");
+    assertThat(dropped.id).isNull();
   }
 
   @Test
