@@ -48,6 +48,8 @@ final class ArchitectureAllowlist {
               "Column",
               "Computed",
               "Database",
+              "ExternalTransaction",
+              "ExternalTransaction$Participant",
               "Database$Builder",
               "DatabaseException",
               "DetachedInstanceException",
