@@ -13,13 +13,15 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The course's API on Tether and Javalin 7: one Tether transaction per request ({@link
+ * The course's API on Tether and Javalin 7 (courses, users, assignments, and the authentication
+ * chapter's endpoints in {@link Auth}): one Tether transaction per request ({@link
  * Database#callInTransaction}), so a request that fails writes nothing; every response is loaded
  * with {@code selectin}, a bounded number of statements whatever the data.
  *
@@ -41,25 +43,32 @@ public final class CourseApi implements AutoCloseable {
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
   private final Javalin app;
 
-  private CourseApi(Database db) {
+  private CourseApi(Database db, Clock clock) {
     this.db = db;
+    Auth auth = new Auth(db, json, clock);
     this.app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson3(json, false));
               routes(config.routes);
+              auth.routes(config.routes);
             });
   }
 
   /** The models of the course's API, checked and configured. */
   public static Registry models() {
-    return Registry.of(Course.class, User.class, Assignment.class);
+    return Registry.of(Course.class, User.class, Assignment.class, Account.class);
   }
 
   /** Serves the API for {@code db} on {@code host}:{@code port} (0: a free port). */
   public static CourseApi start(Database db, String host, int port) {
-    CourseApi api = new CourseApi(db);
+    return start(db, host, port, Clock.systemUTC());
+  }
+
+  /** {@link #start(Database, String, int)} with the clock sessions expire by (tests). */
+  static CourseApi start(Database db, String host, int port, Clock clock) {
+    CourseApi api = new CourseApi(db, clock);
     api.app.start(host, port);
     return api;
   }

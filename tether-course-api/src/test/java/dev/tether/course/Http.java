@@ -58,9 +58,18 @@ final class Http {
   }
 
   Response send(String method, String path, String body) {
+    return send(method, path, body, null);
+  }
+
+  /** A request with {@code Authorization: Bearer token} when {@code token} is not null. */
+  Response send(String method, String path, String body, String token) {
     sql.clear();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
+        builder
             .method(
                 method,
                 body == null
