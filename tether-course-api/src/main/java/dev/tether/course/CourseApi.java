@@ -179,8 +179,8 @@ public final class CourseApi implements AutoCloseable {
         db.callInTransaction(
             s -> {
               Course course = loadCourse(s, ctx);
-              User user = s.get(User.class, (int) userId);
-              if (user == null || userId != (int) userId) {
+              User user = userId == (int) userId ? s.get(User.class, (int) userId) : null;
+              if (user == null) {
                 throw ApiError.notFound("user " + userId);
               }
               (type.equals("student") ? course.students : course.instructors).add(user);

@@ -171,6 +171,7 @@ class CourseApiTest {
   @Test
   void unknownIdsAre404sAndWriteNothing() {
     http.post("/api/courses/", "{\"code\": \"CS1998\", \"name\": \"Intro\"}");
+    http.post("/api/users/", "{\"name\": \"Ann\", \"netid\": \"a1\"}");
     http.get("/api/courses/7/").is(404, "{\"error\": \"course 7 not found\"}").statements(1);
     http.get("/api/courses/x/").is(404, "{\"error\": \"course x not found\"}").statements(0);
     http.delete("/api/courses/7/").is(404, "{\"error\": \"course 7 not found\"}");
@@ -179,10 +180,15 @@ class CourseApiTest {
         .is(404, "{\"error\": \"course 7 not found\"}");
     http.post("/api/courses/1/add/", "{\"user_id\": 7, \"type\": \"student\"}")
         .is(404, "{\"error\": \"user 7 not found\"}");
+    http.post("/api/courses/1/add/", "{\"user_id\": 4294967297, \"type\": \"student\"}")
+        .is(404, "{\"error\": \"user 4294967297 not found\"}")
+        .statements(4); // the course; no id that large (it is user 1 cut to 32 bits)
     http.post("/api/courses/7/assignment/", "{\"title\": \"PA1\", \"due_date\": 1}")
         .is(404, "{\"error\": \"course 7 not found\"}")
         .statements(1);
     http.get("/api/nowhere/").is(404, "{\"error\": \"no endpoint GET /api/nowhere/\"}");
+    http.get("/api/users/1/")
+        .is(200, "{\"id\": 1, \"name\": \"Ann\", \"netid\": \"a1\", \"courses\": []}");
     http.get("/api/courses/")
         .is(
             200,
