@@ -526,15 +526,18 @@ public abstract class Dialect {
   }
 
   /**
-   * The driver exception that says what failed: {@code e} itself, unless it carries no SQLSTATE and
-   * wraps another {@code SQLException} (as cause or next exception) — MariaDB reports a batch whose
-   * connection died as a {@code BatchUpdateException} without a state around the connection
-   * exception that has one, and read as it was, a lost connection looked like any other failure and
-   * was not retried. Follows such wrappers to the first exception with a state, else the innermost.
+   * The driver exception that says what failed. A {@code BatchUpdateException} is only the driver's
+   * wrapper around it: PostgreSQL's words the failed entry with every bound value ("Batch entry 1
+   * UPDATE … ('…'::int4) … was aborted"), which a Tether message must not carry, and MariaDB's has
+   * no SQLSTATE when the connection died (a lost connection then looked like any other failure and
+   * was not retried). So are other exceptions without a SQLSTATE around one (as cause or next
+   * exception). Follows such wrappers to the exception inside; {@code e} when there is none.
    */
   protected static SQLException reported(SQLException e) {
     SQLException r = e;
-    for (int depth = 0; r.getSQLState() == null && depth < 8; depth++) {
+    for (int depth = 0;
+        (r.getSQLState() == null || r instanceof java.sql.BatchUpdateException) && depth < 8;
+        depth++) {
       SQLException inner =
           r.getCause() instanceof SQLException cause ? cause : r.getNextException();
       if (inner == null || inner == r) {
