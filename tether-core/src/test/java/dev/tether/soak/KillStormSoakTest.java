@@ -45,11 +45,11 @@ class KillStormSoakTest {
     db.close();
   }
 
-  /** Every other connection killed every 250 ms (200 ms long) from 1 s until {@code stormEnd}. */
+  /** Every other connection killed every 250 ms (200 ms long) from 0.5 s until {@code stormEnd}. */
   private Fault storm(Duration stormEnd) {
     return Fault.every(
         "kill every connection",
-        Duration.ofSeconds(1),
+        Duration.ofMillis(500),
         stormEnd,
         Duration.ofMillis(SoakLength.of(250, 200)),
         target::killOtherConnections);
@@ -59,11 +59,11 @@ class KillStormSoakTest {
     assumeTrue(
         target.canKillConnections(),
         "an embedded database has no connection another process could kill");
-    Duration stormEnd = SoakLength.of(Duration.ofSeconds(4), Duration.ofSeconds(150));
+    Duration stormEnd = SoakLength.of(Duration.ofSeconds(3), Duration.ofSeconds(150));
     SoakReport r =
         soak.threads(SoakLength.of(4, 16))
             .accounts(SoakLength.of(8, 32))
-            .duration(stormEnd.plus(Duration.ofSeconds(SoakLength.of(2, 30))))
+            .duration(stormEnd.plus(Duration.ofMillis(SoakLength.of(1_500, 30_000))))
             .maxTransfers(SoakLength.of(10_000, 1_000_000))
             .fault(storm(stormEnd))
             .run();

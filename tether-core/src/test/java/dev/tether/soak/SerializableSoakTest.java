@@ -65,7 +65,7 @@ class SerializableSoakTest {
       throws InterruptedException {
     SoakReport r =
         soak("serializable, no retries", SERIALIZABLE.retry(RetryPolicy.none()))
-            .duration(SoakLength.of(Duration.ofSeconds(3), Duration.ofSeconds(60)))
+            .duration(SoakLength.of(Duration.ofSeconds(2), Duration.ofSeconds(60)))
             .maxTransfers(SoakLength.of(3_000, 1_000_000))
             .run();
     System.out.println(r);
@@ -86,7 +86,7 @@ class SerializableSoakTest {
     RetryPolicy retry = TransferSoak.RETRY.attempts(SoakLength.of(50, 100));
     SoakReport r =
         soak("serializable, retried", SERIALIZABLE.retry(retry))
-            .duration(SoakLength.of(Duration.ofSeconds(5), Duration.ofMinutes(2)))
+            .duration(SoakLength.of(Duration.ofSeconds(4), Duration.ofMinutes(2)))
             .maxTransfers(SoakLength.of(5_000, 1_000_000))
             .run();
     System.out.println(r);
