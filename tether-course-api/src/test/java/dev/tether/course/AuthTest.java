@@ -11,7 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +118,32 @@ class AuthTest {
         .hasSize(64)
         .isNotEqualTo(tokens.body().get("session_token").asString());
     assertThat(account.updateTokenHash).hasSize(64);
+  }
+
+  /** The unique email decides a race that the handler's check cannot: one account, one 201. */
+  @Test
+  void concurrentRegistrationsOfOneEmailMakeOneAccount() throws Exception {
+    String credentials = "{\"email\": \"race@example.edu\", \"password\": \"pw\"}";
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Http.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> http.post("/api/register/", credentials)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Response> answer : answers) {
+        Http.Response response = answer.get(60, TimeUnit.SECONDS);
+        statuses.add(response.status());
+        if (response.status() == 400) {
+          response.is(400, "{\"error\": \"email race@example.edu is already registered\"}");
+        }
+      }
+      assertThat(statuses).containsOnly(201, 400).containsOnlyOnce(201);
+    } finally {
+      pool.shutdownNow();
+    }
+    long accounts = db.callInTransaction(s -> s.select(Account.class).count());
+    assertThat(accounts).isEqualTo(1L);
   }
 
   @Test
