@@ -19,6 +19,20 @@ public abstract class ConnectionSource {
 
   public abstract void release(Connection c) throws SQLException;
 
+  /**
+   * A connection for a read-only transaction: a replica's when replicas are configured ({@link
+   * ReplicaRouting}), else the same as {@link #acquire}.
+   */
+  public Connection acquireReadOnly() throws SQLException {
+    return acquire();
+  }
+
+  /**
+   * Told that a read-write transaction on {@code c} (from {@link #acquire}) has just committed,
+   * before {@code c} is released; never throws. No-op unless replicas are configured.
+   */
+  public void committed(Connection c) {}
+
   public abstract void close();
 
   /**

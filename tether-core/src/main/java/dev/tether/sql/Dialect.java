@@ -500,6 +500,16 @@ public abstract class Dialect {
     if (isLockContention(e)) {
       return new DatabaseException("busy", message, state, e);
     }
+    if ("25006".equals(state)) { // read_only_sql_transaction: PostgreSQL, MariaDB, and any standby
+      return new DatabaseException(
+          "read-only-session",
+          "A read-only session cannot write (its transaction is READ ONLY and may run on a"
+              + " replica): "
+              + message
+              + ". Write in a session opened without TransactionOptions.readOnly().",
+          state,
+          e);
+    }
     return new DatabaseException("database", message, state, e);
   }
 

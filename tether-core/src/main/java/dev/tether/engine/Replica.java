@@ -1,0 +1,147 @@
+package dev.tether.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One streaming replica as {@link ReplicaRouting} sees it: its connections, how far it is known to
+ * have replayed the primary's WAL, and whether it failed lately. A replica whose connection cannot
+ * be had, or dies while its replay position is read, is skipped for a back-off period (0.5 s,
+ * doubling up to 10 s, reset by the next success), so a dead replica costs one failed attempt per
+ * period instead of one per read.
+ */
+final class Replica {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("dev.tether.engine");
+
+  /** How far the replica has replayed; null on a server that is not in recovery. */
+  private static final String REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint";
+
+  static final long FIRST_BACKOFF_NANOS = 500_000_000L;
+  static final long MAX_BACKOFF_NANOS = 10_000_000_000L;
+
+  private final String name;
+  private final ConnectionSource source;
+
+  /** The highest replay position seen: a commit at or below it needs no query. */
+  private volatile long replayed;
+
+  private volatile long retryAt;
+  private int failures; // guarded by this
+
+  Replica(String name, ConnectionSource source) {
+    this.name = name;
+    this.source = source;
+    this.retryAt = System.nanoTime();
+  }
+
+  ConnectionSource source() {
+    return source;
+  }
+
+  /** Whether the replica is not in its back-off period. */
+  boolean available() {
+    return System.nanoTime() - retryAt >= 0;
+  }
+
+  /**
+   * A connection once the replica has replayed {@code needed} (0: anything will do), polling until
+   * {@code deadline}; null when it is behind at the deadline or failed (then it backs off).
+   */
+  Connection connectionAt(long needed, long deadline) {
+    Connection c;
+    try {
+      c = source.acquire();
+    } catch (SQLException | RuntimeException e) {
+      failed(e);
+      return null;
+    }
+    try {
+      if (caughtUp(c, needed, deadline)) {
+        succeeded();
+        return c;
+      }
+      close(c);
+      return null;
+    } catch (SQLException | RuntimeException e) {
+      close(c);
+      failed(e);
+      return null;
+    }
+  }
+
+  private boolean caughtUp(Connection c, long needed, long deadline) throws SQLException {
+    long pause = 1;
+    while (needed > replayed) {
+      long position = replayPosition(c);
+      if (position < 0) {
+        return true; // not in recovery (a promoted standby): it has everything it ever had
+      }
+      if (position > replayed) {
+        replayed = position; // racy max: a lower value only costs another query later
+      }
+      if (position >= needed) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        LOG.debug(
+            "replica {} has not replayed position {} (at {}); reading from the primary",
+            name,
+            needed,
+            position);
+        return false;
+      }
+      try {
+        Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      pause = Math.min(pause * 2, 10);
+    }
+    return true;
+  }
+
+  private static long replayPosition(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(REPLAYED)) {
+      rs.next();
+      long position = rs.getLong(1);
+      return rs.wasNull() ? -1 : position;
+    }
+  }
+
+  private synchronized void failed(Exception e) {
+    failures++;
+    long backoff = Math.min(FIRST_BACKOFF_NANOS << Math.min(failures - 1, 5), MAX_BACKOFF_NANOS);
+    retryAt = System.nanoTime() + backoff;
+    if (failures == 1) {
+      LOG.warn("replica {} failed ({}); reads go elsewhere for a while", name, e.toString());
+    } else {
+      LOG.debug("replica {} failed again ({})", name, e.toString());
+    }
+    source.discardIdle();
+  }
+
+  private void succeeded() {
+    if (failures != 0) {
+      synchronized (this) {
+        if (failures != 0) {
+          LOG.info("replica {} answers again", name);
+          failures = 0;
+        }
+      }
+    }
+  }
+
+  private static void close(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException ignored) {
+      // a broken connection: the pool drops it
+    }
+  }
+}
