@@ -22,8 +22,10 @@ public abstract class ConnectionSource {
   /**
    * A connection for a read-only transaction: a replica's when replicas are configured ({@link
    * ReplicaRouting}), else the same as {@link #acquire}.
+   *
+   * @param isolation the level the transaction will set at BEGIN, {@code null} for the pool's
    */
-  public Connection acquireReadOnly() throws SQLException {
+  public Connection acquireReadOnly(dev.tether.Isolation isolation) throws SQLException {
     return acquire();
   }
 

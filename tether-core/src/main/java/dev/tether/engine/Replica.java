@@ -16,14 +16,14 @@ final class Replica {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger("dev.tether.engine");
 
-  /** How far the replica has replayed; null on a server that is not in recovery. */
-  private static final String REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint";
-
   static final long FIRST_BACKOFF_NANOS = 500_000_000L;
   static final long MAX_BACKOFF_NANOS = 10_000_000_000L;
 
   private final String name;
   private final ConnectionSource source;
+
+  /** How far the replica has replayed; SQL NULL on a server that is not in recovery. */
+  private final String replayPositionSql;
 
   /** The highest replay position seen: a commit at or below it needs no query. */
   private volatile long replayed;
@@ -31,9 +31,10 @@ final class Replica {
   private volatile long retryAt;
   private int failures; // guarded by this
 
-  Replica(String name, ConnectionSource source) {
+  Replica(String name, ConnectionSource source, String replayPositionSql) {
     this.name = name;
     this.source = source;
+    this.replayPositionSql = replayPositionSql;
     this.retryAt = System.nanoTime();
   }
 
@@ -105,9 +106,9 @@ final class Replica {
     return true;
   }
 
-  private static long replayPosition(Connection c) throws SQLException {
+  private long replayPosition(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(REPLAYED)) {
+        ResultSet rs = s.executeQuery(replayPositionSql)) {
       rs.next();
       long position = rs.getLong(1);
       return rs.wasNull() ? -1 : position;

@@ -1,9 +1,11 @@
 package dev.tether.engine;
 
+import dev.tether.Isolation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,24 +24,33 @@ final class ReplicaRouting extends ConnectionSource {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger("dev.tether.engine");
 
-  /** The position a commit reached, as a number ({@code pg_lsn} minus zero). */
-  private static final String COMMIT_POSITION = "SELECT (pg_current_wal_lsn() - '0/0')::bigint";
-
   /** A commit whose position could not be read: the thread reads from the primary. */
   static final long UNKNOWN = Long.MAX_VALUE;
 
   private final ConnectionSource primary;
   private final List<Replica> replicas;
   private final long maxWaitNanos;
+  private final String commitPositionSql;
+
+  /** The primary pool's level: a replica cannot run SERIALIZABLE transactions. */
+  private final Isolation poolIsolation;
+
   private final AtomicInteger turn = new AtomicInteger();
 
   /** The WAL position of this thread's last commit on the primary (0: none yet). */
   private final ThreadLocal<long[]> lastCommit = ThreadLocal.withInitial(() -> new long[1]);
 
-  ReplicaRouting(ConnectionSource primary, List<Replica> replicas, java.time.Duration maxWait) {
+  ReplicaRouting(
+      ConnectionSource primary,
+      List<Replica> replicas,
+      Duration maxWait,
+      String commitPositionSql,
+      Isolation poolIsolation) {
     this.primary = primary;
     this.replicas = List.copyOf(replicas);
     this.maxWaitNanos = maxWait.toNanos();
+    this.commitPositionSql = commitPositionSql;
+    this.poolIsolation = poolIsolation;
   }
 
   @Override
@@ -49,12 +60,15 @@ final class ReplicaRouting extends ConnectionSource {
 
   /**
    * A replica's connection that has replayed this thread's last commit, else the primary's: when
-   * every replica is failing or skipped, or the one tried did not catch up within {@code maxWait}.
+   * every replica is failing or skipped, the one tried did not catch up within {@code maxWait}, or
+   * the transaction is SERIALIZABLE.
    */
   @Override
-  public Connection acquireReadOnly() throws SQLException {
+  public Connection acquireReadOnly(Isolation isolation) throws SQLException {
     long needed = lastCommit.get()[0];
-    if (needed != UNKNOWN) {
+    Isolation level = isolation != null ? isolation : poolIsolation;
+    // a hot standby refuses SERIALIZABLE ("cannot use serializable mode in a hot standby")
+    if (needed != UNKNOWN && level != Isolation.SERIALIZABLE) {
       long deadline = System.nanoTime() + maxWaitNanos;
       int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
       for (int i = 0; i < replicas.size(); i++) {
@@ -86,7 +100,7 @@ final class ReplicaRouting extends ConnectionSource {
     try {
       c.setAutoCommit(true);
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(COMMIT_POSITION)) {
+          ResultSet rs = s.executeQuery(commitPositionSql)) {
         rs.next();
         position[0] = position[0] == UNKNOWN ? rs.getLong(1) : Math.max(position[0], rs.getLong(1));
       }

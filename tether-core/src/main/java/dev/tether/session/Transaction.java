@@ -73,7 +73,7 @@ final class Transaction {
       Connection c = null;
       try {
         try {
-          c = connections.acquire();
+          c = readOnly ? connections.acquireReadOnly(isolation) : connections.acquire();
         } catch (SQLException noConnection) {
           if (failure != null) {
             noConnection.addSuppressed(failure);
@@ -136,6 +136,9 @@ final class Transaction {
   void commit() {
     try {
       connection.jdbc().commit();
+      if (!readOnly) {
+        connections.committed(connection.jdbc()); // read-your-writes on replicas; never throws
+      }
     } catch (SQLException e) {
       throw dialect.translate(e, "COMMIT");
     }

@@ -209,7 +209,8 @@ class ReadReplicaTest {
               e -> assertThat(e.code()).isEqualTo("read-only-session"));
       s.rollback();
       assertThatThrownBy(
-              () -> s.selectSql(Note.class, "INSERT INTO rr_note (text) VALUES ('raw') RETURNING *"))
+              () ->
+                  s.selectSql(Note.class, "INSERT INTO rr_note (text) VALUES ('raw') RETURNING *"))
           .isInstanceOfSatisfying(
               DatabaseException.class, e -> assertThat(e.sqlState()).isEqualTo("25006"))
           .hasMessageContaining("read-only session");

@@ -77,8 +77,7 @@ final class ReplicaPair {
   /** Runs {@code .ci/pg-replica command}; fails the test if it fails. */
   void run(String command) {
     try {
-      Process p =
-          new ProcessBuilder(script.toString(), command).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(script.toString(), command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new AssertionError(".ci/pg-replica " + command + " failed: " + out);
@@ -118,7 +117,8 @@ final class ReplicaPair {
       String written = null;
       while (true) {
         if (written == null
-            && value(onPrimary, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")
+            && value(
+                    onPrimary, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")
                 .equals("1")) {
           written = value(onPrimary, "SELECT pg_current_wal_lsn()");
         }
