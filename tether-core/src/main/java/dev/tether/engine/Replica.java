@@ -16,6 +16,11 @@ final class Replica {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger("dev.tether.engine");
 
+  /** Polling a lagging replica: 0.1 ms at first (replay usually takes about that), up to 5 ms. */
+  private static final long FIRST_POLL_NANOS = 100_000L;
+
+  private static final long MAX_POLL_NANOS = 5_000_000L;
+
   static final long FIRST_BACKOFF_NANOS = 500_000_000L;
   static final long MAX_BACKOFF_NANOS = 10_000_000_000L;
 
@@ -74,7 +79,7 @@ final class Replica {
   }
 
   private boolean caughtUp(Connection c, long needed, long deadline) throws SQLException {
-    long pause = 1;
+    long pause = FIRST_POLL_NANOS;
     while (needed > replayed) {
       long position = replayPosition(c);
       if (position < 0) {
@@ -95,13 +100,11 @@ final class Replica {
             position);
         return false;
       }
-      try {
-        Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pause, left));
+      if (Thread.currentThread().isInterrupted()) {
+        return false; // the caller is being stopped: no more waiting, the primary serves
       }
-      pause = Math.min(pause * 2, 10);
+      pause = Math.min(pause * 2, MAX_POLL_NANOS);
     }
     return true;
   }

@@ -11,6 +11,7 @@ import dev.tether.Registry;
 import dev.tether.Session;
 import dev.tether.SessionStateException;
 import dev.tether.Table;
+import dev.tether.TetherException;
 import dev.tether.TransactionOptions;
 import java.time.Duration;
 import java.util.List;
@@ -221,6 +222,38 @@ class ReadReplicaTest {
     try (Session s = db.session()) {
       assertThat(notes(s)).isEmpty();
     }
+  }
+
+  @Test
+  void aReplicaDownWhenTheDatabaseOpensIsNoErrorReadsGoToThePrimary() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort(); // nothing listens there once it is closed
+    }
+    write("on the primary");
+    try (Database down =
+        Database.builder(pair.primaryUrl)
+            .replica("jdbc:postgresql://127.0.0.1:" + closedPort + "/test?user=postgres")
+            .open(Registry.of(Note.class, Server.class))) {
+      for (int i = 0; i < 3; i++) {
+        try (Session s = down.session(READ_ONLY)) {
+          assertThat(server(s).inRecovery).isFalse();
+          assertThat(notes(s)).containsExactly("on the primary");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aReplicaUrlOfAnotherDatabaseIsATypedError() {
+    assertThatThrownBy(
+            () ->
+                Database.builder(pair.primaryUrl)
+                    .replica("jdbc:mariadb://127.0.0.1:3306/test")
+                    .open(Registry.of(Note.class)))
+        .isInstanceOfSatisfying(
+            TetherException.class, e -> assertThat(e.code()).isEqualTo("replicas-unsupported"))
+        .hasMessageContaining("is not a postgresql URL");
   }
 
   static void sleep(long millis) {
