@@ -144,16 +144,32 @@ final class Transaction {
     }
   }
 
-  /** ROLLBACK, if a transaction is open, then gives the connection back. */
+  /**
+   * ROLLBACK, if a transaction is open, then gives the connection back. On a connection already
+   * lost (a server or replica killed under the transaction) there is nothing to roll back: the
+   * server discarded the transaction with the connection, so that is no failure.
+   */
   void rollback() {
     if (connection != null) {
       try {
         connection.jdbc().rollback();
       } catch (SQLException e) {
-        throw dialect.translate(e, "ROLLBACK");
+        if (!dialect.isConnectionFailure(e) && !closed(connection.jdbc())) {
+          throw dialect.translate(e, "ROLLBACK");
+        }
+        LOG.debug("ROLLBACK on a lost connection: the server discarded the transaction", e);
       } finally {
         release();
       }
+    }
+  }
+
+  /** Whether {@code c} is closed (a pool closes its proxy when a statement found it broken). */
+  private static boolean closed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 
