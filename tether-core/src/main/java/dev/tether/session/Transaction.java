@@ -1,6 +1,7 @@
 package dev.tether.session;
 
 import dev.tether.DatabaseException;
+import dev.tether.TransactionEvent.Boundary;
 import dev.tether.engine.ConnectionSource;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.SqlConnection;
@@ -24,6 +25,9 @@ final class Transaction {
   private final ConnectionSource connections;
   private final Dialect dialect;
 
+  /** Tells the statement listeners of each boundary. */
+  private final dev.tether.sql.Executor executor;
+
   /** The level to set at BEGIN, or {@code null} when the connections already run at it. */
   private final dev.tether.Isolation isolation;
 
@@ -35,11 +39,12 @@ final class Transaction {
    */
   Transaction(
       ConnectionSource connections,
-      Dialect dialect,
+      dev.tether.sql.Executor executor,
       dev.tether.Isolation isolation,
       boolean readOnly) {
     this.connections = connections;
-    this.dialect = dialect;
+    this.executor = executor;
+    this.dialect = executor.dialect();
     this.isolation = isolation;
     this.readOnly = readOnly;
   }
@@ -57,7 +62,14 @@ final class Transaction {
   /** The transaction's connection, begun on first use. */
   SqlConnection connection() {
     if (connection == null) {
-      connection = begin();
+      long start = executor.boundaryStart();
+      try {
+        connection = begin();
+      } catch (RuntimeException e) {
+        executor.boundary(Boundary.BEGIN, start, e);
+        throw e;
+      }
+      executor.boundary(Boundary.BEGIN, start, null);
     }
     return connection;
   }
@@ -134,13 +146,17 @@ final class Transaction {
 
   /** COMMIT; the connection stays with the transaction until {@link #release}. */
   void commit() {
+    long start = executor.boundaryStart();
     try {
       connection.jdbc().commit();
-      if (!readOnly) {
-        connections.committed(connection.jdbc()); // read-your-writes on replicas; never throws
-      }
     } catch (SQLException e) {
-      throw dialect.translate(e, "COMMIT");
+      DatabaseException failure = dialect.translate(e, "COMMIT");
+      executor.boundary(Boundary.COMMIT, start, failure);
+      throw failure;
+    }
+    executor.boundary(Boundary.COMMIT, start, null);
+    if (!readOnly) {
+      connections.committed(connection.jdbc()); // read-your-writes on replicas; never throws
     }
   }
 
@@ -151,11 +167,15 @@ final class Transaction {
    */
   void rollback() {
     if (connection != null) {
+      long start = executor.boundaryStart();
       try {
         connection.jdbc().rollback();
+        executor.boundary(Boundary.ROLLBACK, start, null);
       } catch (SQLException e) {
+        DatabaseException failure = dialect.translate(e, "ROLLBACK");
+        executor.boundary(Boundary.ROLLBACK, start, failure);
         if (!dialect.isConnectionFailure(e) && !closed(connection.jdbc())) {
-          throw dialect.translate(e, "ROLLBACK");
+          throw failure;
         }
         LOG.debug("ROLLBACK on a lost connection: the server discarded the transaction", e);
       } finally {
