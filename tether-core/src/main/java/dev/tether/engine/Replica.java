@@ -34,7 +34,11 @@ final class Replica {
   private volatile long replayed;
 
   private volatile long retryAt;
-  private int failures; // guarded by this
+  private volatile int failures; // written under this
+
+  /** Set while one thread tries a replica that failed: the others read elsewhere meanwhile. */
+  private final java.util.concurrent.atomic.AtomicBoolean probing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   Replica(String name, ConnectionSource source, String replayPositionSql) {
     this.name = name;
@@ -47,9 +51,13 @@ final class Replica {
     return source;
   }
 
-  /** Whether the replica is not in its back-off period. */
+  /**
+   * Whether the replica may be tried: not in its back-off period, and, after a failure, not being
+   * tried by another thread already (one probe at a time, so a dead replica stalls one reader per
+   * period, not all of them).
+   */
   boolean available() {
-    return System.nanoTime() - retryAt >= 0;
+    return System.nanoTime() - retryAt >= 0 && (failures == 0 || !probing.get());
   }
 
   /**
@@ -57,11 +65,25 @@ final class Replica {
    * {@code deadline}; null when it is behind at the deadline or failed (then it backs off).
    */
   Connection connectionAt(long needed, long deadline) {
+    boolean probe = failures != 0;
+    if (probe && !probing.compareAndSet(false, true)) {
+      return null; // another thread is finding out whether it is back
+    }
+    try {
+      return connectionAt(needed, deadline, probe);
+    } finally {
+      if (probe) {
+        probing.set(false);
+      }
+    }
+  }
+
+  private Connection connectionAt(long needed, long deadline, boolean probe) {
     Connection c;
     try {
       c = source.acquire();
     } catch (SQLException | RuntimeException e) {
-      failed(e);
+      failed(e, probe);
       return null;
     }
     try {
@@ -73,7 +95,7 @@ final class Replica {
       return null;
     } catch (SQLException | RuntimeException e) {
       close(c);
-      failed(e);
+      failed(e, probe);
       return null;
     }
   }
@@ -118,7 +140,14 @@ final class Replica {
     }
   }
 
-  private synchronized void failed(Exception e) {
+  /**
+   * Starts or lengthens the back-off. Threads that were already waiting on the replica when it died
+   * fail together: only the first of them, and each later probe, counts as a failure.
+   */
+  private synchronized void failed(Exception e, boolean probe) {
+    if (!probe && failures != 0) {
+      return; // the same outage, already counted
+    }
     failures++;
     long backoff = Math.min(FIRST_BACKOFF_NANOS << Math.min(failures - 1, 5), MAX_BACKOFF_NANOS);
     retryAt = System.nanoTime() + backoff;
