@@ -163,7 +163,8 @@ final class Transaction {
   /**
    * ROLLBACK, if a transaction is open, then gives the connection back. On a connection already
    * lost (a server or replica killed under the transaction) there is nothing to roll back: the
-   * server discarded the transaction with the connection, so that is no failure.
+   * server discarded the transaction with the connection, so that is no failure; the pool's idle
+   * connections are dropped, so that the next transaction starts on a new one.
    */
   void rollback() {
     if (connection != null) {
@@ -178,6 +179,7 @@ final class Transaction {
           throw failure;
         }
         LOG.debug("ROLLBACK on a lost connection: the server discarded the transaction", e);
+        connections.discardIdle(); // its idle siblings likely died with it
       } finally {
         release();
       }

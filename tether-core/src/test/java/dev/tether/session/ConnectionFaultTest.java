@@ -129,4 +129,24 @@ class ConnectionFaultTest {
       assertThat(s.select(Parent.class).list()).extracting(x -> x.name).containsExactly("kept");
     }
   }
+
+  /**
+   * A read-only transaction whose connection dies at COMMIT had nothing to apply: the caller gets a
+   * plain connection failure (retried by {@code inTransaction}), never "outcome unknown".
+   */
+  @Test
+  void aReadOnlyCommitOnAKilledConnectionIsAPlainFailureNotAnUnknownOutcome() {
+    assumeTrue(
+        target.canKillConnections(),
+        "an embedded database has no connection another process could kill");
+    Parent p = new Parent("kept");
+    db.inTransaction(s -> s.add(p));
+    try (Session s = db.session(dev.tether.TransactionOptions.defaults().readOnly())) {
+      assertThat(s.get(Parent.class, p.id)).isNotNull();
+      target.killOtherConnections();
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(DatabaseException.class)
+          .isNotInstanceOf(dev.tether.CommitOutcomeUnknownException.class);
+    }
+  }
 }
