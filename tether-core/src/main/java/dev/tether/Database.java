@@ -244,6 +244,40 @@ public final class Database implements AutoCloseable {
     return sessions.open(withDefaults(options));
   }
 
+  /**
+   * A new session that runs inside {@code transaction}, a JDBC transaction someone else owns (a
+   * framework's transaction manager): it writes through the owner's connection and leaves COMMIT,
+   * ROLLBACK and the connection to the owner. See {@link ExternalTransaction} for what the owner
+   * calls and what {@code commit()}/{@code rollback()} mean on such a session. Close it when the
+   * owner is done with it.
+   *
+   * <pre>{@code
+   * Session session = db.join(springTransaction);   // tether-spring does this for @Transactional
+   * }</pre>
+   */
+  public Session join(ExternalTransaction transaction) {
+    return join(transaction, TransactionOptions.defaults());
+  }
+
+  /**
+   * {@link #join(ExternalTransaction)} with options: {@link TransactionOptions#readOnly()} makes a
+   * read-only session (its flush refuses to write). The owner sets the isolation level and retries,
+   * so an isolation level here is refused ({@link TetherException} with code {@code
+   * invalid-setting}) and the retry policy is ignored.
+   */
+  public Session join(ExternalTransaction transaction, TransactionOptions options) {
+    java.util.Objects.requireNonNull(transaction, "transaction");
+    java.util.Objects.requireNonNull(options, "options");
+    if (options.isolation() != null) {
+      throw new TetherException(
+          "invalid-setting",
+          "join(transaction, options): the isolation level ("
+              + options.isolation()
+              + ") is the transaction owner's to set; drop it from the options.");
+    }
+    return sessions.join(transaction, options);
+  }
+
   private TransactionOptions withDefaults(TransactionOptions options) {
     java.util.Objects.requireNonNull(options, "options");
     return options.isolation() == null ? options.isolation(defaults.isolation()) : options;

@@ -13,9 +13,10 @@ import java.sql.SQLException;
  * from the pool (a pooled connection that died while idle is replaced before anything is sent on
  * it), then committed or rolled back, and its connection given back with its cached statements
  * closed. Knows nothing of objects: {@link SessionImpl} decides when, and what the outcome means
- * for the objects it holds.
+ * for the objects it holds. {@link JoinedTransaction} is the variant for a transaction someone else
+ * owns.
  */
-final class Transaction {
+class Transaction {
   /** Connections a new transaction tries before giving up (see {@link #begin}). */
   private static final int BEGIN_ATTEMPTS = 3;
 
@@ -47,6 +48,20 @@ final class Transaction {
     this.dialect = executor.dialect();
     this.isolation = isolation;
     this.readOnly = readOnly;
+  }
+
+  /**
+   * Refuses {@code action} (commit, roll back) when the transaction is not the session's to end; a
+   * session's own transaction allows both.
+   */
+  void requireOwner(String action) {}
+
+  /**
+   * Whether the session ends this transaction itself, and so restores its objects as soon as a
+   * flush fails; a joined one waits for its owner to say how far it rolled back.
+   */
+  boolean endedBySession() {
+    return true;
   }
 
   /** Whether this session's transactions are read-only. */
