@@ -342,6 +342,22 @@ public final class Database implements AutoCloseable {
         withDefaults(options), java.util.Objects.requireNonNull(work, "work"));
   }
 
+  /**
+   * {@code task}, carrying the calling thread's read-your-writes guarantee to whichever thread runs
+   * it (with replicas, see {@link Builder#readYourWrites}): read-only sessions in {@code task} see
+   * every commit this thread made before the call. Without replicas it returns {@code task}.
+   *
+   * <pre>{@code
+   * db.inTransaction(s -> s.add(order));
+   * executor.submit(db.withReadYourWrites(() -> {
+   *   try (Session s = db.session(TransactionOptions.defaults().readOnly())) { ... } // sees order
+   * }));
+   * }</pre>
+   */
+  public Runnable withReadYourWrites(Runnable task) {
+    return engine.carryingCommits(java.util.Objects.requireNonNull(task, "task"));
+  }
+
   /** Reports every statement to {@code listener} (tests, metrics). */
   public void addStatementListener(StatementListener listener) {
     engine.addStatementListener(listener);

@@ -35,6 +35,14 @@ public abstract class ConnectionSource {
    */
   public void committed(Connection c) {}
 
+  /**
+   * {@code task}, made to carry this thread's read-your-writes position to the thread that runs it;
+   * {@code task} itself when there are no replicas.
+   */
+  public Runnable carryingCommits(Runnable task) {
+    return task;
+  }
+
   public abstract void close();
 
   /**

@@ -326,6 +326,11 @@ public final class Engine {
     return statements;
   }
 
+  /** See {@link ConnectionSource#carryingCommits}. */
+  public Runnable carryingCommits(Runnable task) {
+    return connections.carryingCommits(task);
+  }
+
   public ConnectionSource connections() {
     return connections;
   }

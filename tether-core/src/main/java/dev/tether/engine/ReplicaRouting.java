@@ -111,6 +111,24 @@ final class ReplicaRouting extends ConnectionSource {
     }
   }
 
+  /**
+   * Captures this thread's last commit position now; the thread that runs the result waits for it
+   * too (and for its own later commits), as if it had made those commits itself.
+   */
+  @Override
+  public Runnable carryingCommits(Runnable task) {
+    long carried = lastCommit.get()[0];
+    if (carried == 0) {
+      return task;
+    }
+    return () -> {
+      long[] position = lastCommit.get();
+      position[0] =
+          carried == UNKNOWN || position[0] == UNKNOWN ? UNKNOWN : Math.max(carried, position[0]);
+      task.run();
+    };
+  }
+
   @Override
   public void release(Connection c) throws SQLException {
     c.close(); // pooled or application-owned, a connection goes back by closing it

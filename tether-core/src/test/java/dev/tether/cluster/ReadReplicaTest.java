@@ -159,6 +159,32 @@ class ReadReplicaTest {
   }
 
   @Test
+  void withReadYourWritesCarriesTheGuaranteeToAnotherThread() throws Exception {
+    pair.run("pause-replay");
+    write("carried");
+    CompletableFuture<Void> resume =
+        CompletableFuture.runAsync(
+            () -> {
+              sleep(300);
+              pair.run("resume-replay");
+            });
+    List<List<String>> seen = new java.util.ArrayList<>();
+    Thread reader =
+        new Thread(
+            db.withReadYourWrites(
+                () -> {
+                  try (Session s = db.session(READ_ONLY)) {
+                    assertThat(server(s).inRecovery).isTrue(); // waited for replay
+                    seen.add(notes(s));
+                  }
+                }));
+    reader.start();
+    reader.join();
+    resume.get();
+    assertThat(seen).containsExactly(List.of("carried"));
+  }
+
+  @Test
   void aStandbyBehindForLongerThanMaxWaitLeavesTheReadToThePrimary() {
     db.close();
     db = open(Duration.ofMillis(300));
