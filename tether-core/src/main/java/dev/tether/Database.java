@@ -165,7 +165,8 @@ public final class Database implements AutoCloseable {
      * position, polling it for up to {@code maxWait}, and otherwise reads from the primary. So a
      * thread always sees its own commits; another thread may read a replica that has not replayed
      * them yet, and a thread that never wrote reads whatever the replicas have (typically
-     * milliseconds behind).
+     * milliseconds behind). {@link Database#withReadYourWrites} carries the guarantee to a task run
+     * on another thread.
      */
     public Builder readYourWrites(java.time.Duration maxWait) {
       java.util.Objects.requireNonNull(maxWait, "maxWait");
