@@ -23,20 +23,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15's replica kill, bounded (about 10 s): writer threads each commit an entry and then read
- * their own latest entry back in a read-only transaction, while the standby is killed with {@code
- * kill -9} and restarted mid-run. Invariants: no write fails, is lost or lands twice; every read
- * sees its thread's own last commit (read-your-writes, whether it ran on the standby or the
- * primary); reads run on the standby before the kill and after the restart, on the primary between.
- * Prints throughput and where the reads ran. PostgreSQL only (streaming replicas; {@link
- * ReplicaPair} says how the test is enabled).
+ * Issue 15's replica kill, bounded (about 10 s; a minute with {@code -Dtether.soak=long}): writer
+ * threads each commit an entry and then read their own latest entry back in a read-only
+ * transaction, while the standby is killed with {@code kill -9} and restarted mid-run. Invariants:
+ * no write fails, is lost or lands twice; every read sees its thread's own last commit
+ * (read-your-writes, whether it ran on the standby or the primary); reads run on the standby before
+ * the kill and after the restart, on the primary between. Prints throughput and where the reads
+ * ran. PostgreSQL only (streaming replicas; {@link ReplicaPair} says how the test is enabled).
  */
 class ReplicaKillSoakTest {
   static final TransactionOptions READ_ONLY = TransactionOptions.defaults().readOnly();
   static final int THREADS = 4;
-  static final long RUN_MILLIS = 10_000;
-  static final long KILL_AT = 1_500;
-  static final long RESTART_AT = 3_500;
+
+  /** {@code -Dtether.soak=long} (DEVELOPERS.md, "Soak and fault tests"): a minute, not seconds. */
+  static final boolean LONG = "long".equals(System.getProperty("tether.soak"));
+
+  static final long RUN_MILLIS = LONG ? 60_000 : 10_000;
+  static final long KILL_AT = LONG ? 10_000 : 1_500;
+  static final long RESTART_AT = LONG ? 25_000 : 3_500;
 
   /** One committed write: thread {@code writer}'s {@code seq}-th. */
   @Table("rk_entry")

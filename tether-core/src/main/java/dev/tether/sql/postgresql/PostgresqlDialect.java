@@ -59,7 +59,7 @@ public final class PostgresqlDialect extends Dialect {
    */
   @Override
   public boolean isConnectionFailure(SQLException e) {
-    String state = e.getSQLState();
+    String state = reported(e).getSQLState();
     return super.isConnectionFailure(e) || (state != null && state.startsWith("57P0"));
   }
 
