@@ -295,6 +295,34 @@ class ReadReplicaTest {
   }
 
   @Test
+  void aReplicaDataSourceTheApplicationOwnsServesReadOnlySessions() {
+    java.util.concurrent.atomic.AtomicInteger taken =
+        new java.util.concurrent.atomic.AtomicInteger();
+    javax.sql.DataSource standby =
+        new dev.tether.testing.SimpleDataSource() {
+          @Override
+          public java.sql.Connection getConnection() throws java.sql.SQLException {
+            taken.incrementAndGet();
+            return java.sql.DriverManager.getConnection(pair.replicaUrl);
+          }
+        };
+    write("through a data source");
+    try (Database viaDataSource =
+        Database.builder(pair.primaryUrl)
+            .replica(standby)
+            .open(Registry.of(Note.class, Server.class))) {
+      try (Session s = viaDataSource.session(READ_ONLY)) {
+        assertThat(server(s).inRecovery).isTrue();
+        assertThat(notes(s)).containsExactly("through a data source");
+      }
+      try (Session s = viaDataSource.session()) {
+        assertThat(server(s).inRecovery).isFalse();
+      }
+    }
+    assertThat(taken).hasValue(1); // one read-only session, one connection of the application's
+  }
+
+  @Test
   void aReplicaUrlOfAnotherDatabaseIsATypedError() {
     assertThatThrownBy(
             () ->
