@@ -286,6 +286,23 @@ public abstract class Dialect {
    */
   public void endTransaction(Connection c, boolean readOnly) throws SQLException {}
 
+  /**
+   * The query that reads, right after a COMMIT on the same connection, how far the primary's log
+   * has come (a number that grows with every commit), or {@code null} when this database has no
+   * streaming replicas Tether can read from. Read replicas are supported where this is not null.
+   */
+  public String commitPositionSql() {
+    return null;
+  }
+
+  /**
+   * The query that reads, on a replica, how far it has replayed the primary's log (the number
+   * {@link #commitPositionSql} reads; SQL {@code NULL} on a server that is not a replica).
+   */
+  public String replayPositionSql() {
+    return null;
+  }
+
   /** Run on each new connection (pragmas, session settings). */
   public List<String> connectionInitSql() {
     return List.of();
@@ -565,6 +582,16 @@ public abstract class Dialect {
     }
     if (isLockContention(r)) {
       return new DatabaseException("busy", message, state, e);
+    }
+    if ("25006".equals(state)) { // read_only_sql_transaction: PostgreSQL, MariaDB, and any standby
+      return new DatabaseException(
+          "read-only-session",
+          "A read-only session cannot write (its transaction is READ ONLY and may run on a"
+              + " replica): "
+              + message
+              + ". Write in a session opened without TransactionOptions.readOnly().",
+          state,
+          e);
     }
     return new DatabaseException("database", message, state, e);
   }

@@ -107,6 +107,17 @@ public final class PostgresqlDialect extends Dialect {
     return List.of("DROP TABLE IF EXISTS " + quote(table) + " CASCADE");
   }
 
+  /** The WAL position (an LSN as a number) that a hot standby must replay to see the commit. */
+  @Override
+  public String commitPositionSql() {
+    return "SELECT (pg_current_wal_lsn() - '0/0')::bigint";
+  }
+
+  @Override
+  public String replayPositionSql() {
+    return "SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint";
+  }
+
   @Override
   public String adjustUrl(String url) {
     return url.contains("reWriteBatchedInserts")
