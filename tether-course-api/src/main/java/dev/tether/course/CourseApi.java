@@ -42,6 +42,7 @@ public final class CourseApi implements AutoCloseable {
   private final JsonMapper json =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
   private final Javalin app;
+  private final StatementCount statements = new StatementCount();
 
   private CourseApi(Database db, Clock clock) {
     this.db = db;
@@ -69,6 +70,7 @@ public final class CourseApi implements AutoCloseable {
   /** {@link #start(Database, String, int)} with the clock sessions expire by (tests). */
   static CourseApi start(Database db, String host, int port, Clock clock) {
     CourseApi api = new CourseApi(db, clock);
+    db.addStatementListener(api.statements);
     api.app.start(host, port);
     return api;
   }
@@ -87,9 +89,12 @@ public final class CourseApi implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    db.removeStatementListener(statements);
   }
 
   private void routes(RoutesConfig r) {
+    r.before(ctx -> statements.reset());
+    r.after(ctx -> ctx.header("X-Statements", Integer.toString(statements.get())));
     r.get("/api/courses/", ctx -> ok(ctx, 200, db.callInTransaction(this::courses)));
     r.post("/api/courses/", ctx -> createCourse(ctx, Body.parse(json, ctx.body())));
     r.get("/api/courses/{id}/", ctx -> ok(ctx, 200, db.callInTransaction(s -> course(s, ctx))));

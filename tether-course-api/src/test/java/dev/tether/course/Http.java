@@ -21,7 +21,7 @@ final class Http {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A response: status, parsed body, and the SQL the request sent. */
-  record Response(int status, JsonNode body, List<String> statements) {
+  record Response(int status, JsonNode body, List<String> statements, String header) {
     /** Asserts the status and the whole body (parsed, so spacing and key order do not matter). */
     Response is(int expectedStatus, String expectedJson) {
       assertThat(status).as("status, body %s", body).isEqualTo(expectedStatus);
@@ -32,6 +32,7 @@ final class Http {
     /** Asserts how many statements the request sent, listing them when it is not that many. */
     Response statements(int expected) {
       assertThat(statements).as("statements sent").hasSize(expected);
+      assertThat(header).as("X-Statements").isEqualTo(Integer.toString(expected));
       return this;
     }
   }
@@ -79,7 +80,11 @@ final class Http {
             .build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), JSON.readTree(response.body()), sql.statements());
+      return new Response(
+          response.statusCode(),
+          JSON.readTree(response.body()),
+          sql.statements(),
+          response.headers().firstValue("X-Statements").orElse(null));
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
