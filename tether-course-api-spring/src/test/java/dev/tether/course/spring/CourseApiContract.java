@@ -2,80 +2,14 @@ package dev.tether.course.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tether.Database;
-import dev.tether.Registry;
-import dev.tether.testing.StatementRecorder;
-import dev.tether.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The course's API on Spring Boot end to end, with the Javalin server's expectations ({@code
- * tether-course-api}'s {@code CourseApiTest}, the same bodies and statement counts): the Boot
- * application runs on a free port, a real HTTP client drives it, and each test asserts the status,
- * the whole JSON body and the statements each request sent. One subclass per database; each test
- * gets a new application on an emptied database, so ids start at 1.
+ * tether-course-api}'s {@code CourseApiTest}: the same bodies and statement counts). One subclass
+ * per database.
  */
-@SpringBootTest(
-    classes = CourseApiApplication.class,
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "tether.create-schema=false")
-@DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
-abstract class CourseApiContract {
-  @LocalServerPort int port;
-  @Autowired Database db;
-  @Autowired Registry registry;
-
-  final StatementRecorder sql = new StatementRecorder();
-  Http http;
-
-  /**
-   * Points the application at {@code target}, emptied and with the course's tables (fails under
-   * {@code CI=true} when the server is not there). SQLite is a file: Boot's pool and the test must
-   * see one database.
-   */
-  static void database(DynamicPropertyRegistry properties, TestDatabase target) {
-    properties.add("spring.datasource.url", () -> freshUrl(target));
-  }
-
-  private static String freshUrl(TestDatabase target) {
-    String url;
-    try {
-      url = target.sharedUrl(Files.createTempDirectory("tether-course-spring"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (url.startsWith("jdbc:sqlite:")) {
-      url += "?foreign_keys=true";
-    }
-    target.open(new CourseApiApplication().courseModels(), url).close();
-    return url;
-  }
-
-  abstract TestDatabase target();
-
-  @BeforeEach
-  void start() {
-    db.addStatementListener(sql);
-    http = new Http("http://127.0.0.1:" + port, sql);
-  }
-
-  @AfterEach
-  void stop() {
-    db.removeStatementListener(sql);
-  }
-
+abstract class CourseApiContract extends BootApiTest {
   @Test
   void theCourseWalkThrough() {
     http.post("/api/courses/", "{\"code\": \"CS1998\", \"name\": \"Intro to Backend\"}")
@@ -227,9 +161,5 @@ abstract class CourseApiContract {
             """
             {"courses": [{"id": 1, "code": "CS1998", "name": "Intro",
                           "assignments": [], "students": [], "instructors": []}]}""");
-  }
-
-  private String quote(String name) {
-    return target().dialect().quote(name);
   }
 }
