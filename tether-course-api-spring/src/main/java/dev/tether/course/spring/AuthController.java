@@ -6,11 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The authentication chapter's endpoints: register, login, refresh the session with the update
@@ -24,18 +22,15 @@ class AuthController {
 
   private final AuthService auth;
   private final PasswordEncoder passwords;
-  private final JsonMapper json;
 
-  AuthController(AuthService auth, PasswordEncoder passwords, JsonMapper json) {
+  AuthController(AuthService auth, PasswordEncoder passwords) {
     this.auth = auth;
     this.passwords = passwords;
-    this.json = json;
   }
 
   @PostMapping("/api/register/")
   @ResponseStatus(HttpStatus.CREATED)
-  Tokens register(@RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  Tokens register(Body body) {
     String email = body.string("email");
     String digest = passwords.encode(body.string("password")); // slow: before the transaction
     try {
@@ -46,8 +41,7 @@ class AuthController {
   }
 
   @PostMapping("/api/login/")
-  Tokens login(@RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  Tokens login(Body body) {
     return auth.login(body.string("email"), body.string("password"));
   }
 

@@ -10,23 +10,20 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The course's endpoints. Bodies are read with {@link Body} before any transaction starts, so a bad
- * one is a 400 naming the field and sends no SQL; the work is one {@link CourseService} call.
+ * The course's endpoints. Bodies are read into a {@link Body} ({@link BodyArguments}) before any
+ * transaction starts, so a bad one is a 400 naming the field and sends no SQL; the work is one
+ * {@link CourseService} call.
  */
 @RestController
 class CourseController {
   private final CourseService courses;
-  private final JsonMapper json;
 
-  CourseController(CourseService courses, JsonMapper json) {
+  CourseController(CourseService courses) {
     this.courses = courses;
-    this.json = json;
   }
 
   @GetMapping("/api/courses/")
@@ -36,8 +33,7 @@ class CourseController {
 
   @PostMapping("/api/courses/")
   @ResponseStatus(HttpStatus.CREATED)
-  Course createCourse(@RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  Course createCourse(Body body) {
     return courses.createCourse(body.string("code"), body.string("name"));
   }
 
@@ -53,8 +49,7 @@ class CourseController {
 
   @PostMapping("/api/users/")
   @ResponseStatus(HttpStatus.CREATED)
-  UserView createUser(@RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  UserView createUser(Body body) {
     return courses.createUser(body.string("name"), body.string("netid"));
   }
 
@@ -64,8 +59,7 @@ class CourseController {
   }
 
   @PostMapping("/api/courses/{id}/add/")
-  CourseView addUser(@PathVariable String id, @RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  CourseView addUser(@PathVariable String id, Body body) {
     long userId = body.integer("user_id");
     String type = body.string("type");
     if (!type.equals("student") && !type.equals("instructor")) {
@@ -77,8 +71,7 @@ class CourseController {
 
   @PostMapping("/api/courses/{id}/assignment/")
   @ResponseStatus(HttpStatus.CREATED)
-  Assignment assign(@PathVariable String id, @RequestBody(required = false) String text) {
-    Body body = Body.parse(json, text);
+  Assignment assign(@PathVariable String id, Body body) {
     String title = body.string("title");
     long due = body.integer("due_date");
     return courses.assign(id(id, "course"), title, due);

@@ -93,6 +93,23 @@ abstract class CourseApiContract extends BootApiTest {
     http.get("/api/courses/").is(200, "{\"courses\": [" + course2 + "]}");
   }
 
+  /** {@code curl -d '{...}'} says the body is a form: it is read as the JSON it is all the same. */
+  @Test
+  void aJsonBodySentAsAFormIsReadAsJson() {
+    http.send(
+            "POST",
+            "/api/courses/",
+            "{\"code\": \"CS1998\", \"name\": \"Intro & more\"}",
+            null,
+            "application/x-www-form-urlencoded")
+        .is(
+            201,
+            """
+            {"id": 1, "code": "CS1998", "name": "Intro & more",
+             "assignments": [], "students": [], "instructors": []}""")
+        .statements(1);
+  }
+
   @Test
   void anEmptyListCostsOneStatement() {
     http.get("/api/courses/").is(200, "{\"courses\": []}").statements(1);

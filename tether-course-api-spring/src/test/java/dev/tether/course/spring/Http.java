@@ -64,6 +64,11 @@ final class Http {
 
   /** A request with {@code Authorization: Bearer token} when {@code token} is not null. */
   Response send(String method, String path, String body, String token) {
+    return send(method, path, body, token, "application/json");
+  }
+
+  /** A request with this {@code Content-Type} ({@code curl -d} sends a form type). */
+  Response send(String method, String path, String body, String token, String contentType) {
     sql.clear();
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {
@@ -76,7 +81,7 @@ final class Http {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
