@@ -1,0 +1,36 @@
+package dev.tether.mapping;
+
+import dev.tether.mapping.MappingMessages.Message;
+
+/**
+ * The {@link MappingMessages} of fields whose modifiers contradict their annotations: one method
+ * per mistake, plain names in, so that the annotation processor can say the same at compile time.
+ */
+public final class FieldMessages {
+  private FieldMessages() {}
+
+  /**
+   * A {@code static} or {@code transient} field (neither is ever mapped) that carries a mapping
+   * annotation, which would otherwise be silently ignored.
+   *
+   * @param where {@code Owner.field}
+   * @param modifier {@code "static"} or {@code "transient"}
+   * @param annotation the annotation as written, {@code "@Column"}
+   */
+  public static Message ignoredAnnotation(String where, String modifier, String annotation) {
+    return new Message(
+        "annotation-on-" + modifier,
+        where
+            + " is "
+            + modifier
+            + ", and "
+            + modifier
+            + " fields are never mapped, but it has "
+            + annotation
+            + ", which would be ignored. Remove `"
+            + modifier
+            + "` to map the field, or remove "
+            + annotation
+            + " if it is not stored.");
+  }
+}
