@@ -33,4 +33,18 @@ public final class FieldMessages {
             + annotation
             + " if it is not stored.");
   }
+
+  /** {@code @Column(name = " ")}: a name of only whitespace. */
+  public static Message blankColumnName(String where, String value, String defaultName) {
+    return new Message(
+        "column-name",
+        where
+            + ": @Column(name = \""
+            + value
+            + "\") is blank. Write the column name, e.g. @Column(name = \""
+            + defaultName
+            + "\"), or leave name out for the default '"
+            + defaultName
+            + "'.");
+  }
 }

@@ -307,6 +307,10 @@ final class ModelReader {
     }
     Column column = f.getAnnotation(Column.class);
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
+    if (column != null && !column.name().isEmpty() && column.name().isBlank()) {
+      throw FieldMessages.blankColumnName(where, column.name(), Names.snake(f.getName()))
+          .exception();
+    }
     String name =
         site.prefix()
             + (column != null && !column.name().isEmpty()
