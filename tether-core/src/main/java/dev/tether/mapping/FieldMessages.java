@@ -47,4 +47,15 @@ public final class FieldMessages {
             + defaultName
             + "'.");
   }
+
+  /** {@code orderBy} on a {@code One}, which holds one object and has nothing to order. */
+  public static Message orderByOnOne(String relationship, String orderBy) {
+    return new Message(
+        "order-by-on-one",
+        relationship
+            + ": orderBy = \""
+            + orderBy
+            + "\" orders a collection, but this is a One, which holds one object; it would be"
+            + " ignored. Remove orderBy here, or put it on the Many side of the relationship.");
+  }
 }
