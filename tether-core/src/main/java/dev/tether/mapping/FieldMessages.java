@@ -58,4 +58,17 @@ public final class FieldMessages {
             + "\" orders a collection, but this is a One, which holds one object; it would be"
             + " ignored. Remove orderBy here, or put it on the Many side of the relationship.");
   }
+
+  /**
+   * {@code @Json} and {@code @Convert} on one field: two ways to store it, one would be ignored.
+   */
+  public static Message jsonAndConvert(String where, String converter) {
+    return new Message(
+        "json-and-convert",
+        where
+            + " has both @Json and @Convert("
+            + converter
+            + ".class), two ways to store one column; the converter would be ignored. Keep one:"
+            + " @Json stores the value as JSON text, the converter as the column type it names.");
+  }
 }
