@@ -28,6 +28,21 @@ final class ClassProductions {
     return true;
   }
 
+  /** Replaces the class's key field {@code id} (a refusal names {@code Class.id}). */
+  private static void id(String name, Expect expect, String field) {
+    add(
+        name,
+        Scope.CLASS,
+        expect,
+        x -> {
+          if (!x.c().claim("id")) {
+            return false;
+          }
+          x.c().idField = "  " + FieldProductions.expand(field, x);
+          return expect == Expect.MAPS || x.refuse(x.c().name + ".id") && x.refuse(x.c().name);
+        });
+  }
+
   static void classes() {
     maps("tableSameName", "table", x -> annotate(x, "@Table(\"$t\")"));
     maps(
@@ -49,6 +64,7 @@ final class ClassProductions {
         Expect.MAPS,
         x ->
             x.c().claim("id")
+                && x.c().claim("composite")
                 && x.add("@Id public String code" + x.k() + ";")
                 && x.column("code" + x.k(), "code" + x.k()));
     add(
@@ -62,6 +78,16 @@ final class ClassProductions {
           x.c().idField = "  @Id public Long id;";
           return x.column("id", "id");
         });
+    id("primitiveId", Expect.MAPS, "@Id public int id;");
+    id("sequenceOnKey", Expect.MAPS, "@Id @Sequence(\"seq$k\") public Integer id;");
+    id("generatedOnKey", Expect.REFUSED, "@Id @Generated public Integer id;");
+    id("computedOnKey", Expect.REFUSED, "@Id @Computed(\"1\") public Integer id;");
+    id("sequenceBlankOnKey", Expect.REFUSED, "@Id @Sequence(\" \") public Integer id;");
+    id("finalKey", Expect.REFUSED, "@Id public final Integer id = 1;");
+    id("staticKey", Expect.REFUSED, "@Id public static Integer id;");
+    id("keyNamedByColumn", Expect.MAPS, "@Id @Column(name = \"id\") public Integer id;");
+    id("keyNotNull", Expect.MAPS, "@Id @Column(nullable = false) public Integer id;");
+    id("keyWithDefault", Expect.REFUSED, "@Id @Column(serverDefault = \"1\") public Integer id;");
     refused(
         "abstractModel",
         "modifiers",

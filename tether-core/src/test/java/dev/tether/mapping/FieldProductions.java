@@ -74,7 +74,8 @@ final class FieldProductions {
         Scope.FIELD,
         Expect.MAPS,
         x ->
-            x.c().claim("fk:" + x.c().name + "->" + x.c().name)
+            !x.c().tags.contains("composite")
+                && x.c().claim("fk:" + x.c().name + "->" + x.c().name)
                 && x.add("@ForeignKey(\"" + x.c().table() + ".id\") public Integer " + x.f() + ";")
                 && x.column(x.f(), x.f()));
     add(
@@ -96,6 +97,105 @@ final class FieldProductions {
           return x.add("@Embedded(prefix = \"p" + x.k() + "_\") public " + e + " " + x.f() + ";")
               && x.tableColumn("p" + x.k() + "_a");
         });
+
+    maps("enumOrdinal", "@Enumerated(EnumStorage.ORDINAL) public java.time.Month $f;", "$f");
+    maps("enumNative", "@Enumerated(EnumStorage.NATIVE) public java.time.Month $f;", "$f");
+    maps("quoteInColumnName", "@Column(name = \"a\\\"b$k\") public String $f;", "a\"b$k");
+    maps("backtickInColumnName", "@Column(name = \"a`b$k\") public String $f;", "a`b$k");
+    add(
+        "keywordColumn",
+        Scope.FIELD,
+        Expect.MAPS,
+        x ->
+            x.c().claim("keyword")
+                && x.add("@Column(name = \"order\") public String " + x.f() + ";")
+                && x.column(x.f(), "order"));
+    add(
+        "convertedOk",
+        Scope.FIELD,
+        Expect.MAPS,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.net.URI", "String"), false);
+          return x.add("@Convert(Cv" + x.k() + ".class) public java.net.URI " + x.f() + ";")
+              && x.column(x.f(), x.f());
+        });
+    add(
+        "convertWrongFieldType",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.net.URI", "String"), false);
+          return x.refuseField("@Convert(Cv" + x.k() + ".class) public Integer " + x.f() + ";");
+        });
+    add(
+        "convertToUnsupportedColumn",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.net.URI", "java.util.Date"), false);
+          return x.refuseField(
+              "@Convert(Cv" + x.k() + ".class) public java.net.URI " + x.f() + ";");
+        });
+    add(
+        "convertWithoutConstructor",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          String cv = "Cv" + x.k();
+          x.extra(
+              cv,
+              converter(cv, "java.net.URI", "String")
+                  .replace("{\n", "{\n  public " + cv + "(int x) {}\n"),
+              false);
+          return x.refuseField("@Convert(" + cv + ".class) public java.net.URI " + x.f() + ";");
+        });
+    add(
+        "convertOnRelationship",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.net.URI", "String"), false);
+          return x.refuseField(
+              "@Convert(Cv"
+                  + x.k()
+                  + ".class) public final One<"
+                  + x.kase().classes.get(0).ref()
+                  + "> "
+                  + x.f()
+                  + " = one();");
+        });
+    add(
+        "convertAndJson",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.net.URI", "String"), false);
+          return x.refuseField(
+              "@Json @Convert(Cv" + x.k() + ".class) public java.net.URI " + x.f() + ";");
+        });
+    add(
+        "convertAndEnumerated",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.extra("Cv" + x.k(), converter("Cv" + x.k(), "java.time.Month", "String"), false);
+          return x.refuseField(
+              "@Enumerated(EnumStorage.NAME) @Convert(Cv"
+                  + x.k()
+                  + ".class) public java.time.Month "
+                  + x.f()
+                  + ";");
+        });
+    refused("jsonOnRelationship", "@Json public final Many<$m> $f = many();");
+    refused(
+        "enumeratedOnRelationship",
+        "@Enumerated(EnumStorage.NAME) public final One<$m> $f = one();");
+    refused("embeddedOnRelationship", "@Embedded public final One<$m> $f = one();");
+    refused("sequenceOnRelationship", "@Sequence(\"s\") public final One<$m> $f = one();");
+    refused("computedOnRelationship", "@Computed(\"1\") public final One<$m> $f = one();");
+    refused("embeddedOnString", "@Embedded public String $f;");
+    refused("embeddedOnModel", "@Embedded public $m $f;");
+    maps("jsonOnPrimitive", "@Json public int $f;", "$f");
 
     refused("finalColumn", "public final String $f = \"x\";");
     refused("blankColumnName", "@Column(name = \" \") public String $f;");
@@ -136,6 +236,25 @@ final class FieldProductions {
           x.refuse(x.c().name + ".id");
           return x.refuse(x.where());
         });
+  }
+
+  /** A converter class {@code name} from {@code java} to {@code column}, which it never calls. */
+  static String converter(String name, String java, String column) {
+    return "public class "
+        + name
+        + " implements ColumnConverter<"
+        + java
+        + ", "
+        + column
+        + "> {\n  public "
+        + column
+        + " toColumn("
+        + java
+        + " v) { return null; }\n  public "
+        + java
+        + " fromColumn("
+        + column
+        + " v) { return null; }\n}\n";
   }
 
   static void typesAndKeys() {

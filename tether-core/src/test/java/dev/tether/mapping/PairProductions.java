@@ -37,8 +37,9 @@ final class PairProductions {
         .replace("$k", String.valueOf(x.k()));
   }
 
+  /** O's key to C is free, and C's {@code id} alone is a key (not part of a composite one). */
   private static boolean claimKey(Ctx x) {
-    return x.o().claim("fk:" + x.o().name + "->" + x.c().name);
+    return !x.c().tags.contains("composite") && x.o().claim("fk:" + x.o().name + "->" + x.c().name);
   }
 
   private static final String FK = "@ForeignKey(\"$c.id\") public Integer k$k;";
@@ -125,6 +126,55 @@ final class PairProductions {
                 && x.relationship(x.c(), "many" + x.k())
                 && x.relationship(x.o(), "one" + x.k()));
 
+    add(
+        "manyToManyOneSided",
+        Scope.PAIR,
+        Expect.MAPS,
+        x ->
+            x.c() != x.o()
+                && declare(
+                    x,
+                    "@Relationship(secondary = \"link$k\") public final Many<$O> many$k = many();",
+                    "")
+                && x.relationship(x.c(), "many" + x.k()));
+    add(
+        "secondaryIsAModelTable",
+        Scope.PAIR,
+        Expect.REFUSED,
+        x ->
+            x.c() != x.o()
+                && declare(
+                    x,
+                    "@Relationship(secondary = \"$c\") public final Many<$O> many$k = many();",
+                    "")
+                && x.refuse(x.c().name + ".many" + x.k()));
+    add(
+        "tableOfAnother",
+        Scope.PAIR,
+        Expect.REFUSED,
+        x -> {
+          if (x.c() == x.o() || !x.o().claim("table")) {
+            return false;
+          }
+          x.o().annotations.add("@Table(\"" + x.c().table() + "\")");
+          return x.refuse(x.c().name) && x.refuse(x.o().name);
+        });
+    refused(
+        "backPopulatesBlank",
+        "@Relationship(backPopulates = \" \") public final Many<$O> many$k = many();",
+        FK + "|" + one);
+    // as in SQLAlchemy, a backref is reached by name and need not be a Java identifier
+    maps(
+        "backrefNotAnIdentifier",
+        "",
+        FK + "|@Relationship(backref = \"a b$k\") public final One<$C> one$k = one();",
+        "a b$k",
+        "one$k");
+    refused(
+        "viewOnlyWithCascade",
+        "@Relationship(backPopulates = \"one$k\", viewOnly = true, cascade = \"all\") public"
+            + " final Many<$O> many$k = many();",
+        FK + "|" + one);
     refused(
         "backPopulatesMissing",
         many,
