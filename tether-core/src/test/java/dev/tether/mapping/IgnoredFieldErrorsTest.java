@@ -86,6 +86,24 @@ class IgnoredFieldErrorsTest {
             "Part.shared is static, and static fields are never mapped, but it has @Column");
   }
 
+  @Embeddable
+  public record Point(Integer x, Integer y) {
+    @Column public static String unit;
+  }
+
+  @Table("if_record_embeds")
+  public static class RecordEmbeds extends Model {
+    @Id public Integer id;
+    public Point at;
+  }
+
+  /** A record's components are read apart from its fields; its static fields are checked too. */
+  @Test
+  void staticColumnInsideARecordEmbeddableIsRefused() {
+    assertThat(MappingFailures.failure(RecordEmbeds.class).getMessage())
+        .startsWith("Point.unit is static, and static fields are never mapped, but it has @Column");
+  }
+
   public abstract static class Base extends Model {
     @Column public static String inherited;
   }
