@@ -64,7 +64,7 @@ final class ClassProductions {
         Expect.MAPS,
         x ->
             x.c().claim("id")
-                && x.c().claim("composite")
+                && x.c().claim("unreferenced")
                 && x.add("@Id public String code" + x.k() + ";")
                 && x.column("code" + x.k(), "code" + x.k()));
     add(
@@ -75,6 +75,7 @@ final class ClassProductions {
           if (!x.c().claim("id")) {
             return false;
           }
+          x.c().claim("unreferenced"); // the generated keys to it are Integer
           x.c().idField = "  @Id public Long id;";
           return x.column("id", "id");
         });

@@ -74,8 +74,8 @@ final class FieldProductions {
         Scope.FIELD,
         Expect.MAPS,
         x ->
-            !x.c().tags.contains("composite")
-                && x.c().claim("fk:" + x.c().name + "->" + x.c().name)
+            !x.c().tags.contains("unreferenced")
+                && PairProductions.claimKeyBetween(x.c(), x.c())
                 && x.add("@ForeignKey(\"" + x.c().table() + ".id\") public Integer " + x.f() + ";")
                 && x.column(x.f(), x.f()));
     add(
@@ -255,6 +255,62 @@ final class FieldProductions {
         + " fromColumn("
         + column
         + " v) { return null; }\n}\n";
+  }
+
+  static void embeddables() {
+    add(
+        "nestedEmbeddedOk",
+        Scope.FIELD,
+        Expect.MAPS,
+        x -> {
+          String e = x.embeddable("public String a; public In" + x.k() + " b;");
+          x.add("@Embeddable public static class In" + x.k() + " { public String c; }");
+          return x.add("public " + e + " " + x.f() + ";")
+              && x.tableColumn(x.f() + "_a")
+              && x.tableColumn(x.f() + "_b_c");
+        });
+    add(
+        "recordEmbeddableOk",
+        Scope.FIELD,
+        Expect.MAPS,
+        x ->
+            x.add("@Embeddable public record R" + x.k() + "(String a, Integer b) {}")
+                && x.add("public R" + x.k() + " " + x.f() + ";")
+                && x.tableColumn(x.f() + "_a")
+                && x.tableColumn(x.f() + "_b"));
+    add(
+        "staticColumnInRecordEmbeddable",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          x.add(
+              "@Embeddable public record R"
+                  + x.k()
+                  + "(String a) { @Column static String s"
+                  + x.k()
+                  + "; }");
+          x.add("public R" + x.k() + " " + x.f() + ";");
+          return x.refuse("R" + x.k() + ".s" + x.k());
+        });
+    add(
+        "embeddableContainsItself",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          String e = x.embeddable("public String a; public E" + x.k() + " inner;");
+          x.add("public " + e + " " + x.f() + ";");
+          return x.refuse(e + ".inner") && x.refuse(x.where());
+        });
+    add(
+        "embeddableCycle",
+        Scope.FIELD,
+        Expect.REFUSED,
+        x -> {
+          String e = x.embeddable("public String a; public In" + x.k() + " b;");
+          x.add("@Embeddable public static class In" + x.k() + " { public " + e + " back; }");
+          x.add("public " + e + " " + x.f() + ";");
+          return x.refuse("In" + x.k() + ".back") && x.refuse(e + ".b") && x.refuse(x.where());
+        });
   }
 
   static void typesAndKeys() {

@@ -133,6 +133,7 @@ final class MisuseGrammar {
     modifierMisuse();
     FieldProductions.columns();
     FieldProductions.typesAndKeys();
+    FieldProductions.embeddables();
     ClassProductions.classes();
     ClassProductions.hooks();
     PairProductions.pairs();

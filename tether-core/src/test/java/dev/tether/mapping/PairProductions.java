@@ -37,9 +37,19 @@ final class PairProductions {
         .replace("$k", String.valueOf(x.k()));
   }
 
-  /** O's key to C is free, and C's {@code id} alone is a key (not part of a composite one). */
+  /** Claims the one foreign key allowed between {@code a} and {@code b}, in either direction. */
+  static boolean claimKeyBetween(ModelCase.ModelClass a, ModelCase.ModelClass b) {
+    ModelCase.ModelClass first = a.name.compareTo(b.name) <= 0 ? a : b;
+    ModelCase.ModelClass second = first == a ? b : a;
+    return first.claim("fk:" + first.name + "-" + second.name);
+  }
+
+  /**
+   * No key between C and O yet (either way: two would make a One ambiguous), and C's {@code id}
+   * alone is a key (not part of a composite one).
+   */
   private static boolean claimKey(Ctx x) {
-    return !x.c().tags.contains("composite") && x.o().claim("fk:" + x.o().name + "->" + x.c().name);
+    return !x.c().tags.contains("unreferenced") && claimKeyBetween(x.c(), x.o());
   }
 
   private static final String FK = "@ForeignKey(\"$c.id\") public Integer k$k;";
@@ -175,6 +185,30 @@ final class PairProductions {
         "@Relationship(backPopulates = \"one$k\", viewOnly = true, cascade = \"all\") public"
             + " final Many<$O> many$k = many();",
         FK + "|" + one);
+    // a concrete model extending another: its own table with the inherited columns
+    add(
+        "extendsConcreteModel",
+        Scope.PAIR,
+        Expect.MAPS,
+        x -> {
+          if (x.c() == x.o()
+              || !x.o().claim("superclass")
+              || !x.o().claim("id")
+              || !x.o().outer.isEmpty()
+              || x.c().superclass.equals(x.o().ref())
+              || !x.c().typeParameters.isEmpty()
+              || x.c().modifiers.contains("final")) {
+            return false;
+          }
+          x.o().superclass = x.c().ref();
+          x.o().idField = null;
+          x.kase()
+              .expectations
+              .add(
+                  new ModelCase.Expectation(
+                      ModelCase.Expectation.Kind.COLUMN, x.o().binaryName(), "id", "id"));
+          return true;
+        });
     refused(
         "backPopulatesMissing",
         many,
