@@ -11,6 +11,7 @@ import dev.tether.Sequence;
 import dev.tether.Table;
 import dev.tether.UniqueConstraint;
 import dev.tether.Version;
+import dev.tether.mapping.FieldMessages;
 import dev.tether.mapping.MappingMessages;
 import dev.tether.mapping.MappingMessages.Message;
 import dev.tether.mapping.MappingMessages.NotModel;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -78,6 +80,10 @@ final class MappingChecks {
       if (t.getAnnotation(dev.tether.Embeddable.class) != null) {
         c.embedded.checkEmbeddable(t);
       }
+      if (!env.isModelSubclass(t) && t.getAnnotation(dev.tether.Embeddable.class) == null) {
+        continue;
+      }
+      c.checkUnmappedFields(t);
       if (!env.isModelSubclass(t)) {
         continue;
       }
@@ -96,6 +102,32 @@ final class MappingChecks {
 
   // ---- one field ---------------------------------------------------------------------------
 
+  /** Static and transient fields are never mapped; one with Tether's annotations is a mistake. */
+  private void checkUnmappedFields(TypeElement owner) {
+    for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+      Set<Modifier> modifiers = f.getModifiers();
+      String modifier =
+          modifiers.contains(Modifier.STATIC)
+              ? "static"
+              : modifiers.contains(Modifier.TRANSIENT) ? "transient" : null;
+      if (modifier == null) {
+        continue;
+      }
+      for (AnnotationMirror a : f.getAnnotationMirrors()) {
+        TypeElement type = (TypeElement) a.getAnnotationType().asElement();
+        if (type.getQualifiedName().toString().equals("dev.tether." + type.getSimpleName())) {
+          report(
+              f,
+              FieldMessages.ignoredAnnotation(
+                  Env.simpleName(owner) + "." + Env.simpleName(f),
+                  modifier,
+                  "@" + type.getSimpleName()));
+          break;
+        }
+      }
+    }
+  }
+
   private void checkField(TypeElement owner, VariableElement f) {
     String field = Env.simpleName(f);
     String where = Env.simpleName(owner) + "." + field;
@@ -112,6 +144,14 @@ final class MappingChecks {
       return;
     }
     checkColumnType(owner, f, where);
+    Column column = f.getAnnotation(Column.class);
+    if (column != null && !column.name().isEmpty() && column.name().isBlank()) {
+      report(
+          f,
+          "dev.tether.Column",
+          "name",
+          FieldMessages.blankColumnName(where, column.name(), Names.snake(field)));
+    }
     if (f.getModifiers().contains(Modifier.FINAL)) {
       report(f, MappingMessages.columnFinal(where));
     }
