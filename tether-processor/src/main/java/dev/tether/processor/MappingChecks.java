@@ -190,6 +190,21 @@ final class MappingChecks {
     }
   }
 
+  /** The simple name of the converter class of the field's own {@code @Convert}, or null. */
+  private static String converterOnField(VariableElement f) {
+    for (AnnotationMirror a : f.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) a.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals("dev.tether.Convert")) {
+        for (var e : a.getElementValues().entrySet()) {
+          if (e.getValue().getValue() instanceof DeclaredType d) {
+            return d.asElement().getSimpleName().toString();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
   private void checkActions(String where, VariableElement f, ForeignKey fk) {
     Column column = f.getAnnotation(Column.class);
@@ -228,6 +243,10 @@ final class MappingChecks {
    */
   void checkStorage(TypeElement owner, String where, VariableElement f) {
     TypeMirror type = f.asType();
+    String converter = converterOnField(f);
+    if (converter != null && f.getAnnotation(dev.tether.Json.class) != null) {
+      report(f, FieldMessages.jsonAndConvert(where, converter));
+    }
     boolean isEnum = type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
     if (f.getAnnotation(Enumerated.class) != null && (!isEnum || columnTypes.converted(owner, f))) {
       report(f, MappingMessages.enumeratedNotEnum(where, simple(type)));
@@ -277,6 +296,9 @@ final class MappingChecks {
       report(f, MappingMessages.targetNotModel(where, Env.simpleName(target), notModel));
     }
     Relationship r = f.getAnnotation(Relationship.class);
+    if (r != null && !many && !r.orderBy().isBlank()) {
+      report(f, RELATIONSHIP, "orderBy", FieldMessages.orderByOnOne(where, r.orderBy()));
+    }
     if (r != null && !r.backPopulates().isBlank() && !r.backref().isBlank()) {
       report(
           f,

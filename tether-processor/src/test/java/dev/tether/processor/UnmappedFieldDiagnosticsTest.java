@@ -7,8 +7,9 @@ import static dev.tether.processor.DiagnosticsTest.parent;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mapping annotations on fields that are never mapped (static, transient) and blank column names:
- * javac with the processor and {@code Registry.of} refuse them with the same text and code.
+ * Mapping annotations on fields that are never mapped (static, transient), blank column names,
+ * orderBy on a One, @Json with @Convert: javac with the processor and {@code Registry.of} refuse
+ * them with the same text and code.
  */
 class UnmappedFieldDiagnosticsTest {
 
@@ -55,5 +56,52 @@ class UnmappedFieldDiagnosticsTest {
     assertReported(
         Compilation.of(parent), "Parent.java", parent, "name = \" \"", "column-name", text);
     assertSameAtRunTime("column-name", text, new String[] {parent}, "shop.Parent");
+  }
+
+  @Test
+  void orderByOnAOne() {
+    String parent =
+        parent(
+            "@Relationship(backPopulates = \"parent\") public final Many<Child> children = many();\n");
+    String child =
+        DiagnosticsTest.child(
+            DiagnosticsTest.CHILD_KEY
+                + "@Relationship(backPopulates = \"children\", orderBy = \"id\")\n"
+                + "public final One<Parent> parent = one();\n");
+    String text =
+        "Child.parent: orderBy = \"id\" orders a collection, but this is a One, which holds one"
+            + " object; it would be ignored. Remove orderBy here, or put it on the Many side of the"
+            + " relationship.";
+    assertReported(
+        Compilation.of(parent, child),
+        "Child.java",
+        child,
+        "orderBy = \"id\"",
+        "order-by-on-one",
+        text);
+    assertSameAtRunTime(
+        "order-by-on-one", text, new String[] {parent, child}, "shop.Child", "shop.Parent");
+  }
+
+  @Test
+  void jsonAndConvertOnOneField() {
+    String converter =
+        "package shop;\n\nimport dev.tether.*;\n\npublic class UriText implements"
+            + " ColumnConverter<java.net.URI, String> {\n"
+            + "  public String toColumn(java.net.URI v) { return v.toString(); }\n"
+            + "  public java.net.URI fromColumn(String v) { return java.net.URI.create(v); }\n}\n";
+    String parent = parent("@Json @Convert(UriText.class) public java.net.URI home;\n");
+    String text =
+        "Parent.home has both @Json and @Convert(UriText.class), two ways to store one column;"
+            + " the converter would be ignored. Keep one: @Json stores the value as JSON text, the"
+            + " converter as the column type it names.";
+    assertReported(
+        Compilation.of(parent, converter),
+        "Parent.java",
+        parent,
+        "public java.net.URI home",
+        "json-and-convert",
+        text);
+    assertSameAtRunTime("json-and-convert", text, new String[] {parent, converter}, "shop.Parent");
   }
 }
