@@ -63,25 +63,22 @@ final class MisuseGrammar {
     }
 
     boolean column(String field, String column) {
-      kase.expectations.add(
-          new Expectation(Expectation.Kind.COLUMN, c.binaryName(), field, column));
+      kase.expectations.add(new Expectation(Expectation.Kind.COLUMN, c.name, field, column));
       return true;
     }
 
     boolean tableColumn(String column) {
-      kase.expectations.add(
-          new Expectation(Expectation.Kind.TABLE_COLUMN, c.binaryName(), "", column));
+      kase.expectations.add(new Expectation(Expectation.Kind.TABLE_COLUMN, c.name, "", column));
       return true;
     }
 
     boolean nothing(String field) {
-      kase.expectations.add(new Expectation(Expectation.Kind.NOTHING, c.binaryName(), field, ""));
+      kase.expectations.add(new Expectation(Expectation.Kind.NOTHING, c.name, field, ""));
       return true;
     }
 
     boolean relationship(ModelClass on, String name) {
-      kase.expectations.add(
-          new Expectation(Expectation.Kind.RELATIONSHIP, on.binaryName(), name, ""));
+      kase.expectations.add(new Expectation(Expectation.Kind.RELATIONSHIP, on.name, name, ""));
       return true;
     }
 

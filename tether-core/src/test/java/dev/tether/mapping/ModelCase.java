@@ -11,7 +11,7 @@ import java.util.Set;
  * do with it: the mentions a refusal must contain, and what a successful mapping must hold.
  */
 final class ModelCase {
-  /** What must hold of a successful mapping. */
+  /** What must hold of a successful mapping ({@code model}: the simple name of a class). */
   record Expectation(Kind kind, String model, String member, String column) {
     enum Kind {
       /** {@code model.member} maps column {@code column}. */

@@ -206,7 +206,7 @@ final class PairProductions {
               .expectations
               .add(
                   new ModelCase.Expectation(
-                      ModelCase.Expectation.Kind.COLUMN, x.o().binaryName(), "id", "id"));
+                      ModelCase.Expectation.Kind.COLUMN, x.o().name, "id", "id"));
           return true;
         });
     refused(
