@@ -15,7 +15,7 @@ final class FieldProductions {
         name,
         Scope.FIELD,
         Expect.MAPS,
-        x -> x.add(member.replace("$f", x.f())) && x.column(x.f(), column.replace("$f", x.f())));
+        x -> x.add(expand(member, x)) && x.column(x.f(), expand(column, x)));
   }
 
   private static void refused(String name, String member) {
