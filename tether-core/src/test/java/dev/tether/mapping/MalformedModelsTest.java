@@ -181,14 +181,18 @@ class MalformedModelsTest {
   static ModelCase build(Recipe r) {
     ModelCase kase = new ModelCase("gen.c" + PACKAGES.incrementAndGet(), r.classes());
     List<Pick> picks = new ArrayList<>(r.picks());
-    picks.sort(
-        Comparator.comparing(
-            p -> MisuseGrammar.ALL.get(p.production()).scope() == Scope.CLASS ? 0 : 1));
+    picks.sort(Comparator.comparing(p -> order(MisuseGrammar.ALL.get(p.production()))));
     int k = 0;
     for (Pick p : picks) {
       Production production = MisuseGrammar.ALL.get(p.production());
       ModelCase.ModelClass target = kase.classes.get(p.target() % r.classes());
       ModelCase.ModelClass other = kase.classes.get(p.other() % r.classes());
+      if (production.scope() == Scope.PAIR
+          && !production.name().equals(PairProductions.INHERITANCE)
+          && (target.tags.contains(PairProductions.INHERITANCE)
+              || other.tags.contains(PairProductions.INHERITANCE))) {
+        continue; // relationships between a class and its subclass: not generated
+      }
       int refusals = kase.refusals.size();
       if (production.rule().apply(new MisuseGrammar.Ctx(kase, target, other, k++))) {
         kase.applied.add(production.name());
@@ -198,6 +202,11 @@ class MalformedModelsTest {
       }
     }
     return kase;
+  }
+
+  /** Class shapes first, then inheritance between classes, then fields and relationships. */
+  private static int order(Production p) {
+    return p.scope() == Scope.CLASS ? 0 : p.name().equals(PairProductions.INHERITANCE) ? 1 : 2;
   }
 
   /** Compiles {@code cases} in one batch and checks each; {@code strict}: one production each. */

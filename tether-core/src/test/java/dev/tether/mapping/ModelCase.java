@@ -30,7 +30,7 @@ final class ModelCase {
     final String name;
     final List<String> annotations = new ArrayList<>();
     final List<String> members = new ArrayList<>();
-    final Set<String> tags = new LinkedHashSet<>();
+    Set<String> tags = new LinkedHashSet<>();
     String modifiers = "public";
     String typeParameters = "";
     String superclass = "Model";

@@ -13,6 +13,9 @@ import dev.tether.mapping.MisuseGrammar.Scope;
  * production's number.
  */
 final class PairProductions {
+  /** The production of a concrete model extending another. */
+  static final String INHERITANCE = "extendsConcreteModel";
+
   private PairProductions() {}
 
   /** Adds {@code onC} to C and {@code onO} to O (each may hold several members, split by '|'). */
@@ -35,6 +38,11 @@ final class PairProductions {
         .replace("$O", x.o().ref())
         .replace("$c", x.c().table())
         .replace("$k", String.valueOf(x.k()));
+  }
+
+  /** Neither class has a key that association tables cannot reference (composite, Long). */
+  private static boolean referable(Ctx x) {
+    return !x.c().tags.contains("unreferenced") && !x.o().tags.contains("unreferenced");
   }
 
   /** Claims the one foreign key allowed between {@code a} and {@code b}, in either direction. */
@@ -127,6 +135,7 @@ final class PairProductions {
         Expect.MAPS,
         x ->
             x.c() != x.o()
+                && referable(x)
                 && declare(
                     x,
                     "@Relationship(secondary = \"link$k\", backPopulates = \"one$k\") public final"
@@ -142,6 +151,7 @@ final class PairProductions {
         Expect.MAPS,
         x ->
             x.c() != x.o()
+                && referable(x)
                 && declare(
                     x,
                     "@Relationship(secondary = \"link$k\") public final Many<$O> many$k = many();",
@@ -153,6 +163,7 @@ final class PairProductions {
         Expect.REFUSED,
         x ->
             x.c() != x.o()
+                && referable(x)
                 && declare(
                     x,
                     "@Relationship(secondary = \"$c\") public final Many<$O> many$k = many();",
@@ -187,7 +198,7 @@ final class PairProductions {
         FK + "|" + one);
     // a concrete model extending another: its own table with the inherited columns
     add(
-        "extendsConcreteModel",
+        INHERITANCE,
         Scope.PAIR,
         Expect.MAPS,
         x -> {
@@ -202,6 +213,10 @@ final class PairProductions {
           }
           x.o().superclass = x.c().ref();
           x.o().idField = null;
+          // one set of claims for both: the subclass inherits every column of its superclass
+          x.c().tags.addAll(x.o().tags);
+          x.c().tags.add(INHERITANCE);
+          x.o().tags = x.c().tags;
           x.kase()
               .expectations
               .add(
