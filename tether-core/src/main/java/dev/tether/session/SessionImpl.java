@@ -35,8 +35,28 @@ final class SessionImpl implements Session, SessionLink {
   private boolean closed;
   private boolean expireOnCommit = true;
 
-  SessionImpl(Engine engine, DeleteReach deleteReach, Supplier<Events> events) {
-    this.state = new SessionState(engine, this, new RowEvents(this, events));
+  SessionImpl(
+      Engine engine,
+      DeleteReach deleteReach,
+      Supplier<Events> events,
+      dev.tether.TransactionOptions options) {
+    this.state = new SessionState(engine, this, new RowEvents(this, events), options);
+    this.autoflush = new Autoflush(state, deleteReach, this::flush);
+    this.adds = new AddCascade(state);
+    this.ends = new TransactionEnds(state);
+    this.queries = new SessionQueries(state, autoflush);
+  }
+
+  /**
+   * A session in a transaction someone else owns ({@code Database.join}); {@link JoinedSession}
+   * carries the owner's calls to it.
+   */
+  SessionImpl(
+      Engine engine,
+      DeleteReach deleteReach,
+      Supplier<Events> events,
+      JoinedTransaction transaction) {
+    this.state = new SessionState(engine, this, new RowEvents(this, events), transaction);
     this.autoflush = new Autoflush(state, deleteReach, this::flush);
     this.adds = new AddCascade(state);
     this.ends = new TransactionEnds(state);
@@ -353,6 +373,16 @@ final class SessionImpl implements Session, SessionLink {
     if (state.flushing()) {
       return;
     }
+    if (state.transaction().readOnly() && state.hasChanges()) {
+      throw new SessionStateException(
+          "read-only-session",
+          "This session is read-only (TransactionOptions.readOnly()), yet it holds "
+              + state.changesSummary()
+              + " to write"
+              + (auto ? " before a query" : "")
+              + ". Nothing was sent. Write in a read-write session, or expunge() the objects to"
+              + " drop their changes.");
+    }
     state.flushing(true);
     try {
       new UnitOfWork(state, adds, auto).run();
@@ -366,9 +396,13 @@ final class SessionImpl implements Session, SessionLink {
         } catch (RuntimeException ignored) {
           // the flush failure is what the caller needs to see
         }
-        ends.flushFailed();
-        if (open) {
-          afterRollback(e);
+        // a joined transaction's owner rolls back, wholly or to a savepoint of its own, and the
+        // objects are restored when it reports which (JoinedSession)
+        if (state.transaction().endedBySession()) {
+          ends.flushFailed();
+          if (open) {
+            afterRollback(e);
+          }
         }
       } else {
         savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on
@@ -382,6 +416,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void commit() {
     checkOpen();
+    state.transaction().requireOwner("commit");
     state.events().refuseDuringFlush("commit");
     flush();
     savepoints.clear();
@@ -401,6 +436,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void rollback() {
     checkOpen();
+    state.transaction().requireOwner("roll back");
     state.events().refuseDuringFlush("roll back");
     savepoints.clear();
     boolean open = state.transaction().active();
@@ -449,6 +485,43 @@ final class SessionImpl implements Session, SessionLink {
     ends.rolledBack();
     afterRollback(reported);
     return reported;
+  }
+
+  // ---- the end of a joined transaction, as its owner reports it (JoinedSession) -----------------
+
+  boolean closed() {
+    return closed;
+  }
+
+  /** The owner committed: objects as after {@link #commit()}'s COMMIT. */
+  void ownerCommitted() {
+    savepoints.clear();
+    ends.committed(expireOnCommit);
+    state.events().current().afterCommit(this);
+  }
+
+  /** The owner rolled back: objects as after {@link #rollback()}. */
+  void ownerRolledBack(boolean statementsSent) {
+    savepoints.clear();
+    ends.rolledBack();
+    if (statementsSent) {
+      afterRollback(null);
+    }
+  }
+
+  /**
+   * An image of the objects for a savepoint the owner just set; the session must hold nothing
+   * unflushed, or rolling back to it could not put memory and the database back alike.
+   */
+  Savepoint ownerSavepoint() {
+    if (state.hasChanges()) {
+      throw new SessionStateException(
+          "external-transaction",
+          "A savepoint was set in the joined transaction while the session holds "
+              + state.changesSummary()
+              + " not flushed: the owner must call Participant.flush() before setting it.");
+    }
+    return new Savepoint(state);
   }
 
   private void afterRollback(RuntimeException failure) {

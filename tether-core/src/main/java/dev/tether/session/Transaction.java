@@ -1,5 +1,7 @@
 package dev.tether.session;
 
+import dev.tether.DatabaseException;
+import dev.tether.TransactionEvent.Boundary;
 import dev.tether.engine.ConnectionSource;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.SqlConnection;
@@ -11,9 +13,10 @@ import java.sql.SQLException;
  * from the pool (a pooled connection that died while idle is replaced before anything is sent on
  * it), then committed or rolled back, and its connection given back with its cached statements
  * closed. Knows nothing of objects: {@link SessionImpl} decides when, and what the outcome means
- * for the objects it holds.
+ * for the objects it holds. {@link JoinedTransaction} is the variant for a transaction someone else
+ * owns.
  */
-final class Transaction {
+class Transaction {
   /** Connections a new transaction tries before giving up (see {@link #begin}). */
   private static final int BEGIN_ATTEMPTS = 3;
 
@@ -22,11 +25,48 @@ final class Transaction {
 
   private final ConnectionSource connections;
   private final Dialect dialect;
+
+  /** Tells the statement listeners of each boundary. */
+  private final dev.tether.sql.Executor executor;
+
+  /** The level to set at BEGIN, or {@code null} when the connections already run at it. */
+  private final dev.tether.Isolation isolation;
+
+  private final boolean readOnly;
   private SqlConnection connection;
 
-  Transaction(ConnectionSource connections, Dialect dialect) {
+  /**
+   * @param isolation the level to ask for at each BEGIN; {@code null} for the connections' own
+   */
+  Transaction(
+      ConnectionSource connections,
+      dev.tether.sql.Executor executor,
+      dev.tether.Isolation isolation,
+      boolean readOnly) {
     this.connections = connections;
-    this.dialect = dialect;
+    this.executor = executor;
+    this.dialect = executor.dialect();
+    this.isolation = isolation;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * Refuses {@code action} (commit, roll back) when the transaction is not the session's to end; a
+   * session's own transaction allows both.
+   */
+  void requireOwner(String action) {}
+
+  /**
+   * Whether the session ends this transaction itself, and so restores its objects as soon as a
+   * flush fails; a joined one waits for its owner to say how far it rolled back.
+   */
+  boolean endedBySession() {
+    return true;
+  }
+
+  /** Whether this session's transactions are read-only. */
+  boolean readOnly() {
+    return readOnly;
   }
 
   /** Whether a transaction is open (a statement has run since the last commit or rollback). */
@@ -37,7 +77,14 @@ final class Transaction {
   /** The transaction's connection, begun on first use. */
   SqlConnection connection() {
     if (connection == null) {
-      connection = begin();
+      long start = executor.boundaryStart();
+      try {
+        connection = begin();
+      } catch (RuntimeException e) {
+        executor.boundary(Boundary.BEGIN, start, e);
+        throw e;
+      }
+      executor.boundary(Boundary.BEGIN, start, null);
     }
     return connection;
   }
@@ -52,8 +99,15 @@ final class Transaction {
     for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
       Connection c = null;
       try {
-        c = connections.acquire();
-        dialect.beginTransaction(c);
+        try {
+          c = connections.acquire();
+        } catch (SQLException noConnection) {
+          if (failure != null) {
+            noConnection.addSuppressed(failure);
+          }
+          throw noConnection(noConnection);
+        }
+        dialect.beginTransaction(c, isolation, readOnly);
         return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
       } catch (SQLException e) {
         if (failure != null) {
@@ -79,6 +133,21 @@ final class Transaction {
   }
 
   /**
+   * No connection to begin on: every one of the pool is taken past the connection timeout, or the
+   * server does not answer. Code {@code connect}; nothing was sent, so a new attempt is safe.
+   */
+  private DatabaseException noConnection(SQLException e) {
+    return new DatabaseException(
+        "connect",
+        "No connection to begin a transaction on: "
+            + e.getMessage()
+            + " (a busy pool waits up to Database.builder(...).connectionTimeout; a larger"
+            + " poolSize, or shorter transactions, help)",
+        e.getSQLState(),
+        e);
+  }
+
+  /**
    * Whether {@code failure} is the loss of the connection; if so the pool's idle connections are
    * dropped too, since they likely died with it and a retry must not meet them.
    */
@@ -92,20 +161,28 @@ final class Transaction {
 
   /** COMMIT; the connection stays with the transaction until {@link #release}. */
   void commit() {
+    long start = executor.boundaryStart();
     try {
       connection.jdbc().commit();
     } catch (SQLException e) {
-      throw dialect.translate(e, "COMMIT");
+      DatabaseException failure = dialect.translate(e, "COMMIT");
+      executor.boundary(Boundary.COMMIT, start, failure);
+      throw failure;
     }
+    executor.boundary(Boundary.COMMIT, start, null);
   }
 
   /** ROLLBACK, if a transaction is open, then gives the connection back. */
   void rollback() {
     if (connection != null) {
+      long start = executor.boundaryStart();
       try {
         connection.jdbc().rollback();
+        executor.boundary(Boundary.ROLLBACK, start, null);
       } catch (SQLException e) {
-        throw dialect.translate(e, "ROLLBACK");
+        DatabaseException failure = dialect.translate(e, "ROLLBACK");
+        executor.boundary(Boundary.ROLLBACK, start, failure);
+        throw failure;
       } finally {
         release();
       }
@@ -130,6 +207,14 @@ final class Transaction {
     SqlConnection c = connection;
     connection = null;
     c.close();
+    try {
+      if (readOnly) {
+        dialect.endTransaction(c.jdbc(), true);
+      }
+    } catch (SQLException e) {
+      // the pool gets it back anyway, and checks it: a broken connection is dropped there
+      LOG.debug("ending a read-only transaction's connection settings failed", e);
+    }
     try {
       connections.release(c.jdbc());
     } catch (SQLException e) {
