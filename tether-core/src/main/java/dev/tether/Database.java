@@ -22,17 +22,117 @@ public final class Database implements AutoCloseable {
   private final dev.tether.engine.Engine engine;
   private final dev.tether.session.Sessions sessions;
 
-  private Database(dev.tether.engine.Engine engine) {
+  /** The options of {@link #session()} and of {@link #inTransaction} without options. */
+  private final TransactionOptions defaults;
+
+  private Database(dev.tether.engine.Engine engine, Isolation isolation) {
     this.engine = engine;
     this.sessions = new dev.tether.session.Sessions(engine);
+    this.defaults = TransactionOptions.defaults().isolation(isolation);
   }
 
   /**
    * Opens a pooled database for a JDBC URL (HikariCP; a single shared connection for {@code
-   * jdbc:sqlite::memory:}).
+   * jdbc:sqlite::memory:}), with every setting at its default: {@code
+   * builder(jdbcUrl).open(models)}.
    */
   public static Database open(String jdbcUrl, Registry models) {
-    return new Database(dev.tether.engine.Engine.open(jdbcUrl, models.metadata()));
+    return builder(jdbcUrl).open(models);
+  }
+
+  /**
+   * A database for a JDBC URL with settings of its own:
+   *
+   * <pre>{@code
+   * Database db = Database.builder("jdbc:postgresql://db/app")
+   *     .poolSize(20)
+   *     .connectionTimeout(Duration.ofSeconds(2))
+   *     .isolation(Isolation.REPEATABLE_READ)
+   *     .open(models);
+   * }</pre>
+   */
+  public static Builder builder(String jdbcUrl) {
+    return new Builder(java.util.Objects.requireNonNull(jdbcUrl, "jdbcUrl"), null);
+  }
+
+  /**
+   * A database on a data source the application owns (see {@link #open(DataSource, Registry)}),
+   * with settings of its own; pool settings are the data source's to make, so {@link
+   * Builder#poolSize} and {@link Builder#connectionTimeout} are refused for it.
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(null, java.util.Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** How to open a {@link Database}: from {@link #builder(String)}; each setting is optional. */
+  public static final class Builder {
+    private final String url;
+    private final DataSource dataSource;
+    private Integer poolSize;
+    private java.time.Duration connectionTimeout;
+    private Isolation isolation;
+
+    private Builder(String url, DataSource dataSource) {
+      this.url = url;
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * The most connections Tether's pool opens (default: 10 for PostgreSQL and MariaDB, fewer for a
+     * SQLite file, whose writers run one at a time); {@code size} ≥ 1.
+     */
+    public Builder poolSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("poolSize(" + size + "): at least 1 connection");
+      }
+      this.poolSize = size;
+      return this;
+    }
+
+    /**
+     * How long a session waits for a free connection (or for a new one to connect) before it fails
+     * with a {@link DatabaseException} (default 30 s; at least 250 ms). Keep it short on a cluster,
+     * so that the threads of a dead node give up and move on.
+     */
+    public Builder connectionTimeout(java.time.Duration timeout) {
+      java.util.Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("connectionTimeout(" + timeout + "): must be > 0");
+      }
+      this.connectionTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The isolation level of every transaction that does not ask for its own ({@link
+     * TransactionOptions#isolation}); default: the database's own ({@link Isolation}). With a URL
+     * the pool's connections are set to it once, so it costs nothing per transaction.
+     */
+    public Builder isolation(Isolation level) {
+      this.isolation = level;
+      return this;
+    }
+
+    /** Opens the database; see {@link Database#open(String, Registry)}. */
+    public Database open(Registry models) {
+      java.util.Objects.requireNonNull(models, "models");
+      if (dataSource != null) {
+        if (poolSize != null || connectionTimeout != null) {
+          throw new TetherException(
+              "invalid-setting",
+              "poolSize and connectionTimeout configure the pool Tether opens for a URL; this"
+                  + " database uses the application's DataSource, so set them on that pool.");
+        }
+        return new Database(
+            dev.tether.engine.Engine.open(dataSource, models.metadata()), isolation);
+      }
+      return new Database(
+          dev.tether.engine.Engine.open(
+              url,
+              models.metadata(),
+              new dev.tether.engine.PoolSettings(poolSize, connectionTimeout, isolation)),
+          isolation);
+    }
   }
 
   /**
@@ -47,7 +147,7 @@ public final class Database implements AutoCloseable {
    * WAL journaling; configure the data source likewise for the same performance.
    */
   public static Database open(DataSource dataSource, Registry models) {
-    return new Database(dev.tether.engine.Engine.open(dataSource, models.metadata()));
+    return builder(dataSource).open(models);
   }
 
   /** Creates every table, primary key, foreign key and foreign-key index that does not exist. */
@@ -62,7 +162,21 @@ public final class Database implements AutoCloseable {
 
   /** A new session; close it when done. */
   public Session session() {
-    return sessions.open();
+    return sessions.open(defaults);
+  }
+
+  /**
+   * A new session whose transactions run as {@code options} say (isolation level, read-only; a
+   * session ignores the retry policy, which is {@link #inTransaction(TransactionOptions,
+   * java.util.function.Consumer)}'s); close it when done.
+   */
+  public Session session(TransactionOptions options) {
+    return sessions.open(withDefaults(options));
+  }
+
+  private TransactionOptions withDefaults(TransactionOptions options) {
+    java.util.Objects.requireNonNull(options, "options");
+    return options.isolation() == null ? options.isolation(defaults.isolation()) : options;
   }
 
   /**
@@ -78,13 +192,28 @@ public final class Database implements AutoCloseable {
    * }</pre>
    */
   public void inTransaction(java.util.function.Consumer<Session> work) {
-    inTransaction(RetryPolicy.defaults(), work);
+    inTransaction(defaults, work);
   }
 
   /** {@link #inTransaction(java.util.function.Consumer)}, retried as {@code policy} says. */
   public void inTransaction(RetryPolicy policy, java.util.function.Consumer<Session> work) {
+    inTransaction(defaults.retry(java.util.Objects.requireNonNull(policy, "policy")), work);
+  }
+
+  /**
+   * {@link #inTransaction(java.util.function.Consumer)} with an isolation level, read-only or not,
+   * and retried, as {@code options} say.
+   *
+   * <pre>{@code
+   * db.inTransaction(
+   *     TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE),
+   *     session -> transfer(session, from, to, amount));
+   * }</pre>
+   */
+  public void inTransaction(TransactionOptions options, java.util.function.Consumer<Session> work) {
+    java.util.Objects.requireNonNull(work, "work");
     sessions.callInTransaction(
-        policy,
+        withDefaults(options),
         s -> {
           work.accept(s);
           return null;
@@ -93,12 +222,20 @@ public final class Database implements AutoCloseable {
 
   /** {@link #inTransaction}, returning what {@code work} returns. */
   public <T> T callInTransaction(java.util.function.Function<Session, T> work) {
-    return callInTransaction(RetryPolicy.defaults(), work);
+    return callInTransaction(defaults, work);
   }
 
   /** {@link #callInTransaction(java.util.function.Function)}, retried as {@code policy} says. */
   public <T> T callInTransaction(RetryPolicy policy, java.util.function.Function<Session, T> work) {
-    return sessions.callInTransaction(java.util.Objects.requireNonNull(policy, "policy"), work);
+    return callInTransaction(
+        defaults.retry(java.util.Objects.requireNonNull(policy, "policy")), work);
+  }
+
+  /** {@link #inTransaction(TransactionOptions, java.util.function.Consumer)}, returning a value. */
+  public <T> T callInTransaction(
+      TransactionOptions options, java.util.function.Function<Session, T> work) {
+    return sessions.callInTransaction(
+        withDefaults(options), java.util.Objects.requireNonNull(work, "work"));
   }
 
   /** Reports every statement to {@code listener} (tests, metrics). */

@@ -19,10 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * SQLITE_LOCKED}, code {@code busy}), {@link StaleObjectException} (another transaction changed a
  * row this one read; the new attempt reads it again), and a connection lost before COMMIT was sent
  * (the server rolled the transaction back; SQLSTATE class 08, PostgreSQL's 57P01–57P03, a
- * failover's 25S03). Never retried: {@link CommitOutcomeUnknownException} (the work may be
- * committed already), constraint violations and every other failure. The pause before attempt
- * {@code n + 1} is random between zero and {@code initialBackoff × 2^(n-1)}, capped at {@code
- * maxBackoff} ("full jitter"), so that contending callers do not retry in step.
+ * failover's 25S03), and no connection to begin on within the pool's connection timeout (code
+ * {@code connect}: nothing was sent). Never retried: {@link CommitOutcomeUnknownException} (the
+ * work may be committed already), constraint violations and every other failure. The pause before
+ * attempt {@code n + 1} is random between zero and {@code initialBackoff × 2^(n-1)}, capped at
+ * {@code maxBackoff} ("full jitter"), so that contending callers do not retry in step.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS =
@@ -83,7 +84,7 @@ public final class RetryPolicy {
     if (!(failure instanceof DatabaseException e) || failure instanceof IntegrityException) {
       return false;
     }
-    if ("serialization".equals(e.code()) || "busy".equals(e.code())) {
+    if ("serialization".equals(e.code()) || "busy".equals(e.code()) || "connect".equals(e.code())) {
       return true;
     }
     String state = e.sqlState();
@@ -101,6 +102,19 @@ public final class RetryPolicy {
     return ceiling == 0
         ? Duration.ZERO
         : Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RetryPolicy r
+        && r.attempts == attempts
+        && r.initialBackoff.equals(initialBackoff)
+        && r.maxBackoff.equals(maxBackoff);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attempts, initialBackoff, maxBackoff);
   }
 
   @Override

@@ -12,4 +12,12 @@ public class SessionStateException extends TetherException {
   public SessionStateException(String message) {
     super("session-state", message);
   }
+
+  /**
+   * Creates the exception with a more specific code than {@code session-state} ({@code
+   * read-only-session}: a read-only session was asked to write).
+   */
+  public SessionStateException(String code, String message) {
+    super(code, message);
+  }
 }

@@ -31,8 +31,16 @@ public final class Engine {
   private final Executor executor;
   private final Statements statements;
 
-  private Engine(Metadata metadata, Dialect dialect, ConnectionSource connections) {
+  /** The level every connection of the pool runs at, or {@code null} for the driver's default. */
+  private final dev.tether.Isolation poolIsolation;
+
+  private Engine(
+      Metadata metadata,
+      Dialect dialect,
+      ConnectionSource connections,
+      dev.tether.Isolation poolIsolation) {
     this.metadata = metadata;
+    this.poolIsolation = poolIsolation;
     this.dialect = dialect;
     dialect.describe(metadata);
     this.connections = connections;
@@ -42,13 +50,21 @@ public final class Engine {
 
   /** Opens a pool for {@code url} (one shared connection for in-memory SQLite). */
   public static Engine open(String url, Metadata metadata) {
+    return open(url, metadata, PoolSettings.DEFAULTS);
+  }
+
+  /**
+   * Opens a pool for {@code url} as {@code settings} say (one shared connection for in-memory
+   * SQLite, where pool settings mean nothing).
+   */
+  public static Engine open(String url, Metadata metadata, PoolSettings settings) {
     Dialect dialect = dialectForUrl(url);
     String adjusted = dialect.adjustUrl(url);
     if (dialect.needsSharedConnection(url)) {
       try {
         Connection c = DriverManager.getConnection(adjusted);
         dialect.prepare(c);
-        return new Engine(metadata, dialect, ConnectionSource.shared(c));
+        return new Engine(metadata, dialect, ConnectionSource.shared(c), null);
       } catch (SQLException e) {
         throw new DatabaseException(
             "connect", "cannot open " + url + ": " + e.getMessage(), e.getSQLState(), e);
@@ -57,11 +73,21 @@ public final class Engine {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(adjusted);
     config.setPoolName("tether-" + dialect.name());
-    config.setMaximumPoolSize(dialect.defaultPoolSize());
+    config.setMaximumPoolSize(
+        settings.maxSize() != null ? settings.maxSize() : dialect.defaultPoolSize());
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
+    if (settings.connectionTimeout() != null) {
+      config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
+    }
+    dev.tether.Isolation isolation = dialect.honoursIsolation() ? settings.isolation() : null;
+    if (isolation != null) {
+      // set once per physical connection; a transaction asking for this level sends nothing
+      config.setTransactionIsolation("TRANSACTION_" + isolation.name());
+    }
     try {
-      return new Engine(metadata, dialect, ConnectionSource.of(new HikariDataSource(config), true));
+      return new Engine(
+          metadata, dialect, ConnectionSource.of(new HikariDataSource(config), true), isolation);
     } catch (RuntimeException e) {
       throw new DatabaseException(
           "connect", "cannot connect to " + url + ": " + rootMessage(e), null, e);
@@ -98,7 +124,7 @@ public final class Engine {
               + product
               + ".");
     }
-    return new Engine(metadata, d, ConnectionSource.of(ds, false, d));
+    return new Engine(metadata, d, ConnectionSource.of(ds, false, d), null);
   }
 
   private static Dialect dialectForUrl(String url) {
@@ -179,6 +205,15 @@ public final class Engine {
 
   public void removeStatementListener(StatementListener l) {
     executor.removeListener(l);
+  }
+
+  /**
+   * The level a transaction must ask for at BEGIN to run at {@code wanted}: {@code null} when
+   * nothing is wanted, when the pool's connections already run at it, or when the dialect has one
+   * level only (SQLite: serializable).
+   */
+  public dev.tether.Isolation isolationToSet(dev.tether.Isolation wanted) {
+    return wanted == null || wanted == poolIsolation || !dialect.honoursIsolation() ? null : wanted;
   }
 
   public String dialectName() {

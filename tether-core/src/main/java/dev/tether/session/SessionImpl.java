@@ -35,8 +35,12 @@ final class SessionImpl implements Session, SessionLink {
   private boolean closed;
   private boolean expireOnCommit = true;
 
-  SessionImpl(Engine engine, DeleteReach deleteReach, Supplier<Events> events) {
-    this.state = new SessionState(engine, this, new RowEvents(this, events));
+  SessionImpl(
+      Engine engine,
+      DeleteReach deleteReach,
+      Supplier<Events> events,
+      dev.tether.TransactionOptions options) {
+    this.state = new SessionState(engine, this, new RowEvents(this, events), options);
     this.autoflush = new Autoflush(state, deleteReach, this::flush);
     this.adds = new AddCascade(state);
     this.ends = new TransactionEnds(state);
@@ -352,6 +356,16 @@ final class SessionImpl implements Session, SessionLink {
   private void flush(boolean auto) {
     if (state.flushing()) {
       return;
+    }
+    if (state.transaction().readOnly() && state.hasChanges()) {
+      throw new SessionStateException(
+          "read-only-session",
+          "This session is read-only (TransactionOptions.readOnly()), yet it holds "
+              + state.changesSummary()
+              + " to write"
+              + (auto ? " before a query" : "")
+              + ". Nothing was sent. Write in a read-write session, or expunge() the objects to"
+              + " drop their changes.");
     }
     state.flushing(true);
     try {

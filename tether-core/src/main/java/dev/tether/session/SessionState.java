@@ -43,11 +43,17 @@ final class SessionState {
    * @param link the session as its objects know it ({@link InstanceState#session()})
    * @param events the session's side of the lifecycle events
    */
-  SessionState(Engine engine, SessionLink link, RowEvents events) {
+  SessionState(
+      Engine engine, SessionLink link, RowEvents events, dev.tether.TransactionOptions options) {
     this.engine = engine;
     this.link = link;
     this.events = events;
-    this.transaction = new Transaction(engine.connections(), engine.dialect());
+    this.transaction =
+        new Transaction(
+            engine.connections(),
+            engine.dialect(),
+            engine.isolationToSet(options.isolation()),
+            options.isReadOnly());
   }
 
   Engine engine() {
@@ -117,6 +123,45 @@ final class SessionState {
 
   void flushing(boolean on) {
     flushing = on;
+  }
+
+  /**
+   * Whether the session has new, deleted or changed objects: a full dirty check, asked only of
+   * flushes that someone observes (flush listeners) or that must not write (read-only sessions).
+   */
+  boolean hasChanges() {
+    if (!pending.isEmpty()
+        || !deleted.isEmpty()
+        || !changed.isEmpty()
+        || !deferredOrphans.isEmpty()) {
+      return true;
+    }
+    for (InstanceState s : identity.all()) {
+      if (s.status() == ObjectState.PERSISTENT && !columnsUnchanged(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a read-only session refuses to write, for its error message. */
+  String changesSummary() {
+    int dirty = 0;
+    InstanceState example = pending.isEmpty() ? null : pending.iterator().next();
+    for (InstanceState s : identity.all()) {
+      if (s.status() == ObjectState.PERSISTENT && !s.columnsUnchanged()) {
+        dirty++;
+        example = example == null ? s : example;
+      }
+    }
+    return pending.size()
+        + " new, "
+        + deleted.size()
+        + " deleted and "
+        + dirty
+        + " changed object(s)"
+        + (changed.isEmpty() ? "" : ", changed collections")
+        + (example == null ? "" : " (such as " + example.describe() + ")");
   }
 
   /** {@link InstanceState#columnsUnchanged}, counted in {@link #dirtyChecks}. */

@@ -4,6 +4,7 @@ import dev.tether.ModelListener;
 import dev.tether.RetryPolicy;
 import dev.tether.Session;
 import dev.tether.SessionListener;
+import dev.tether.TransactionOptions;
 import dev.tether.engine.Engine;
 import java.util.function.Function;
 
@@ -28,8 +29,9 @@ public final class Sessions {
     this.events = Events.of(engine.metadata());
   }
 
-  public Session open() {
-    return new SessionImpl(engine, deleteReach, this::events);
+  /** A session whose transactions run as {@code options} say. */
+  public Session open(TransactionOptions options) {
+    return new SessionImpl(engine, deleteReach, this::events, options);
   }
 
   private Events events() {
@@ -52,10 +54,11 @@ public final class Sessions {
     events = events.withoutSessionListener(listener);
   }
 
-  /** One session per attempt, retried as {@code policy} says ({@link RetryPolicy}). */
-  public <T> T callInTransaction(RetryPolicy policy, Function<Session, T> work) {
+  /** One session per attempt, retried as {@code options.retry()} says ({@link RetryPolicy}). */
+  public <T> T callInTransaction(TransactionOptions options, Function<Session, T> work) {
+    RetryPolicy policy = options.retry();
     for (int attempt = 1; ; attempt++) {
-      try (Session s = open()) {
+      try (Session s = open(options)) {
         T result = work.apply(s);
         s.commit();
         return result;

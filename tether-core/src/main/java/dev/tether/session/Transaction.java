@@ -1,5 +1,6 @@
 package dev.tether.session;
 
+import dev.tether.DatabaseException;
 import dev.tether.engine.ConnectionSource;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.SqlConnection;
@@ -22,11 +23,30 @@ final class Transaction {
 
   private final ConnectionSource connections;
   private final Dialect dialect;
+
+  /** The level to set at BEGIN, or {@code null} when the connections already run at it. */
+  private final dev.tether.Isolation isolation;
+
+  private final boolean readOnly;
   private SqlConnection connection;
 
-  Transaction(ConnectionSource connections, Dialect dialect) {
+  /**
+   * @param isolation the level to ask for at each BEGIN; {@code null} for the connections' own
+   */
+  Transaction(
+      ConnectionSource connections,
+      Dialect dialect,
+      dev.tether.Isolation isolation,
+      boolean readOnly) {
     this.connections = connections;
     this.dialect = dialect;
+    this.isolation = isolation;
+    this.readOnly = readOnly;
+  }
+
+  /** Whether this session's transactions are read-only. */
+  boolean readOnly() {
+    return readOnly;
   }
 
   /** Whether a transaction is open (a statement has run since the last commit or rollback). */
@@ -52,8 +72,15 @@ final class Transaction {
     for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
       Connection c = null;
       try {
-        c = connections.acquire();
-        dialect.beginTransaction(c);
+        try {
+          c = connections.acquire();
+        } catch (SQLException noConnection) {
+          if (failure != null) {
+            noConnection.addSuppressed(failure);
+          }
+          throw noConnection(noConnection);
+        }
+        dialect.beginTransaction(c, isolation, readOnly);
         return new SqlConnection(c, SqlConnection.DEFAULT_CAPACITY);
       } catch (SQLException e) {
         if (failure != null) {
@@ -76,6 +103,21 @@ final class Transaction {
       }
     }
     throw dialect.translate(failure, null);
+  }
+
+  /**
+   * No connection to begin on: every one of the pool is taken past the connection timeout, or the
+   * server does not answer. Code {@code connect}; nothing was sent, so a new attempt is safe.
+   */
+  private DatabaseException noConnection(SQLException e) {
+    return new DatabaseException(
+        "connect",
+        "No connection to begin a transaction on: "
+            + e.getMessage()
+            + " (a busy pool waits up to Database.builder(...).connectionTimeout; a larger"
+            + " poolSize, or shorter transactions, help)",
+        e.getSQLState(),
+        e);
   }
 
   /**
@@ -130,6 +172,14 @@ final class Transaction {
     SqlConnection c = connection;
     connection = null;
     c.close();
+    try {
+      if (readOnly) {
+        dialect.endTransaction(c.jdbc(), true);
+      }
+    } catch (SQLException e) {
+      // the pool gets it back anyway, and checks it: a broken connection is dropped there
+      LOG.debug("ending a read-only transaction's connection settings failed", e);
+    }
     try {
       connections.release(c.jdbc());
     } catch (SQLException e) {

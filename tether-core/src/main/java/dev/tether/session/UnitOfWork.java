@@ -76,7 +76,7 @@ final class UnitOfWork {
    * {@link RowEvents} refuses what a hook must not do.
    */
   void run() {
-    boolean announce = events.flushListeners() && somethingToWrite();
+    boolean announce = events.flushListeners() && session.hasChanges();
     rows.flushing(true);
     try {
       if (announce) {
@@ -91,22 +91,6 @@ final class UnitOfWork {
     } finally {
       rows.flushing(false);
     }
-  }
-
-  /** Whether the session has new, deleted or changed objects (asked only of observed flushes). */
-  private boolean somethingToWrite() {
-    if (!session.pending().isEmpty()
-        || !session.deleted().isEmpty()
-        || !session.changed().isEmpty()
-        || !session.deferredOrphans().isEmpty()) {
-      return true;
-    }
-    for (InstanceState s : session.identity().all()) {
-      if (s.status() == ObjectState.PERSISTENT && !session.columnsUnchanged(s)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void write() {

@@ -245,6 +245,47 @@ public abstract class Dialect {
     c.setAutoCommit(false);
   }
 
+  /**
+   * Whether transactions can run at different isolation levels here; SQLite has one (serializable),
+   * which is at least as strict as any level asked.
+   */
+  public boolean honoursIsolation() {
+    return true;
+  }
+
+  /**
+   * {@link #beginTransaction(Connection)} with an isolation level ({@code null}: the connection's)
+   * and read-only or not. The default sends {@code SET TRANSACTION ...} as the transaction's first
+   * statement when either is asked (PostgreSQL and MariaDB: it applies to this transaction only, so
+   * nothing is left on a pooled connection); one round trip more, none when nothing is asked.
+   */
+  public void beginTransaction(Connection c, dev.tether.Isolation isolation, boolean readOnly)
+      throws SQLException {
+    beginTransaction(c);
+    if (isolation == null && !readOnly) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("SET TRANSACTION ");
+    if (isolation != null) {
+      sql.append("ISOLATION LEVEL ").append(isolation.sql());
+    }
+    if (readOnly) {
+      sql.append(isolation != null ? ", " : "").append("READ ONLY");
+    }
+    // on the driver's connection, like BEGIN: part of beginning, not application statements
+    Connection driver = c.unwrap(Connection.class);
+    try (java.sql.Statement st = (driver != null ? driver : c).createStatement()) {
+      st.execute(sql.toString());
+    }
+  }
+
+  /**
+   * Undoes on {@code c} what {@link #beginTransaction(Connection, dev.tether.Isolation, boolean)}
+   * left on the connection rather than the transaction, before it goes back to the pool. Nothing by
+   * default ({@code SET TRANSACTION} ends with the transaction).
+   */
+  public void endTransaction(Connection c, boolean readOnly) throws SQLException {}
+
   /** Run on each new connection (pragmas, session settings). */
   public List<String> connectionInitSql() {
     return List.of();

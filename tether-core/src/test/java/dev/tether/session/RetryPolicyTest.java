@@ -42,6 +42,7 @@ class RetryPolicyTest {
     assertThat(p.retries(failure("database", "57P01"), 1)).isTrue(); // PostgreSQL shut down
     assertThat(p.retries(failure("database", "25S03"), 1)).isTrue(); // lost by a failover
     assertThat(p.retries(failure("busy", null), 1)).isTrue(); // SQLite lock wait timed out
+    assertThat(p.retries(failure("connect", null), 1)).isTrue(); // no connection: nothing sent
     assertThat(p.retries(new StaleObjectException("stale", null, null, null), 1)).isTrue();
     // never: the work may be committed already
     assertThat(p.retries(new CommitOutcomeUnknownException(failure("database", "08006")), 1))

@@ -112,6 +112,41 @@ public final class SqliteDialect extends Dialect {
     return false;
   }
 
+  @Override
+  public boolean honoursIsolation() {
+    return false;
+  }
+
+  /**
+   * SQLite runs every transaction serializable, so {@code isolation} changes nothing. A read-only
+   * transaction keeps the driver's deferred {@code BEGIN} (it takes no write lock, so it neither
+   * waits for nor blocks writers under WAL) and sets {@code PRAGMA query_only}, which makes any
+   * write fail; {@link #endTransaction} clears it.
+   */
+  @Override
+  public void beginTransaction(Connection c, dev.tether.Isolation isolation, boolean readOnly)
+      throws SQLException {
+    if (!readOnly) {
+      beginTransaction(c);
+      return;
+    }
+    c.setAutoCommit(false);
+    Connection driver = c.unwrap(Connection.class);
+    try (Statement st = (driver != null ? driver : c).createStatement()) {
+      st.execute("PRAGMA query_only = 1");
+    }
+  }
+
+  @Override
+  public void endTransaction(Connection c, boolean readOnly) throws SQLException {
+    if (readOnly) {
+      Connection driver = c.unwrap(Connection.class);
+      try (Statement st = (driver != null ? driver : c).createStatement()) {
+        st.execute("PRAGMA query_only = 0");
+      }
+    }
+  }
+
   /**
    * {@code BEGIN IMMEDIATE}: takes the write lock at the start, waiting up to the busy timeout. A
    * deferred transaction that has read and then writes while another connection writes fails at
