@@ -40,8 +40,6 @@ final class GaleraCluster {
   private final List<String> hosts;
   private final String database;
   private final String params;
-  private final java.util.Map<Database, com.zaxxer.hikari.HikariDataSource> pools =
-      new java.util.IdentityHashMap<>();
 
   private GaleraCluster(String url) {
     Matcher m = URL.matcher(url);
@@ -123,33 +121,20 @@ final class GaleraCluster {
   /** Empties the test database (through node 1; DDL runs cluster-wide), then opens and creates. */
   Database open(Registry models) {
     reset();
-    Database db = Database.open(url, models);
+    Database db = openPooled(models, 4);
     db.createAll();
     return db;
   }
 
   /**
-   * A database on the multi-host URL whose pool gives up on a connection after 2 s (HikariCP's
-   * default is 30 s) and holds at most {@code poolSize}. Close it with {@link #close(Database)}.
+   * A database on the multi-host URL, as the README advises for a cluster: at most {@code poolSize}
+   * connections, and a session gives up waiting for one after 2 s (the default is 30 s).
    */
   Database openPooled(Registry models, int poolSize) {
-    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(poolSize);
-    config.setConnectionTimeout(2_000);
-    com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
-    Database db = Database.open(pool, models);
-    pools.put(db, pool);
-    return db;
-  }
-
-  /** Closes {@code db} and the pool {@link #openPooled} made for it. */
-  void close(Database db) {
-    db.close();
-    com.zaxxer.hikari.HikariDataSource pool = pools.remove(db);
-    if (pool != null) {
-      pool.close();
-    }
+    return Database.builder(url)
+        .poolSize(poolSize)
+        .connectionTimeout(Duration.ofSeconds(2))
+        .open(models);
   }
 
   /** A database on node {@code n} alone, for tests that choose where each write goes. */

@@ -49,7 +49,7 @@ class GaleraSoakTest {
   @AfterEach
   void close() {
     if (db != null) {
-      cluster.close(db);
+      db.close();
     }
     if (cluster != null) {
       cluster.startAll(); // a node a failed run left down

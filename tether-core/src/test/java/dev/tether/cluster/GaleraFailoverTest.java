@@ -1,0 +1,122 @@
+package dev.tether.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tether.Database;
+import dev.tether.DatabaseException;
+import dev.tether.Id;
+import dev.tether.Model;
+import dev.tether.Registry;
+import dev.tether.RetryPolicy;
+import dev.tether.Session;
+import dev.tether.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Galera node dies under an open transaction (Galera-specific: {@code .ci/galera kill}). The
+ * {@code loadbalance} driver reconnects to a live node and reports the transaction lost (SQLSTATE
+ * {@code 25S03}); {@code inTransaction} runs the work again there, once, and it is applied once.
+ * The pool's other connections to the dead node do not hold anyone up: every following transaction
+ * succeeds at once, well within the 2 s connection timeout, none waits for HikariCP's default 30 s.
+ */
+class GaleraFailoverTest {
+  /** The node a connection is on, read through {@code selectSql}. */
+  @Table("galera_node")
+  public static class NodeName extends Model {
+    @Id public String name;
+  }
+
+  /** A row per unit of work, so the test sees whether it was applied once. */
+  @Table("galera_entry")
+  public static class Entry extends Model {
+    @Id public Integer id;
+    public String label;
+
+    public Entry() {}
+
+    Entry(String label) {
+      this.label = label;
+    }
+  }
+
+  GaleraCluster cluster;
+  Database db;
+  int killed;
+
+  @BeforeEach
+  void open() {
+    cluster = GaleraCluster.require();
+    db = cluster.open(Registry.of(NodeName.class, Entry.class));
+  }
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+    if (killed > 0) {
+      cluster.restart(killed);
+    }
+  }
+
+  private static int nodeOf(Session s) {
+    String name = s.selectSql(NodeName.class, "SELECT @@wsrep_node_name AS name").get(0).name;
+    return Integer.parseInt(name.substring("node".length()));
+  }
+
+  @Test
+  void aTransactionLostWithItsNodeIsRunAgainOnALiveNodeAndAppliedOnce() {
+    // warm the pool: several connections, spread over the nodes
+    for (int i = 0; i < 8; i++) {
+      db.inTransaction(s -> s.add(new Entry("warm")));
+    }
+    AtomicInteger attempts = new AtomicInteger();
+    List<Integer> nodes = new ArrayList<>();
+    List<DatabaseException> lost = new ArrayList<>();
+    long start = System.nanoTime();
+    db.inTransaction(
+        RetryPolicy.defaults(),
+        s -> {
+          attempts.incrementAndGet();
+          int node = nodeOf(s);
+          nodes.add(node);
+          s.add(new Entry("once"));
+          s.flush(); // the INSERT runs on this node, in this transaction
+          if (killed == 0) {
+            killed = node;
+            cluster.kill(node);
+            try {
+              s.flush(); // nothing pending: still no round trip
+              s.selectSql(NodeName.class, "SELECT @@wsrep_node_name AS name");
+            } catch (DatabaseException e) {
+              lost.add(e);
+              throw e;
+            }
+          }
+        });
+    assertThat(attempts).hasValue(2);
+    assertThat(lost).singleElement().satisfies(e -> assertThat(e.sqlState()).isEqualTo("25S03"));
+    assertThat(nodes.get(1)).as("the retry ran on a live node").isNotEqualTo(killed);
+    assertThat(cluster.rows(nodes.get(1), "SELECT count(*) FROM galera_entry WHERE label = 'once'"))
+        .containsExactly(List.of("1"));
+
+    // the pool still holds connections to the dead node: none of them costs a caller a wait
+    for (int i = 0; i < 12; i++) {
+      long t = System.nanoTime();
+      db.inTransaction(RetryPolicy.defaults(), s -> s.add(new Entry("after")));
+      assertThat(Duration.ofNanos(System.nanoTime() - t))
+          .as("transaction %d after the kill", i)
+          .isLessThan(Duration.ofSeconds(2));
+    }
+    System.out.printf(
+        "[galera] failover: node %d killed under a transaction; retried on node %d, %d transactions"
+            + " after it, %.2f s in all%n",
+        killed, nodes.get(1), 12, (System.nanoTime() - start) / 1e9);
+  }
+}
