@@ -91,7 +91,7 @@ final class GaleraCluster {
           return "node " + n + ": wsrep_cluster_size " + size + ", wsrep_ready " + ready;
         }
       } catch (RuntimeException e) {
-        return "node " + n + ": " + e.getMessage();
+        return e.getMessage();
       }
     }
     return "";
