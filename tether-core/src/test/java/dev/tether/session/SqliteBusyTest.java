@@ -92,4 +92,23 @@ class SqliteBusyTest {
     assertThat(PlainSql.rows(url, "SELECT id, owner FROM cw_account"))
         .containsExactly(List.of("1", "retried"));
   }
+
+  @Test
+  void aReadOnlySessionReadsWhileAnotherConnectionHoldsTheWriteLock() throws SQLException {
+    try (Session s = db.session()) {
+      s.add(new Account(1, "before"));
+      s.commit();
+    }
+    holdWriteLock();
+    try (Session s = db.session(dev.tether.TransactionOptions.defaults().readOnly())) {
+      assertThat(s.get(Account.class, 1).owner).isEqualTo("before");
+      s.commit();
+    }
+    try (Session s = db.session()) {
+      assertThatThrownBy(() -> s.get(Account.class, 1))
+          .as("a read-write session waits for the lock, and times out")
+          .isInstanceOfSatisfying(
+              DatabaseException.class, e -> assertThat(e.code()).isEqualTo("busy"));
+    }
+  }
 }
