@@ -102,6 +102,15 @@ final class GaleraCluster {
     return url;
   }
 
+  /** A multi-host URL in Connector/J's {@code mode} over {@code nodes}, in that order. */
+  String urlOver(String mode, int... nodes) {
+    List<String> over = new ArrayList<>();
+    for (int n : nodes) {
+      over.add(hosts.get(n - 1));
+    }
+    return "jdbc:mariadb:" + mode + "://" + String.join(",", over) + "/" + database + params;
+  }
+
   int nodes() {
     return hosts.size();
   }
@@ -201,6 +210,21 @@ final class GaleraCluster {
   /** Starts node {@code n} again and waits until it has rejoined, synced. */
   void restart(int n) {
     script("restart", String.valueOf(n));
+  }
+
+  /** {@code SIGSTOP} of node {@code n}: the group waits for it (up to 2 s, then evicts it). */
+  void pause(int n) {
+    script("pause", String.valueOf(n));
+  }
+
+  /** {@code SIGCONT} of node {@code n}. */
+  void resume(int n) {
+    script("resume", String.valueOf(n));
+  }
+
+  /** The host:port of node {@code n}. */
+  String host(int n) {
+    return hosts.get(n - 1);
   }
 
   /** Starts every node that is down (after a test that failed half-way). */

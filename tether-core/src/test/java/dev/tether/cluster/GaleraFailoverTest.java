@@ -1,7 +1,9 @@
 package dev.tether.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tether.CommitOutcomeUnknownException;
 import dev.tether.Database;
 import dev.tether.DatabaseException;
 import dev.tether.Id;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@code 25S03}); {@code inTransaction} runs the work again there, once, and it is applied once.
  * The pool's other connections to the dead node do not hold anyone up: every following transaction
  * succeeds at once, well within the 2 s connection timeout, none waits for HikariCP's default 30 s.
+ * A node that dies while its COMMIT waits for the group is {@code CommitOutcomeUnknownException},
+ * never retried; the test reports whether that commit was in fact applied.
  */
 class GaleraFailoverTest {
   /** The node a connection is on, read through {@code selectSql}. */
@@ -47,6 +51,7 @@ class GaleraFailoverTest {
 
   GaleraCluster cluster;
   Database db;
+  Database other;
   int killed;
 
   @BeforeEach
@@ -59,6 +64,9 @@ class GaleraFailoverTest {
   void close() {
     if (db != null) {
       db.close();
+    }
+    if (other != null) {
+      other.close();
     }
     if (killed > 0) {
       cluster.restart(killed);
@@ -118,5 +126,66 @@ class GaleraFailoverTest {
         "[galera] failover: node %d killed under a transaction; retried on node %d, %d transactions"
             + " after it, %.2f s in all%n",
         killed, nodes.get(1), 12, (System.nanoTime() - start) / 1e9);
+  }
+
+  @Test
+  void aNodeDyingWhileCommitIsInFlightIsAnUnknownOutcomeNeverRetried() throws Exception {
+    // node 2 first: the driver's failover (the code path of loadbalance) goes to node 1
+    other =
+        Database.builder(cluster.urlOver("sequential", 2, 1))
+            .poolSize(2)
+            .connectionTimeout(Duration.ofSeconds(2))
+            .open(Registry.of(NodeName.class, Entry.class));
+    AtomicInteger attempts = new AtomicInteger();
+    Thread faults =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300); // COMMIT is waiting for node 3 by now
+                killed = 2;
+                cluster.kill(2);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    Thread thaw =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(1_000); // before the group would evict node 3 (2 s)
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              cluster.resume(3);
+            });
+    assertThatThrownBy(
+            () ->
+                other.inTransaction(
+                    RetryPolicy.defaults().attempts(5),
+                    s -> {
+                      attempts.incrementAndGet();
+                      assertThat(nodeOf(s)).isEqualTo(2);
+                      s.add(new Entry("in flight"));
+                      s.flush();
+                      cluster.pause(3); // the group stalls: node 2's COMMIT waits for node 3
+                      faults.start();
+                      thaw.start();
+                    }))
+        .isInstanceOfSatisfying(
+            CommitOutcomeUnknownException.class,
+            e -> assertThat(e.code()).isEqualTo("commit-outcome-unknown"));
+    faults.join();
+    thaw.join();
+    assertThat(attempts).as("never retried").hasValue(1);
+    String applied =
+        cluster
+            .rows(1, "SELECT count(*) FROM galera_entry WHERE label = 'in flight'")
+            .get(0)
+            .get(0);
+    assertThat(applied).isIn("0", "1");
+    System.out.println(
+        "[galera] node 2 killed while its COMMIT waited for the group: CommitOutcomeUnknownException,"
+            + " in fact "
+            + ("1".equals(applied) ? "applied" : "not applied"));
   }
 }
