@@ -240,7 +240,7 @@ final class GaleraCluster {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS)) {
+      if (!finished(p)) {
         p.destroyForcibly();
         throw new IllegalStateException(command + " did not finish in 3 minutes: " + output);
       }
@@ -250,9 +250,28 @@ final class GaleraCluster {
       System.out.print(output);
     } catch (IOException e) {
       throw new IllegalStateException(command + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(command + " interrupted", e);
+    }
+  }
+
+  /**
+   * Waits for the script even when interrupted (a soak stopping its fault steps): a restart left
+   * half-done would leave the next test a cluster of two. The interrupt is kept for the caller.
+   */
+  private static boolean finished(Process p) {
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    try {
+      while (true) {
+        try {
+          return p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
