@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * {@code loadbalance} driver reconnects to a live node and reports the transaction lost (SQLSTATE
  * {@code 25S03}); {@code inTransaction} runs the work again there, once, and it is applied once.
  * The pool's other connections to the dead node do not hold anyone up: every following transaction
- * succeeds at once, well within the 2 s connection timeout, none waits for HikariCP's default 30 s.
- * A node that dies while its COMMIT waits for the group is {@code CommitOutcomeUnknownException},
- * never retried; the test reports whether that commit was in fact applied.
+ * succeeds within seconds (the group's own pause while it evicts the node included), none waits for
+ * HikariCP's default 30 s. A node that dies while its COMMIT waits for the group is {@code
+ * CommitOutcomeUnknownException}, never retried; the test reports whether that commit was in fact
+ * applied.
  */
 class GaleraFailoverTest {
   /** The node a connection is on, read through {@code selectSql}. */
@@ -114,13 +115,14 @@ class GaleraFailoverTest {
     assertThat(cluster.rows(nodes.get(1), "SELECT count(*) FROM galera_entry WHERE label = 'once'"))
         .containsExactly(List.of("1"));
 
-    // the pool still holds connections to the dead node: none of them costs a caller a wait
+    // the pool still holds connections to the dead node: none of them costs a caller HikariCP's
+    // 30 s (the group itself may pause up to ~3.5 s while it evicts the dead node)
     for (int i = 0; i < 12; i++) {
       long t = System.nanoTime();
       db.inTransaction(RetryPolicy.defaults(), s -> s.add(new Entry("after")));
       assertThat(Duration.ofNanos(System.nanoTime() - t))
           .as("transaction %d after the kill", i)
-          .isLessThan(Duration.ofSeconds(2));
+          .isLessThan(Duration.ofSeconds(6));
     }
     System.out.printf(
         "[galera] failover: node %d killed under a transaction; retried on node %d, %d transactions"
