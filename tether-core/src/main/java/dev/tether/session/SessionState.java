@@ -51,7 +51,7 @@ final class SessionState {
     this.transaction =
         new Transaction(
             engine.connections(),
-            engine.dialect(),
+            engine.executor(),
             engine.isolationToSet(options.isolation()),
             options.isReadOnly());
   }

@@ -1,6 +1,7 @@
 package dev.tether.session;
 
 import dev.tether.DatabaseException;
+import dev.tether.TransactionEvent.Boundary;
 import dev.tether.engine.ConnectionSource;
 import dev.tether.sql.Dialect;
 import dev.tether.sql.SqlConnection;
@@ -24,6 +25,9 @@ final class Transaction {
   private final ConnectionSource connections;
   private final Dialect dialect;
 
+  /** Tells the statement listeners of each boundary. */
+  private final dev.tether.sql.Executor executor;
+
   /** The level to set at BEGIN, or {@code null} when the connections already run at it. */
   private final dev.tether.Isolation isolation;
 
@@ -35,11 +39,12 @@ final class Transaction {
    */
   Transaction(
       ConnectionSource connections,
-      Dialect dialect,
+      dev.tether.sql.Executor executor,
       dev.tether.Isolation isolation,
       boolean readOnly) {
     this.connections = connections;
-    this.dialect = dialect;
+    this.executor = executor;
+    this.dialect = executor.dialect();
     this.isolation = isolation;
     this.readOnly = readOnly;
   }
@@ -57,7 +62,14 @@ final class Transaction {
   /** The transaction's connection, begun on first use. */
   SqlConnection connection() {
     if (connection == null) {
-      connection = begin();
+      long start = executor.boundaryStart();
+      try {
+        connection = begin();
+      } catch (RuntimeException e) {
+        executor.boundary(Boundary.BEGIN, start, e);
+        throw e;
+      }
+      executor.boundary(Boundary.BEGIN, start, null);
     }
     return connection;
   }
@@ -134,20 +146,28 @@ final class Transaction {
 
   /** COMMIT; the connection stays with the transaction until {@link #release}. */
   void commit() {
+    long start = executor.boundaryStart();
     try {
       connection.jdbc().commit();
     } catch (SQLException e) {
-      throw dialect.translate(e, "COMMIT");
+      DatabaseException failure = dialect.translate(e, "COMMIT");
+      executor.boundary(Boundary.COMMIT, start, failure);
+      throw failure;
     }
+    executor.boundary(Boundary.COMMIT, start, null);
   }
 
   /** ROLLBACK, if a transaction is open, then gives the connection back. */
   void rollback() {
     if (connection != null) {
+      long start = executor.boundaryStart();
       try {
         connection.jdbc().rollback();
+        executor.boundary(Boundary.ROLLBACK, start, null);
       } catch (SQLException e) {
-        throw dialect.translate(e, "ROLLBACK");
+        DatabaseException failure = dialect.translate(e, "ROLLBACK");
+        executor.boundary(Boundary.ROLLBACK, start, failure);
+        throw failure;
       } finally {
         release();
       }

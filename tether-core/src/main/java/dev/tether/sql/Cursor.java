@@ -18,7 +18,18 @@ public final class Cursor implements AutoCloseable {
   private final PreparedStatement statement;
   private final ResultSet rows;
   private final ResultColumn[] columns;
+
+  /** Told once, at close, how many rows were read or what failed; {@code null}: nobody listens. */
+  private final Outcome outcome;
+
+  private long read;
   private boolean closed;
+
+  /** How a cursor's reading ended, for the statement listeners. */
+  @FunctionalInterface
+  interface Outcome {
+    void ended(long rows, RuntimeException failure);
+  }
 
   Cursor(
       Dialect dialect,
@@ -26,7 +37,9 @@ public final class Cursor implements AutoCloseable {
       SqlConnection connection,
       PreparedStatement statement,
       ResultSet rows,
-      ResultColumn[] columns) {
+      ResultColumn[] columns,
+      Outcome outcome) {
+    this.outcome = outcome;
     this.dialect = dialect;
     this.sql = sql;
     this.connection = connection;
@@ -52,7 +65,7 @@ public final class Cursor implements AutoCloseable {
           row[i] = columns[i].read(dialect, rows, i + 1);
         }
       } catch (ValueConversionException e) {
-        close(false);
+        close(false, e);
         throw e;
       } catch (RuntimeException | SQLException e) {
         if (e instanceof SQLException se && dialect.isConnectionFailure(se)) {
@@ -63,13 +76,15 @@ public final class Cursor implements AutoCloseable {
         ValueConversionException named =
             ValueErrors.readResult(
                 i + 1, label(i + 1), rawValue(i + 1), columns[i].javaType(), sql, e);
-        close(false);
+        close(false, named);
         throw named;
       }
+      read++;
       return row;
     } catch (SQLException e) {
-      close(false);
-      throw dialect.translate(e, sql);
+      dev.tether.DatabaseException failure = dialect.translate(e, sql);
+      close(false, failure);
+      throw failure;
     }
   }
 
@@ -92,14 +107,17 @@ public final class Cursor implements AutoCloseable {
   /** Closes the result and gives the statement back to its connection's cache. */
   @Override
   public void close() {
-    close(true);
+    close(true, null);
   }
 
-  private void close(boolean reusable) {
+  private void close(boolean reusable, RuntimeException failure) {
     if (closed) {
       return;
     }
     closed = true;
+    if (outcome != null) {
+      outcome.ended(failure == null ? read : -1, failure);
+    }
     boolean ok = false;
     try {
       rows.close();

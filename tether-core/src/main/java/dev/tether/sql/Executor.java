@@ -1,5 +1,6 @@
 package dev.tether.sql;
 
+import dev.tether.StatementEvent;
 import dev.tether.StatementListener;
 import dev.tether.mapping.ColumnMapping;
 import dev.tether.mapping.ColumnType;
@@ -50,6 +51,34 @@ public final class Executor {
     listeners.remove(l);
   }
 
+  /**
+   * The start of a transaction boundary ({@link System#nanoTime}), or 0 when no listener is there
+   * to hear of it; pass it to {@link #boundary}.
+   */
+  public long boundaryStart() {
+    return listeners.isEmpty() ? 0 : System.nanoTime();
+  }
+
+  /**
+   * Tells the listeners that a transaction crossed {@code boundary} (failed if {@code failure}).
+   */
+  public void boundary(
+      dev.tether.TransactionEvent.Boundary boundary, long start, RuntimeException failure) {
+    if (start == 0) {
+      return;
+    }
+    dev.tether.TransactionEvent event =
+        new dev.tether.TransactionEvent(
+            boundary, java.time.Duration.ofNanos(System.nanoTime() - start), failure);
+    for (StatementListener l : listeners) {
+      try {
+        l.onTransaction(event);
+      } catch (RuntimeException e) {
+        LOG.warn("a statement listener failed in onTransaction; the transaction goes on", e);
+      }
+    }
+  }
+
   /** One use of a borrowed statement. */
   @FunctionalInterface
   private interface Use<T> {
@@ -83,25 +112,31 @@ public final class Executor {
       ColumnType[] paramTypes,
       Object[] params,
       List<ColumnMapping> columns) {
-    announce(sql, 1, params);
-    return using(
-        c,
+    long start = announce(sql, 1, params);
+    return observed(
         sql,
-        ps -> {
-          bindAll(ps, sql, paramTypes, params);
-          List<Object[]> rows = new ArrayList<>();
-          try (ResultSet rs = ps.executeQuery()) {
-            int n = columns.size();
-            while (rs.next()) {
-              Object[] row = new Object[n];
-              for (int i = 0; i < n; i++) {
-                row[i] = dialect.read(rs, i + 1, columns.get(i));
-              }
-              rows.add(row);
-            }
-          }
-          return rows;
-        });
+        1,
+        start,
+        () ->
+            using(
+                c,
+                sql,
+                ps -> {
+                  bindAll(ps, sql, paramTypes, params);
+                  List<Object[]> rows = new ArrayList<>();
+                  try (ResultSet rs = ps.executeQuery()) {
+                    int n = columns.size();
+                    while (rs.next()) {
+                      Object[] row = new Object[n];
+                      for (int i = 0; i < n; i++) {
+                        row[i] = dialect.read(rs, i + 1, columns.get(i));
+                      }
+                      rows.add(row);
+                    }
+                  }
+                  return rows;
+                }),
+        List::size);
   }
 
   /** Reads rows whose columns are described one by one (computed values, several models). */
@@ -131,7 +166,7 @@ public final class Executor {
       Object[] params,
       ResultColumn[] columns,
       int fetchSize) {
-    announce(sql, 1, params);
+    long start = announce(sql, 1, params);
     PreparedStatement ps = null;
     boolean ok = false;
     try {
@@ -141,11 +176,24 @@ public final class Executor {
         dialect.streamResults(ps, fetchSize);
       }
       bindAll(ps, sql, paramTypes, params);
-      Cursor cursor = new Cursor(dialect, sql, c, ps, ps.executeQuery(), columns);
+      Cursor.Outcome outcome =
+          start == 0
+              ? null
+              : (rows, failure) -> {
+                if (failure == null) {
+                  completed(sql, 1, start, rows);
+                } else {
+                  failed(sql, 1, start, failure);
+                }
+              };
+      // the listeners hear of a query read row by row when its cursor closes: all rows read
+      Cursor cursor = new Cursor(dialect, sql, c, ps, ps.executeQuery(), columns, outcome);
       ok = true;
       return cursor;
     } catch (SQLException e) {
-      throw dialect.translate(e, sql);
+      throw failed(sql, 1, start, dialect.translate(e, sql));
+    } catch (RuntimeException e) {
+      throw failed(sql, 1, start, e);
     } finally {
       if (!ok) {
         c.release(sql, ps, false);
@@ -164,25 +212,31 @@ public final class Executor {
       ColumnType[] paramTypes,
       Object[] params,
       List<ColumnMapping> columns) {
-    announce(sql, 1, params);
-    return using(
-        c,
+    long start = announce(sql, 1, params);
+    return observed(
         sql,
-        ps -> {
-          bindAll(ps, sql, paramTypes, params);
-          try (ResultSet rs = ps.executeQuery()) {
-            int[] at = positions(rs, columns, sql);
-            List<Object[]> rows = new ArrayList<>();
-            while (rs.next()) {
-              Object[] row = new Object[at.length];
-              for (int i = 0; i < at.length; i++) {
-                row[i] = dialect.read(rs, at[i], columns.get(i));
-              }
-              rows.add(row);
-            }
-            return rows;
-          }
-        });
+        1,
+        start,
+        () ->
+            using(
+                c,
+                sql,
+                ps -> {
+                  bindAll(ps, sql, paramTypes, params);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    int[] at = positions(rs, columns, sql);
+                    List<Object[]> rows = new ArrayList<>();
+                    while (rs.next()) {
+                      Object[] row = new Object[at.length];
+                      for (int i = 0; i < at.length; i++) {
+                        row[i] = dialect.read(rs, at[i], columns.get(i));
+                      }
+                      rows.add(row);
+                    }
+                    return rows;
+                  }
+                }),
+        List::size);
   }
 
   /** Where each of {@code columns} is in {@code rs}, by name; a missing one is an error. */
@@ -233,14 +287,22 @@ public final class Executor {
         ps -> {
           List<List<Object>> out = new ArrayList<>(paramSets.size());
           for (Object[] params : paramSets) {
-            announce(sql, 1, params);
-            bindAll(ps, sql, paramTypes, params);
-            List<Object> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                keys.add(dialect.read(rs, 1, key));
-              }
-            }
+            long start = announce(sql, 1, params);
+            List<Object> keys =
+                observedSet(
+                    sql,
+                    start,
+                    () -> {
+                      bindAll(ps, sql, paramTypes, params);
+                      List<Object> read = new ArrayList<>();
+                      try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          read.add(dialect.read(rs, 1, key));
+                        }
+                      }
+                      return read;
+                    },
+                    List::size);
             keys.sort(null);
             out.add(keys);
           }
@@ -265,19 +327,26 @@ public final class Executor {
           List<List<Object[]>> out = new ArrayList<>(paramSets.size());
           int n = columns.size();
           for (Object[] params : paramSets) {
-            announce(sql, 1, params);
-            bindAll(ps, sql, paramTypes, params);
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                Object[] row = new Object[n];
-                for (int i = 0; i < n; i++) {
-                  row[i] = dialect.read(rs, i + 1, columns.get(i));
-                }
-                rows.add(row);
-              }
-            }
-            out.add(rows);
+            long start = announce(sql, 1, params);
+            out.add(
+                observedSet(
+                    sql,
+                    start,
+                    () -> {
+                      bindAll(ps, sql, paramTypes, params);
+                      List<Object[]> rows = new ArrayList<>();
+                      try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          Object[] row = new Object[n];
+                          for (int i = 0; i < n; i++) {
+                            row[i] = dialect.read(rs, i + 1, columns.get(i));
+                          }
+                          rows.add(row);
+                        }
+                      }
+                      return rows;
+                    },
+                    List::size));
           }
           return out;
         });
@@ -294,9 +363,15 @@ public final class Executor {
         sql,
         ps -> {
           for (Object[] params : paramSets) {
-            announce(sql, 1, params);
-            bindAll(ps, sql, paramTypes, params);
-            ps.executeUpdate();
+            long start = announce(sql, 1, params);
+            observedSet(
+                sql,
+                start,
+                () -> {
+                  bindAll(ps, sql, paramTypes, params);
+                  return ps.executeUpdate();
+                },
+                Integer::longValue);
           }
           return null;
         });
@@ -304,14 +379,20 @@ public final class Executor {
 
   /** Runs one statement; returns the update count. */
   public int update(SqlConnection c, String sql, ColumnType[] paramTypes, Object[] params) {
-    announce(sql, 1, params);
-    return using(
-        c,
+    long start = announce(sql, 1, params);
+    return observed(
         sql,
-        ps -> {
-          bindAll(ps, sql, paramTypes, params);
-          return ps.executeUpdate();
-        });
+        1,
+        start,
+        () ->
+            using(
+                c,
+                sql,
+                ps -> {
+                  bindAll(ps, sql, paramTypes, params);
+                  return ps.executeUpdate();
+                }),
+        Integer::longValue);
   }
 
   /**
@@ -326,18 +407,24 @@ public final class Executor {
     int[] counts = new int[rows.size()];
     for (int from = 0; from < rows.size(); from += MAX_BATCH) {
       List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + MAX_BATCH));
-      announce(sql, part.size(), part.isEmpty() ? null : part.get(0));
+      long start = announce(sql, part.size(), part.isEmpty() ? null : part.get(0));
       int[] done =
-          using(
-              c,
+          observed(
               sql,
-              ps -> {
-                for (Object[] row : part) {
-                  bindAll(ps, sql, paramTypes, row);
-                  ps.addBatch();
-                }
-                return ps.executeBatch();
-              });
+              part.size(),
+              start,
+              () ->
+                  using(
+                      c,
+                      sql,
+                      ps -> {
+                        for (Object[] row : part) {
+                          bindAll(ps, sql, paramTypes, row);
+                          ps.addBatch();
+                        }
+                        return ps.executeBatch();
+                      }),
+              Executor::rowsOf);
       System.arraycopy(done, 0, counts, from, Math.min(done.length, part.size()));
     }
     return counts;
@@ -361,11 +448,12 @@ public final class Executor {
 
   /** Runs DDL or other parameterless SQL. */
   public void execute(Connection c, String sql) {
-    announce(sql, 1, null);
+    long start = announce(sql, 1, null);
     try (Statement st = c.createStatement()) {
       st.execute(sql);
+      completed(sql, 1, start, -1);
     } catch (SQLException e) {
-      throw dialect.translate(e, sql);
+      throw failed(sql, 1, start, dialect.translate(e, sql));
     }
   }
 
@@ -383,16 +471,115 @@ public final class Executor {
     }
   }
 
-  private void announce(String sql, int rows, Object[] params) {
+  /**
+   * Logs the statement and tells the listeners it is about to run; returns the time it starts
+   * ({@link System#nanoTime}), or 0 when no listener is there to be told how it went.
+   */
+  private long announce(String sql, int rows, Object[] params) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(rows == 1 ? sql : sql + " [batch of " + rows + "]");
     }
     if (params != null && LOG.isTraceEnabled()) {
       LOG.trace("  values: {}", describe(params));
     }
+    if (listeners.isEmpty()) {
+      return 0;
+    }
     for (StatementListener l : listeners) {
       l.onStatement(sql, rows);
     }
+    return System.nanoTime();
+  }
+
+  /** A statement's work, run by {@link #observed}. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run();
+  }
+
+  /** A statement's work on the JDBC statement, run by {@link #observedSet}. */
+  @FunctionalInterface
+  private interface JdbcWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work}, then tells the listeners how it went (rows from {@code rows}). */
+  private <T> T observed(
+      String sql, int sets, long start, Work<T> work, java.util.function.ToLongFunction<T> rows) {
+    if (start == 0) {
+      return work.run();
+    }
+    T result;
+    try {
+      result = work.run();
+    } catch (RuntimeException e) {
+      throw failed(sql, sets, start, e);
+    }
+    completed(sql, sets, start, rows.applyAsLong(result));
+    return result;
+  }
+
+  /**
+   * One parameter set's execution of a statement run once per set: a driver error is translated
+   * (and reported) here, so that the listeners hear of each set.
+   */
+  private <T> T observedSet(
+      String sql, long start, JdbcWork<T> work, java.util.function.ToLongFunction<T> rows)
+      throws SQLException {
+    if (start == 0) {
+      return work.run();
+    }
+    T result;
+    try {
+      result = work.run();
+    } catch (SQLException e) {
+      throw failed(sql, 1, start, dialect.translate(e, sql));
+    } catch (RuntimeException e) {
+      throw failed(sql, 1, start, e);
+    }
+    completed(sql, 1, start, rows.applyAsLong(result));
+    return result;
+  }
+
+  private void completed(String sql, int sets, long start, long rows) {
+    if (start != 0) {
+      tell(
+          new StatementEvent(
+              sql, sets, java.time.Duration.ofNanos(System.nanoTime() - start), rows, null));
+    }
+  }
+
+  /** Tells the listeners {@code failure} ended the statement; returns it, to be thrown. */
+  private RuntimeException failed(String sql, int sets, long start, RuntimeException failure) {
+    if (start != 0) {
+      tell(
+          new StatementEvent(
+              sql, sets, java.time.Duration.ofNanos(System.nanoTime() - start), -1, failure));
+    }
+    return failure;
+  }
+
+  private void tell(StatementEvent event) {
+    for (StatementListener l : listeners) {
+      try {
+        l.afterStatement(event);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "a statement listener failed in afterStatement; the statement's outcome stands", e);
+      }
+    }
+  }
+
+  /** The rows a batch changed, as far as the driver says (-1 when it does not). */
+  private static long rowsOf(int[] counts) {
+    long sum = 0;
+    for (int n : counts) {
+      if (n < 0) {
+        return -1;
+      }
+      sum += n;
+    }
+    return sum;
   }
 
   private static String describe(Object[] params) {
