@@ -7,14 +7,15 @@
  * {@code attribute}, {@code sql} and its dialects, {@code query.internal}, {@code schema}, {@code
  * engine}, {@code session}) is internal: public there means "used by another Tether package", not
  * "API". The annotation processor reuses the mapping rules' texts and names, hence the one
- * qualified export.
+ * qualified export; tether-jackson reads the mapping and the per-object state (which relationships
+ * are loaded) through two more.
  *
  * <p>A user's module reads this one with {@code requires dev.tether;} and opens the packages of its
  * mapped classes to it ({@code opens com.example.model to dev.tether;}): Tether reads and writes
  * their fields. On the class path everything works as before.
  */
-// "module": the qualified export names dev.tether.processor, which is not observable while the
-// core compiles.
+// "module": the qualified exports name dev.tether.processor and dev.tether.jackson, which are not
+// observable while the core compiles.
 @SuppressWarnings("module")
 module dev.tether {
   requires transitive java.sql; // Database.open(DataSource, Registry)
@@ -31,5 +32,9 @@ module dev.tether {
   exports dev.tether;
   exports dev.tether.query;
   exports dev.tether.mapping to
-      dev.tether.processor;
+      dev.tether.processor,
+      dev.tether.jackson;
+  // tether-jackson asks whether a relationship is loaded, and reads it, without loading it
+  exports dev.tether.attribute to
+      dev.tether.jackson;
 }

@@ -213,7 +213,8 @@ public interface Session extends AutoCloseable {
 
   /**
    * Writes every pending change to the database inside the current transaction, in foreign-key
-   * order. On failure the transaction is rolled back and the exception rethrown.
+   * order. On failure the transaction is rolled back and the exception rethrown (in a transaction
+   * joined with {@link Database#join}, it is marked for its owner to roll back).
    */
   void flush();
 
@@ -223,12 +224,16 @@ public interface Session extends AutoCloseable {
    */
   NestedTransaction beginNested();
 
-  /** Flushes and commits; loaded relationships are expired so they reload on next use. */
+  /**
+   * Flushes and commits; loaded relationships are expired so they reload on next use. Refused on a
+   * session from {@link Database#join}, whose transaction its owner commits.
+   */
   void commit();
 
   /**
    * Rolls the transaction back: objects added since the last commit become transient again,
-   * persistent objects are expired, and the session remains usable.
+   * persistent objects are expired, and the session remains usable. Refused on a session from
+   * {@link Database#join}: its owner rolls back.
    */
   void rollback();
 

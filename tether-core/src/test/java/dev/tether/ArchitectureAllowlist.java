@@ -48,6 +48,8 @@ final class ArchitectureAllowlist {
               "Column",
               "Computed",
               "Database",
+              "ExternalTransaction",
+              "ExternalTransaction$Participant",
               "Database$Builder",
               "DatabaseException",
               "DetachedInstanceException",
@@ -109,8 +111,11 @@ final class ArchitectureAllowlist {
 
   /** The qualified exports: internal packages a named Tether module needs, and which module. */
   static final Map<String, Set<String>> QUALIFIED_EXPORTS =
-      // the annotation processor words compile-time mapping errors with MappingMessages
-      Map.of("dev.tether.mapping", Set.of("dev.tether.processor"));
+      // the annotation processor words compile-time mapping errors with MappingMessages;
+      // tether-jackson reads mappings and asks whether a relationship is loaded without loading it
+      Map.of(
+          "dev.tether.mapping", Set.of("dev.tether.processor", "dev.tether.jackson"),
+          "dev.tether.attribute", Set.of("dev.tether.jackson"));
 
   /**
    * Class cycles inside one package, per package, each the exact set of classes in one strongly

@@ -296,6 +296,14 @@ public final class CollectionAttribute<T> extends AbstractList<T>
     return new SubList<>(this, from, to);
   }
 
+  /**
+   * The relationship this container holds (tether-jackson writes a collection found on its own).
+   */
+  public RelationshipMapping relationship() {
+    bound();
+    return rel;
+  }
+
   @Override
   public boolean isLoaded() {
     return loadedNow();

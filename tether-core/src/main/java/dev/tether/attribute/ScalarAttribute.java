@@ -124,6 +124,12 @@ public final class ScalarAttribute<T> implements One<T>, RelationshipContainer {
     return changed;
   }
 
+  /** The relationship this container holds (tether-jackson writes a reference found on its own). */
+  public RelationshipMapping relationship() {
+    bound();
+    return rel;
+  }
+
   @Override
   public boolean isLoaded() {
     return loadedNow();

@@ -49,6 +49,23 @@ final class Savepoint implements NestedTransaction {
     this.historyMark = session.journal().historyMark();
   }
 
+  /**
+   * An image without a JDBC savepoint of its own, for a savepoint that the owner of a joined
+   * transaction set ({@link JoinedSession}); the session must have been flushed before it.
+   */
+  Savepoint(SessionState session) {
+    this.session = session;
+    this.flush = () -> {};
+    this.open = new java.util.ArrayList<>();
+    this.savepoint = null;
+    for (InstanceState s : session.identity().all()) {
+      snapshots.put(s, s.snapshot());
+    }
+    this.inserted = new LinkedHashSet<>(session.journal().inserted());
+    this.deleted = new LinkedHashSet<>(session.journal().deleted());
+    this.historyMark = session.journal().historyMark();
+  }
+
   @Override
   public void commit() {
     if (failed) {
@@ -82,7 +99,9 @@ final class Savepoint implements NestedTransaction {
     done = true;
     open.remove(this);
     try {
-      session.connection().jdbc().rollback(savepoint);
+      if (savepoint != null) { // null: the owner of a joined transaction rolls back
+        session.connection().jdbc().rollback(savepoint);
+      }
     } catch (SQLException e) {
       throw session.engine().dialect().translate(e, "ROLLBACK TO SAVEPOINT");
     }

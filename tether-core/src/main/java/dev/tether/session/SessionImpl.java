@@ -47,6 +47,22 @@ final class SessionImpl implements Session, SessionLink {
     this.queries = new SessionQueries(state, autoflush);
   }
 
+  /**
+   * A session in a transaction someone else owns ({@code Database.join}); {@link JoinedSession}
+   * carries the owner's calls to it.
+   */
+  SessionImpl(
+      Engine engine,
+      DeleteReach deleteReach,
+      Supplier<Events> events,
+      JoinedTransaction transaction) {
+    this.state = new SessionState(engine, this, new RowEvents(this, events), transaction);
+    this.autoflush = new Autoflush(state, deleteReach, this::flush);
+    this.adds = new AddCascade(state);
+    this.ends = new TransactionEnds(state);
+    this.queries = new SessionQueries(state, autoflush);
+  }
+
   /** Objects compared with their snapshot so far (dirty checks): for tests and tuning. */
   long dirtyChecks() {
     return state.dirtyChecks();
@@ -380,9 +396,13 @@ final class SessionImpl implements Session, SessionLink {
         } catch (RuntimeException ignored) {
           // the flush failure is what the caller needs to see
         }
-        ends.flushFailed();
-        if (open) {
-          afterRollback(e);
+        // a joined transaction's owner rolls back, wholly or to a savepoint of its own, and the
+        // objects are restored when it reports which (JoinedSession)
+        if (state.transaction().endedBySession()) {
+          ends.flushFailed();
+          if (open) {
+            afterRollback(e);
+          }
         }
       } else {
         savepoints.peek().rollBackAfterFailedFlush(); // the outer transaction goes on
@@ -396,6 +416,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void commit() {
     checkOpen();
+    state.transaction().requireOwner("commit");
     state.events().refuseDuringFlush("commit");
     flush();
     savepoints.clear();
@@ -415,6 +436,7 @@ final class SessionImpl implements Session, SessionLink {
   @Override
   public void rollback() {
     checkOpen();
+    state.transaction().requireOwner("roll back");
     state.events().refuseDuringFlush("roll back");
     savepoints.clear();
     boolean open = state.transaction().active();
@@ -450,11 +472,14 @@ final class SessionImpl implements Session, SessionLink {
    * COMMIT failed: memory goes back to the transaction's start (as after a rollback) and the
    * failure is what the caller sees, never a failure of the rollback that follows. A COMMIT refused
    * by the database (a serialization failure, a deadlock, a deferred constraint) did not happen; a
-   * connection lost while COMMIT was in flight leaves the outcome unknown, and says so.
+   * connection lost while COMMIT was in flight leaves the outcome unknown, and says so — unless the
+   * transaction was read-only, which had nothing to apply: then it is a plain connection failure.
    */
   private DatabaseException failedCommit(Transaction transaction, DatabaseException failure) {
     DatabaseException reported =
-        transaction.lostConnection(failure) ? new CommitOutcomeUnknownException(failure) : failure;
+        transaction.lostConnection(failure) && !transaction.readOnly()
+            ? new CommitOutcomeUnknownException(failure)
+            : failure;
     try {
       transaction.rollback();
     } catch (RuntimeException rollbackFailure) { // the connection is gone: nothing to roll back
@@ -463,6 +488,43 @@ final class SessionImpl implements Session, SessionLink {
     ends.rolledBack();
     afterRollback(reported);
     return reported;
+  }
+
+  // ---- the end of a joined transaction, as its owner reports it (JoinedSession) -----------------
+
+  boolean closed() {
+    return closed;
+  }
+
+  /** The owner committed: objects as after {@link #commit()}'s COMMIT. */
+  void ownerCommitted() {
+    savepoints.clear();
+    ends.committed(expireOnCommit);
+    state.events().current().afterCommit(this);
+  }
+
+  /** The owner rolled back: objects as after {@link #rollback()}. */
+  void ownerRolledBack(boolean statementsSent) {
+    savepoints.clear();
+    ends.rolledBack();
+    if (statementsSent) {
+      afterRollback(null);
+    }
+  }
+
+  /**
+   * An image of the objects for a savepoint the owner just set; the session must hold nothing
+   * unflushed, or rolling back to it could not put memory and the database back alike.
+   */
+  Savepoint ownerSavepoint() {
+    if (state.hasChanges()) {
+      throw new SessionStateException(
+          "external-transaction",
+          "A savepoint was set in the joined transaction while the session holds "
+              + state.changesSummary()
+              + " not flushed: the owner must call Participant.flush() before setting it.");
+    }
+    return new Savepoint(state);
   }
 
   private void afterRollback(RuntimeException failure) {

@@ -56,6 +56,14 @@ final class SessionState {
             options.isReadOnly());
   }
 
+  /** A session state whose transaction is {@code transaction} (a {@link JoinedTransaction}). */
+  SessionState(Engine engine, SessionLink link, RowEvents events, Transaction transaction) {
+    this.engine = engine;
+    this.link = link;
+    this.events = events;
+    this.transaction = transaction;
+  }
+
   Engine engine() {
     return engine;
   }

@@ -34,6 +34,18 @@ public final class Sessions {
     return new SessionImpl(engine, deleteReach, this::events, options);
   }
 
+  /**
+   * A session in {@code transaction}, which someone else owns; enlisted with it before it is
+   * returned.
+   */
+  public Session join(dev.tether.ExternalTransaction transaction, TransactionOptions options) {
+    JoinedTransaction joined =
+        new JoinedTransaction(transaction, engine.executor(), options.isReadOnly());
+    SessionImpl session = new SessionImpl(engine, deleteReach, this::events, joined);
+    transaction.enlist(new JoinedSession(session, joined));
+    return session;
+  }
+
   private Events events() {
     return events;
   }

@@ -13,9 +13,10 @@ import java.sql.SQLException;
  * from the pool (a pooled connection that died while idle is replaced before anything is sent on
  * it), then committed or rolled back, and its connection given back with its cached statements
  * closed. Knows nothing of objects: {@link SessionImpl} decides when, and what the outcome means
- * for the objects it holds.
+ * for the objects it holds. {@link JoinedTransaction} is the variant for a transaction someone else
+ * owns.
  */
-final class Transaction {
+class Transaction {
   /** Connections a new transaction tries before giving up (see {@link #begin}). */
   private static final int BEGIN_ATTEMPTS = 3;
 
@@ -47,6 +48,20 @@ final class Transaction {
     this.dialect = executor.dialect();
     this.isolation = isolation;
     this.readOnly = readOnly;
+  }
+
+  /**
+   * Refuses {@code action} (commit, roll back) when the transaction is not the session's to end; a
+   * session's own transaction allows both.
+   */
+  void requireOwner(String action) {}
+
+  /**
+   * Whether the session ends this transaction itself, and so restores its objects as soon as a
+   * flush fails; a joined one waits for its owner to say how far it rolled back.
+   */
+  boolean endedBySession() {
+    return true;
   }
 
   /** Whether this session's transactions are read-only. */
@@ -85,7 +100,7 @@ final class Transaction {
       Connection c = null;
       try {
         try {
-          c = connections.acquire();
+          c = readOnly ? connections.acquireReadOnly(isolation) : connections.acquire();
         } catch (SQLException noConnection) {
           if (failure != null) {
             noConnection.addSuppressed(failure);
@@ -155,9 +170,17 @@ final class Transaction {
       throw failure;
     }
     executor.boundary(Boundary.COMMIT, start, null);
+    if (!readOnly) {
+      connections.committed(connection.jdbc()); // read-your-writes on replicas; never throws
+    }
   }
 
-  /** ROLLBACK, if a transaction is open, then gives the connection back. */
+  /**
+   * ROLLBACK, if a transaction is open, then gives the connection back. On a connection already
+   * lost (a server or replica killed under the transaction) there is nothing to roll back: the
+   * server discarded the transaction with the connection, so that is no failure; the pool's idle
+   * connections are dropped, so that the next transaction starts on a new one.
+   */
   void rollback() {
     if (connection != null) {
       long start = executor.boundaryStart();
@@ -167,10 +190,23 @@ final class Transaction {
       } catch (SQLException e) {
         DatabaseException failure = dialect.translate(e, "ROLLBACK");
         executor.boundary(Boundary.ROLLBACK, start, failure);
-        throw failure;
+        if (!dialect.isConnectionFailure(e) && !closed(connection.jdbc())) {
+          throw failure;
+        }
+        LOG.debug("ROLLBACK on a lost connection: the server discarded the transaction", e);
+        connections.discardIdle(); // its idle siblings likely died with it
       } finally {
         release();
       }
+    }
+  }
+
+  /** Whether {@code c} is closed (a pool closes its proxy when a statement found it broken). */
+  private static boolean closed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 

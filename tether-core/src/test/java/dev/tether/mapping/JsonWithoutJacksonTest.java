@@ -64,7 +64,8 @@ class JsonWithoutJacksonTest {
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<URL> urls = new ArrayList<>();
     for (String entry : path.split(File.pathSeparator)) {
-      if (!entry.isEmpty() && !entry.contains(excluded)) {
+      // the jar's own name: the checkout's directory may contain the word too
+      if (!entry.isEmpty() && !new File(entry).getName().contains(excluded)) {
         urls.add(new File(entry).toURI().toURL());
       }
     }

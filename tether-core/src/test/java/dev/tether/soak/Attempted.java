@@ -26,6 +26,10 @@ final class Attempted {
   Outcome outcome;
   String kind;
   RuntimeException untyped;
+
+  /** What the caller caught, if anything. */
+  RuntimeException failure;
+
   long endedAt;
 
   Attempted(String id, int from, int to, long amount) {
@@ -33,6 +37,19 @@ final class Attempted {
     this.from = from;
     this.to = to;
     this.amount = amount;
+  }
+
+  /** The exception and its causes, each with its SQLSTATE where it has one. */
+  static String chain(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      b.append(b.length() == 0 ? "" : " <- ").append(c.getClass().getSimpleName());
+      if (c instanceof java.sql.SQLException q) {
+        b.append('[').append(q.getSQLState()).append(']');
+      }
+      b.append(": ").append(c.getMessage());
+    }
+    return b.toString();
   }
 
   static int succeededAfter(List<Attempted> all, long nanoTime) {
@@ -56,12 +73,16 @@ final class Attempted {
     int max = 0;
     int[] byOutcome = new int[Outcome.values().length];
     Map<String, Integer> failed = new TreeMap<>();
+    Map<String, String> examples = new TreeMap<>();
     for (Attempted t : all) {
       attempts += t.attempts;
       max = Math.max(max, t.attempts);
       byOutcome[t.outcome.ordinal()]++;
       if (t.outcome == Outcome.FAILED) {
         failed.merge(t.kind, 1, Integer::sum);
+      }
+      if (t.failure != null) {
+        examples.putIfAbsent(t.kind, chain(t.failure));
       }
     }
     return new SoakReport(
@@ -82,6 +103,7 @@ final class Attempted {
         faults,
         faultRuns,
         faultErrors,
+        examples,
         List.copyOf(violations));
   }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param faults the fault steps, by name
  * @param faultRuns how many times a fault step ran
  * @param faultErrors fault steps that threw
+ * @param examples one caught exception per failure kind (unknown outcomes included), for reading
+ *     what went wrong; not part of {@link #toString()}
  * @param violations every invariant the database broke; empty when all hold
  */
 public record SoakReport(
@@ -46,6 +48,7 @@ public record SoakReport(
     String faults,
     int faultRuns,
     int faultErrors,
+    Map<String, String> examples,
     List<String> violations) {
 
   /** Transfers that ended (any outcome) per second. */

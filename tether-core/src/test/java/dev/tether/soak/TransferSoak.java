@@ -214,15 +214,19 @@ public final class TransferSoak {
     } catch (CommitOutcomeUnknownException e) {
       t.outcome = Attempted.Outcome.UNKNOWN;
       t.kind = e.code();
+      t.failure = e;
     } catch (DatabaseException e) {
       t.outcome = Attempted.Outcome.FAILED;
       t.kind = e.code() + "/" + e.sqlState();
+      t.failure = e;
     } catch (TetherException e) {
       t.outcome = Attempted.Outcome.FAILED;
       t.kind = e.code();
+      t.failure = e;
     } catch (RuntimeException e) {
       t.outcome = Attempted.Outcome.FAILED;
       t.kind = "untyped " + e.getClass().getName();
+      t.failure = e;
       t.untyped = e;
     }
     t.endedAt = System.nanoTime();

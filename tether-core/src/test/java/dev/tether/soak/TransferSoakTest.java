@@ -52,6 +52,7 @@ class TransferSoakTest {
             .maxTransfers(SoakLength.of(5_000, 1_000_000))
             .run();
     System.out.println(r);
+    r.examples().forEach((kind, e) -> System.out.println("  " + kind + ": " + e));
     assertThat(r.violations()).isEmpty();
     assertThat(r.transfers()).isPositive();
     assertThat(r.succeeded()).isEqualTo(r.transfers());
