@@ -64,6 +64,10 @@ public final class Database implements AutoCloseable {
     return new Builder(null, java.util.Objects.requireNonNull(dataSource, "dataSource"));
   }
 
+  /** {@link Builder#readYourWrites}'s default. */
+  private static final java.time.Duration DEFAULT_READ_YOUR_WRITES =
+      java.time.Duration.ofSeconds(1);
+
   /** How to open a {@link Database}: from {@link #builder(String)}; each setting is optional. */
   public static final class Builder {
     private final String url;
@@ -71,6 +75,9 @@ public final class Database implements AutoCloseable {
     private Integer poolSize;
     private java.time.Duration connectionTimeout;
     private Isolation isolation;
+    private final java.util.List<String> replicaUrls = new java.util.ArrayList<>();
+    private final java.util.List<DataSource> replicaSources = new java.util.ArrayList<>();
+    private java.time.Duration readYourWrites = DEFAULT_READ_YOUR_WRITES;
 
     private Builder(String url, DataSource dataSource) {
       this.url = url;
@@ -113,9 +120,69 @@ public final class Database implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a PostgreSQL streaming replica (a hot standby of this database's primary, see README
+     * "Running on a cluster"): read-only sessions ({@code db.session(TransactionOptions.defaults()
+     * .readOnly())}, {@code db.inTransaction(TransactionOptions.defaults().readOnly(), ...)}) take
+     * their connections from the replicas in turn; every other session, and the schema DDL, from
+     * the primary. Tether opens a pool for it, as large as the primary's, that waits at most 1 s
+     * for a connection.
+     *
+     * <pre>{@code
+     * Database db = Database.builder("jdbc:postgresql://primary/app")
+     *     .replica("jdbc:postgresql://standby1/app")
+     *     .replica("jdbc:postgresql://standby2/app")
+     *     .readYourWrites(Duration.ofMillis(500))
+     *     .open(models);
+     * }</pre>
+     *
+     * A replica that cannot be reached (connection refused, SQLSTATE class 08) is skipped for a
+     * back-off period (0.5 s, doubling up to 10 s) and its reads go to the other replicas or the
+     * primary; nothing fails. A read-only SERIALIZABLE transaction runs on the primary (a hot
+     * standby refuses that level). {@link #open} fails with a {@link TetherException} of code
+     * {@code replicas-unsupported} when the primary or the replica is not PostgreSQL.
+     */
+    public Builder replica(String jdbcUrl) {
+      replicaUrls.add(java.util.Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
+      return this;
+    }
+
+    /**
+     * {@link #replica(String)} for a replica's data source that the application owns (and closes);
+     * it must lead to a PostgreSQL hot standby of the primary, which Tether does not check.
+     */
+    public Builder replica(DataSource replica) {
+      replicaSources.add(java.util.Objects.requireNonNull(replica, "replica"));
+      return this;
+    }
+
+    /**
+     * How long a read-only session waits for a replica to show the caller's own writes (default 1
+     * s; {@link java.time.Duration#ZERO}: never wait). After a read-write transaction commits, its
+     * position in the primary's log is read on the same connection (one round trip more per commit,
+     * only when replicas are configured) and remembered <b>for the calling thread</b>; that
+     * thread's next read-only session takes a replica only once the replica has replayed that
+     * position, polling it for up to {@code maxWait}, and otherwise reads from the primary. So a
+     * thread always sees its own commits; another thread may read a replica that has not replayed
+     * them yet, and a thread that never wrote reads whatever the replicas have (typically
+     * milliseconds behind). {@link Database#withReadYourWrites} carries the guarantee to a task run
+     * on another thread.
+     */
+    public Builder readYourWrites(java.time.Duration maxWait) {
+      java.util.Objects.requireNonNull(maxWait, "maxWait");
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("readYourWrites(" + maxWait + "): must be >= 0");
+      }
+      this.readYourWrites = maxWait;
+      return this;
+    }
+
     /** Opens the database; see {@link Database#open(String, Registry)}. */
     public Database open(Registry models) {
       java.util.Objects.requireNonNull(models, "models");
+      dev.tether.engine.PoolSettings settings =
+          new dev.tether.engine.PoolSettings(poolSize, connectionTimeout, isolation);
+      dev.tether.engine.Engine engine;
       if (dataSource != null) {
         if (poolSize != null || connectionTimeout != null) {
           throw new TetherException(
@@ -123,15 +190,19 @@ public final class Database implements AutoCloseable {
               "poolSize and connectionTimeout configure the pool Tether opens for a URL; this"
                   + " database uses the application's DataSource, so set them on that pool.");
         }
-        return new Database(
-            dev.tether.engine.Engine.open(dataSource, models.metadata()), isolation);
+        engine = dev.tether.engine.Engine.open(dataSource, models.metadata());
+      } else {
+        engine = dev.tether.engine.Engine.open(url, models.metadata(), settings);
       }
-      return new Database(
-          dev.tether.engine.Engine.open(
-              url,
-              models.metadata(),
-              new dev.tether.engine.PoolSettings(poolSize, connectionTimeout, isolation)),
-          isolation);
+      if (!replicaUrls.isEmpty() || !replicaSources.isEmpty()) {
+        try {
+          engine = engine.withReplicas(replicaUrls, replicaSources, readYourWrites, settings);
+        } catch (RuntimeException e) {
+          engine.close();
+          throw e;
+        }
+      }
+      return new Database(engine, isolation);
     }
   }
 
@@ -270,6 +341,22 @@ public final class Database implements AutoCloseable {
       TransactionOptions options, java.util.function.Function<Session, T> work) {
     return sessions.callInTransaction(
         withDefaults(options), java.util.Objects.requireNonNull(work, "work"));
+  }
+
+  /**
+   * {@code task}, carrying the calling thread's read-your-writes guarantee to whichever thread runs
+   * it (with replicas, see {@link Builder#readYourWrites}): read-only sessions in {@code task} see
+   * every commit this thread made before the call. Without replicas it returns {@code task}.
+   *
+   * <pre>{@code
+   * db.inTransaction(s -> s.add(order));
+   * executor.submit(db.withReadYourWrites(() -> {
+   *   try (Session s = db.session(TransactionOptions.defaults().readOnly())) { ... } // sees order
+   * }));
+   * }</pre>
+   */
+  public Runnable withReadYourWrites(Runnable task) {
+    return engine.carryingCommits(java.util.Objects.requireNonNull(task, "task"));
   }
 
   /** Reports every statement to {@code listener} (tests, metrics). */

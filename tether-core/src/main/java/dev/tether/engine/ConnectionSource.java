@@ -19,6 +19,30 @@ public abstract class ConnectionSource {
 
   public abstract void release(Connection c) throws SQLException;
 
+  /**
+   * A connection for a read-only transaction: a replica's when replicas are configured ({@link
+   * ReplicaRouting}), else the same as {@link #acquire}.
+   *
+   * @param isolation the level the transaction will set at BEGIN, {@code null} for the pool's
+   */
+  public Connection acquireReadOnly(dev.tether.Isolation isolation) throws SQLException {
+    return acquire();
+  }
+
+  /**
+   * Told that a read-write transaction on {@code c} (from {@link #acquire}) has just committed,
+   * before {@code c} is released; never throws. No-op unless replicas are configured.
+   */
+  public void committed(Connection c) {}
+
+  /**
+   * {@code task}, made to carry this thread's read-your-writes position to the thread that runs it;
+   * {@code task} itself when there are no replicas.
+   */
+  public Runnable carryingCommits(Runnable task) {
+    return task;
+  }
+
   public abstract void close();
 
   /**

@@ -16,6 +16,9 @@ import dev.tether.sql.sqlite.SqliteDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -25,6 +28,9 @@ import javax.sql.DataSource;
  * sessions are opened by {@code dev.tether.session.Sessions}.
  */
 public final class Engine {
+  /** The longest a session waits for a replica's connection before reading from the primary. */
+  private static final long REPLICA_CONNECTION_TIMEOUT_MILLIS = 1_000;
+
   private final Metadata metadata;
   private final Dialect dialect;
   private final ConnectionSource connections;
@@ -125,6 +131,86 @@ public final class Engine {
               + ".");
     }
     return new Engine(metadata, d, ConnectionSource.of(ds, false, d), null);
+  }
+
+  /**
+   * This engine with its read-only transactions sent to streaming replicas ({@link
+   * ReplicaRouting}): a pool per replica URL (sized as {@code settings} say, waiting at most 1 s
+   * for a connection, and opened even while the replica is down) and each data source as it is.
+   * Fails with code {@code replicas-unsupported} unless the dialect has replicas Tether can read
+   * from (PostgreSQL) and every URL is one of its own.
+   */
+  public Engine withReplicas(
+      List<String> urls, List<DataSource> dataSources, Duration maxWait, PoolSettings settings) {
+    if (dialect.commitPositionSql() == null) {
+      throw new TetherException(
+          "replicas-unsupported",
+          "Read replicas are supported for PostgreSQL streaming replication only; this database is "
+              + dialect.name()
+              + ". Remove .replica(...) from Database.builder(...), or use a PostgreSQL primary.");
+    }
+    List<Replica> replicas = new ArrayList<>();
+    try {
+      for (String url : urls) {
+        if (!dialectForUrl(url).name().equals(dialect.name())) {
+          throw new TetherException(
+              "replicas-unsupported",
+              "Replica '"
+                  + url
+                  + "' is not a "
+                  + dialect.name()
+                  + " URL: a replica is a streaming standby of the primary, opened with a"
+                  + " jdbc:postgresql://host:port/db URL.");
+        }
+        String name = url.replaceFirst("\\?.*", ""); // no credentials in logs
+        replicas.add(
+            new Replica(
+                name,
+                ConnectionSource.of(replicaPool(url, replicas.size() + 1, settings), true),
+                dialect.replayPositionSql()));
+      }
+      for (DataSource ds : dataSources) {
+        replicas.add(
+            new Replica(
+                "data source " + (replicas.size() + 1),
+                ConnectionSource.of(ds, false, dialect),
+                dialect.replayPositionSql()));
+      }
+    } catch (RuntimeException e) {
+      replicas.forEach(r -> r.source().close());
+      throw e;
+    }
+    return new Engine(
+        metadata,
+        dialect,
+        new ReplicaRouting(
+            connections, replicas, maxWait, dialect.commitPositionSql(), poolIsolation),
+        poolIsolation);
+  }
+
+  /**
+   * A replica's pool: a session must not wait long for a replica that died, since the primary can
+   * serve the read; and a replica down at start is not an error (reads go to the primary).
+   */
+  private HikariDataSource replicaPool(String url, int n, PoolSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(dialect.adjustUrl(url));
+    config.setPoolName("tether-" + dialect.name() + "-replica-" + n);
+    config.setMaximumPoolSize(
+        settings.maxSize() != null ? settings.maxSize() : dialect.defaultPoolSize());
+    config.setMinimumIdle(1);
+    config.setAutoCommit(true);
+    long timeout =
+        settings.connectionTimeout() == null
+            ? REPLICA_CONNECTION_TIMEOUT_MILLIS
+            : Math.min(REPLICA_CONNECTION_TIMEOUT_MILLIS, settings.connectionTimeout().toMillis());
+    config.setConnectionTimeout(Math.max(250, timeout));
+    config.setValidationTimeout(250);
+    config.setInitializationFailTimeout(-1);
+    if (poolIsolation != null && poolIsolation != dev.tether.Isolation.SERIALIZABLE) {
+      config.setTransactionIsolation("TRANSACTION_" + poolIsolation.name());
+    }
+    return new HikariDataSource(config);
   }
 
   private static Dialect dialectForUrl(String url) {
@@ -238,6 +324,11 @@ public final class Engine {
 
   public Statements statements() {
     return statements;
+  }
+
+  /** See {@link ConnectionSource#carryingCommits}. */
+  public Runnable carryingCommits(Runnable task) {
+    return connections.carryingCommits(task);
   }
 
   public ConnectionSource connections() {

@@ -472,11 +472,14 @@ final class SessionImpl implements Session, SessionLink {
    * COMMIT failed: memory goes back to the transaction's start (as after a rollback) and the
    * failure is what the caller sees, never a failure of the rollback that follows. A COMMIT refused
    * by the database (a serialization failure, a deadlock, a deferred constraint) did not happen; a
-   * connection lost while COMMIT was in flight leaves the outcome unknown, and says so.
+   * connection lost while COMMIT was in flight leaves the outcome unknown, and says so — unless the
+   * transaction was read-only, which had nothing to apply: then it is a plain connection failure.
    */
   private DatabaseException failedCommit(Transaction transaction, DatabaseException failure) {
     DatabaseException reported =
-        transaction.lostConnection(failure) ? new CommitOutcomeUnknownException(failure) : failure;
+        transaction.lostConnection(failure) && !transaction.readOnly()
+            ? new CommitOutcomeUnknownException(failure)
+            : failure;
     try {
       transaction.rollback();
     } catch (RuntimeException rollbackFailure) { // the connection is gone: nothing to roll back

@@ -100,7 +100,7 @@ class Transaction {
       Connection c = null;
       try {
         try {
-          c = connections.acquire();
+          c = readOnly ? connections.acquireReadOnly(isolation) : connections.acquire();
         } catch (SQLException noConnection) {
           if (failure != null) {
             noConnection.addSuppressed(failure);
@@ -170,9 +170,17 @@ class Transaction {
       throw failure;
     }
     executor.boundary(Boundary.COMMIT, start, null);
+    if (!readOnly) {
+      connections.committed(connection.jdbc()); // read-your-writes on replicas; never throws
+    }
   }
 
-  /** ROLLBACK, if a transaction is open, then gives the connection back. */
+  /**
+   * ROLLBACK, if a transaction is open, then gives the connection back. On a connection already
+   * lost (a server or replica killed under the transaction) there is nothing to roll back: the
+   * server discarded the transaction with the connection, so that is no failure; the pool's idle
+   * connections are dropped, so that the next transaction starts on a new one.
+   */
   void rollback() {
     if (connection != null) {
       long start = executor.boundaryStart();
@@ -182,10 +190,23 @@ class Transaction {
       } catch (SQLException e) {
         DatabaseException failure = dialect.translate(e, "ROLLBACK");
         executor.boundary(Boundary.ROLLBACK, start, failure);
-        throw failure;
+        if (!dialect.isConnectionFailure(e) && !closed(connection.jdbc())) {
+          throw failure;
+        }
+        LOG.debug("ROLLBACK on a lost connection: the server discarded the transaction", e);
+        connections.discardIdle(); // its idle siblings likely died with it
       } finally {
         release();
       }
+    }
+  }
+
+  /** Whether {@code c} is closed (a pool closes its proxy when a statement found it broken). */
+  private static boolean closed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 

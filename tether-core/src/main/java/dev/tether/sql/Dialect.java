@@ -286,6 +286,23 @@ public abstract class Dialect {
    */
   public void endTransaction(Connection c, boolean readOnly) throws SQLException {}
 
+  /**
+   * The query that reads, right after a COMMIT on the same connection, how far the primary's log
+   * has come (a number that grows with every commit), or {@code null} when this database has no
+   * streaming replicas Tether can read from. Read replicas are supported where this is not null.
+   */
+  public String commitPositionSql() {
+    return null;
+  }
+
+  /**
+   * The query that reads, on a replica, how far it has replayed the primary's log (the number
+   * {@link #commitPositionSql} reads; SQL {@code NULL} on a server that is not a replica).
+   */
+  public String replayPositionSql() {
+    return null;
+  }
+
   /** Run on each new connection (pragmas, session settings). */
   public List<String> connectionInitSql() {
     return List.of();
@@ -518,10 +535,34 @@ public abstract class Dialect {
    * connection exception types), so that nothing sent on it can have taken effect.
    */
   public boolean isConnectionFailure(SQLException e) {
-    String state = e.getSQLState();
-    return e instanceof java.sql.SQLNonTransientConnectionException
-        || e instanceof java.sql.SQLTransientConnectionException
+    SQLException r = reported(e);
+    String state = r.getSQLState();
+    return r instanceof java.sql.SQLNonTransientConnectionException
+        || r instanceof java.sql.SQLTransientConnectionException
         || (state != null && state.startsWith("08"));
+  }
+
+  /**
+   * The driver exception that says what failed. A {@code BatchUpdateException} is only the driver's
+   * wrapper around it: PostgreSQL's words the failed entry with every bound value ("Batch entry 1
+   * UPDATE … ('…'::int4) … was aborted"), which a Tether message must not carry, and MariaDB's has
+   * no SQLSTATE when the connection died (a lost connection then looked like any other failure and
+   * was not retried). So are other exceptions without a SQLSTATE around one (as cause or next
+   * exception). Follows such wrappers to the exception inside; {@code e} when there is none.
+   */
+  protected static SQLException reported(SQLException e) {
+    SQLException r = e;
+    for (int depth = 0;
+        (r.getSQLState() == null || r instanceof java.sql.BatchUpdateException) && depth < 8;
+        depth++) {
+      SQLException inner =
+          r.getCause() instanceof SQLException cause ? cause : r.getNextException();
+      if (inner == null || inner == r) {
+        break;
+      }
+      r = inner;
+    }
+    return r;
   }
 
   /**
@@ -530,16 +571,27 @@ public abstract class Dialect {
    * SQL is included; bound values never are.
    */
   public DatabaseException translate(SQLException e, String sql) {
-    String state = e.getSQLState();
-    String message = e.getMessage() + (sql == null ? "" : " [SQL: " + sql + "]");
-    if (isIntegrityViolation(e)) {
-      return new IntegrityException(message, state, constraintOf(e.getMessage()), e);
+    SQLException r = reported(e);
+    String state = r.getSQLState();
+    String message = r.getMessage() + (sql == null ? "" : " [SQL: " + sql + "]");
+    if (isIntegrityViolation(r)) {
+      return new IntegrityException(message, state, constraintOf(r.getMessage()), e);
     }
     if (state != null && state.startsWith("40")) {
       return new DatabaseException("serialization", message, state, e);
     }
-    if (isLockContention(e)) {
+    if (isLockContention(r)) {
       return new DatabaseException("busy", message, state, e);
+    }
+    if ("25006".equals(state)) { // read_only_sql_transaction: PostgreSQL, MariaDB, and any standby
+      return new DatabaseException(
+          "read-only-session",
+          "A read-only session cannot write (its transaction is READ ONLY and may run on a"
+              + " replica): "
+              + message
+              + ". Write in a session opened without TransactionOptions.readOnly().",
+          state,
+          e);
     }
     return new DatabaseException("database", message, state, e);
   }

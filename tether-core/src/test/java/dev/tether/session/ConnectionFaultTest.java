@@ -108,4 +108,45 @@ class ConnectionFaultTest {
       assertThat(s.get(Parent.class, p.id + 1)).isNull(); // written once
     }
   }
+
+  /**
+   * After a statement found the connection killed, {@code rollback()} is the remedy: it must not
+   * fail on the dead connection (the server discarded the transaction with it), and the session
+   * reads again on a new connection.
+   */
+  @Test
+  void rollbackAfterTheConnectionWasKilledIsNoFailureAndTheSessionGoesOn() {
+    assumeTrue(
+        target.canKillConnections(),
+        "an embedded database has no connection another process could kill");
+    Parent p = new Parent("kept");
+    db.inTransaction(s -> s.add(p));
+    try (Session s = db.session()) {
+      assertThat(s.get(Parent.class, p.id)).isNotNull(); // a transaction holds a connection now
+      target.killOtherConnections();
+      assertThatThrownBy(() -> s.select(Parent.class).list()).isInstanceOf(DatabaseException.class);
+      s.rollback();
+      assertThat(s.select(Parent.class).list()).extracting(x -> x.name).containsExactly("kept");
+    }
+  }
+
+  /**
+   * A read-only transaction whose connection dies at COMMIT had nothing to apply: the caller gets a
+   * plain connection failure (retried by {@code inTransaction}), never "outcome unknown".
+   */
+  @Test
+  void aReadOnlyCommitOnAKilledConnectionIsAPlainFailureNotAnUnknownOutcome() {
+    assumeTrue(
+        target.canKillConnections(),
+        "an embedded database has no connection another process could kill");
+    Parent p = new Parent("kept");
+    db.inTransaction(s -> s.add(p));
+    try (Session s = db.session(dev.tether.TransactionOptions.defaults().readOnly())) {
+      assertThat(s.get(Parent.class, p.id)).isNotNull();
+      target.killOtherConnections();
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(DatabaseException.class)
+          .isNotInstanceOf(dev.tether.CommitOutcomeUnknownException.class);
+    }
+  }
 }

@@ -65,6 +65,11 @@ public enum TestDatabase {
     String killOthersSql() {
       return null; // embedded: no other session's connection to kill
     }
+
+    @Override
+    public boolean writeTransactionsRunConcurrently() {
+      return false; // BEGIN IMMEDIATE: one writer at a time
+    }
   },
 
   /** PostgreSQL; {@link #open} drops and recreates schema {@code public}. */
@@ -336,6 +341,17 @@ public enum TestDatabase {
    */
   public boolean canKillConnections() {
     return killOthersSql() != null;
+  }
+
+  /**
+   * Whether write transactions on different connections run at the same time, so that two of them
+   * can conflict on a row (a serialization failure, a deadlock, a stale {@code @Version}) and one
+   * must be retried: the servers, which lock rows. Embedded SQLite takes one database-wide write
+   * lock at a write transaction's {@code BEGIN}, so writers wait for each other and never conflict.
+   * Capability, not name: tests that expect retries gate on this.
+   */
+  public boolean writeTransactionsRunConcurrently() {
+    return true;
   }
 
   /** Kills every other connection to this test database, as an operator or a failover would. */

@@ -59,7 +59,7 @@ public final class PostgresqlDialect extends Dialect {
    */
   @Override
   public boolean isConnectionFailure(SQLException e) {
-    String state = e.getSQLState();
+    String state = reported(e).getSQLState();
     return super.isConnectionFailure(e) || (state != null && state.startsWith("57P0"));
   }
 
@@ -105,6 +105,17 @@ public final class PostgresqlDialect extends Dialect {
   @Override
   public List<String> dropTable(String table) {
     return List.of("DROP TABLE IF EXISTS " + quote(table) + " CASCADE");
+  }
+
+  /** The WAL position (an LSN as a number) that a hot standby must replay to see the commit. */
+  @Override
+  public String commitPositionSql() {
+    return "SELECT (pg_current_wal_lsn() - '0/0')::bigint";
+  }
+
+  @Override
+  public String replayPositionSql() {
+    return "SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint";
   }
 
   @Override
