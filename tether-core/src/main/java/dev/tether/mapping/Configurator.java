@@ -265,6 +265,9 @@ public final class Configurator {
     if (text.isBlank()) {
       return terms;
     }
+    if (!r.isCollection()) {
+      throw FieldMessages.orderByOnOne(r.qualifiedName(), text).exception();
+    }
     ModelMapping target = r.target();
     for (String raw : text.split(",")) {
       String[] words = raw.trim().split("\\s+");

@@ -238,8 +238,9 @@ final class EmbeddedReader {
 
   /** A record's components in order, or a class's instance fields (superclasses' first). */
   private static List<Field> components(Class<?> type, Reflection reflection) {
+    List<Field> instanceFields = reflection.instanceFields(type); // refuses annotated static ones
     if (!type.isRecord()) {
-      return reflection.instanceFields(type);
+      return instanceFields;
     }
     List<Field> fields = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {

@@ -30,6 +30,10 @@ final class FieldStorage {
   /** Sets how {@code c}, read from {@code f}, is stored. */
   static void apply(ColumnMapping c, Field f, String where) {
     if (f.isAnnotationPresent(Json.class)) {
+      Convert convert = f.getAnnotation(Convert.class);
+      if (convert != null) {
+        throw FieldMessages.jsonAndConvert(where, convert.value().getSimpleName()).exception();
+      }
       if (!jacksonPresent()) {
         throw MappingMessages.jsonWithoutJackson(where).exception();
       }

@@ -307,6 +307,10 @@ final class ModelReader {
     }
     Column column = f.getAnnotation(Column.class);
     ForeignKey fk = f.getAnnotation(ForeignKey.class);
+    if (column != null && !column.name().isEmpty() && column.name().isBlank()) {
+      throw FieldMessages.blankColumnName(where, column.name(), Names.snake(f.getName()))
+          .exception();
+    }
     String name =
         site.prefix()
             + (column != null && !column.name().isEmpty()
@@ -580,12 +584,34 @@ final class ModelReader {
     for (Class<?> c : chain) {
       for (Field f : c.getDeclaredFields()) {
         int m = f.getModifiers();
-        if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
+        if (f.isSynthetic()) {
+          continue;
+        }
+        if (!Modifier.isStatic(m) && !Modifier.isTransient(m)) {
           fields.add(f);
+        } else {
+          checkNotAnnotated(f, Modifier.isStatic(m) ? "static" : "transient");
         }
       }
     }
     return fields;
+  }
+
+  /**
+   * Refuses a field that is never mapped ({@code static} or {@code transient}) but carries one of
+   * Tether's field annotations: JPA and SQLAlchemy leave such a field out silently, and the user's
+   * column, key or relationship would vanish without a word.
+   */
+  private static void checkNotAnnotated(Field f, String modifier) {
+    for (Annotation a : f.getDeclaredAnnotations()) {
+      if (a.annotationType().getPackageName().equals(Model.class.getPackageName())) {
+        throw FieldMessages.ignoredAnnotation(
+                f.getDeclaringClass().getSimpleName() + "." + f.getName(),
+                modifier,
+                "@" + a.annotationType().getSimpleName())
+            .exception();
+      }
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.tether.Convert;
 import dev.tether.EnumStorage;
 import dev.tether.Enumerated;
 import dev.tether.Id;
+import dev.tether.Json;
 import dev.tether.Model;
 import dev.tether.Table;
 import java.nio.file.Path;
@@ -174,5 +175,25 @@ class ColumnStorageErrorsTest {
         "EnumeratedText.state has @Enumerated but is a String; @Enumerated chooses how an enum is"
             + " stored. Remove it, or make the field an enum.",
         EnumeratedText.class);
+  }
+
+  @Table("cs_json_and_convert")
+  public static class JsonAndConvert extends Model {
+    @Id public Integer id;
+
+    @Json
+    @Convert(PathConverter.class)
+    public Path home;
+  }
+
+  /** Found by MalformedModelsTest: the converter used to be ignored in favour of JSON. */
+  @Test
+  void jsonAndAConverterOnOneField() {
+    assertRefused(
+        "json-and-convert",
+        "JsonAndConvert.home has both @Json and @Convert(PathConverter.class), two ways to store"
+            + " one column; the converter would be ignored. Keep one: @Json stores the value as"
+            + " JSON text, the converter as the column type it names.",
+        JsonAndConvert.class);
   }
 }

@@ -218,4 +218,37 @@ class LoadingOptionsTest {
     assertThat(m.model(WriteOnly.Parent.class).relationship("children").loading())
         .isEqualTo(Loading.WRITE_ONLY);
   }
+
+  static class OrderedOne {
+    @Table("lo_oo_parent")
+    public static class Parent extends Model {
+      @Id public Integer id;
+
+      @Relationship(backPopulates = "parent")
+      public final Many<Child> children = many();
+    }
+
+    @Table("lo_oo_child")
+    public static class Child extends Model {
+      @Id public Integer id;
+
+      @ForeignKey("lo_oo_parent.id")
+      public Integer parentId;
+
+      @Relationship(backPopulates = "children", orderBy = "id")
+      public final One<Parent> parent = one();
+    }
+  }
+
+  /** Found by MalformedModelsTest: orderBy on a One used to be accepted and ignored. */
+  @Test
+  void orderByOnAOneIsRefused() {
+    MappingFailures.assertRefused(
+        "order-by-on-one",
+        "Child.parent: orderBy = \"id\" orders a collection, but this is a One, which holds one"
+            + " object; it would be ignored. Remove orderBy here, or put it on the Many side of the"
+            + " relationship.",
+        OrderedOne.Parent.class,
+        OrderedOne.Child.class);
+  }
 }

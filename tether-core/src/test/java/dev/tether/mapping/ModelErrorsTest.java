@@ -463,4 +463,22 @@ class ModelErrorsTest {
             + "columns only, and this field's type is Integer. Remove length.",
         LengthOnInteger.class);
   }
+
+  @Table("me_blank_column")
+  public static class BlankColumnName extends Model {
+    @Id public Integer id;
+
+    @Column(name = " ")
+    public String label;
+  }
+
+  /** Found by MalformedModelsTest: a blank name used to become a column named " ". */
+  @Test
+  void blankColumnName() {
+    assertRefused(
+        "column-name",
+        "BlankColumnName.label: @Column(name = \" \") is blank. Write the column name, e.g."
+            + " @Column(name = \"label\"), or leave name out for the default 'label'.",
+        BlankColumnName.class);
+  }
 }

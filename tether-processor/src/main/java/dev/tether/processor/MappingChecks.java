@@ -11,6 +11,7 @@ import dev.tether.Sequence;
 import dev.tether.Table;
 import dev.tether.UniqueConstraint;
 import dev.tether.Version;
+import dev.tether.mapping.FieldMessages;
 import dev.tether.mapping.MappingMessages;
 import dev.tether.mapping.MappingMessages.Message;
 import dev.tether.mapping.MappingMessages.NotModel;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -78,6 +80,10 @@ final class MappingChecks {
       if (t.getAnnotation(dev.tether.Embeddable.class) != null) {
         c.embedded.checkEmbeddable(t);
       }
+      if (!env.isModelSubclass(t) && t.getAnnotation(dev.tether.Embeddable.class) == null) {
+        continue;
+      }
+      c.checkUnmappedFields(t);
       if (!env.isModelSubclass(t)) {
         continue;
       }
@@ -96,6 +102,32 @@ final class MappingChecks {
 
   // ---- one field ---------------------------------------------------------------------------
 
+  /** Static and transient fields are never mapped; one with Tether's annotations is a mistake. */
+  private void checkUnmappedFields(TypeElement owner) {
+    for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+      Set<Modifier> modifiers = f.getModifiers();
+      String modifier =
+          modifiers.contains(Modifier.STATIC)
+              ? "static"
+              : modifiers.contains(Modifier.TRANSIENT) ? "transient" : null;
+      if (modifier == null) {
+        continue;
+      }
+      for (AnnotationMirror a : f.getAnnotationMirrors()) {
+        TypeElement type = (TypeElement) a.getAnnotationType().asElement();
+        if (type.getQualifiedName().toString().equals("dev.tether." + type.getSimpleName())) {
+          report(
+              f,
+              FieldMessages.ignoredAnnotation(
+                  Env.simpleName(owner) + "." + Env.simpleName(f),
+                  modifier,
+                  "@" + type.getSimpleName()));
+          break;
+        }
+      }
+    }
+  }
+
   private void checkField(TypeElement owner, VariableElement f) {
     String field = Env.simpleName(f);
     String where = Env.simpleName(owner) + "." + field;
@@ -112,6 +144,14 @@ final class MappingChecks {
       return;
     }
     checkColumnType(owner, f, where);
+    Column column = f.getAnnotation(Column.class);
+    if (column != null && !column.name().isEmpty() && column.name().isBlank()) {
+      report(
+          f,
+          "dev.tether.Column",
+          "name",
+          FieldMessages.blankColumnName(where, column.name(), Names.snake(field)));
+    }
     if (f.getModifiers().contains(Modifier.FINAL)) {
       report(f, MappingMessages.columnFinal(where));
     }
@@ -148,6 +188,21 @@ final class MappingChecks {
               env.isModelType(type),
               env.isCollection(type) && !element(type).equals("T")));
     }
+  }
+
+  /** The simple name of the converter class of the field's own {@code @Convert}, or null. */
+  private static String converterOnField(VariableElement f) {
+    for (AnnotationMirror a : f.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) a.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals("dev.tether.Convert")) {
+        for (var e : a.getElementValues().entrySet()) {
+          if (e.getValue().getValue() instanceof DeclaredType d) {
+            return d.asElement().getSimpleName().toString();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** {@code onDelete} and {@code onUpdate} are referential actions the column allows. */
@@ -188,6 +243,10 @@ final class MappingChecks {
    */
   void checkStorage(TypeElement owner, String where, VariableElement f) {
     TypeMirror type = f.asType();
+    String converter = converterOnField(f);
+    if (converter != null && f.getAnnotation(dev.tether.Json.class) != null) {
+      report(f, FieldMessages.jsonAndConvert(where, converter));
+    }
     boolean isEnum = type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
     if (f.getAnnotation(Enumerated.class) != null && (!isEnum || columnTypes.converted(owner, f))) {
       report(f, MappingMessages.enumeratedNotEnum(where, simple(type)));
@@ -237,6 +296,9 @@ final class MappingChecks {
       report(f, MappingMessages.targetNotModel(where, Env.simpleName(target), notModel));
     }
     Relationship r = f.getAnnotation(Relationship.class);
+    if (r != null && !many && !r.orderBy().isBlank()) {
+      report(f, RELATIONSHIP, "orderBy", FieldMessages.orderByOnOne(where, r.orderBy()));
+    }
     if (r != null && !r.backPopulates().isBlank() && !r.backref().isBlank()) {
       report(
           f,
