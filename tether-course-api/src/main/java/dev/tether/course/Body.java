@@ -8,7 +8,7 @@ import tools.jackson.databind.ObjectMapper;
  * A request's JSON object, read before any SQL runs: each accessor returns a field of the type the
  * endpoint needs or throws a 400 {@link ApiError} that names the field and the type it must have.
  */
-final class Body {
+public final class Body {
   private final JsonNode node;
 
   private Body(JsonNode node) {
@@ -16,7 +16,7 @@ final class Body {
   }
 
   /** The body as a JSON object; malformed JSON, or anything but an object, is a 400. */
-  static Body parse(ObjectMapper json, String text) {
+  public static Body parse(ObjectMapper json, String text) {
     JsonNode node;
     try {
       node = json.readTree(text == null ? "" : text);
@@ -30,7 +30,7 @@ final class Body {
   }
 
   /** A non-empty string field. */
-  String string(String field) {
+  public String string(String field) {
     JsonNode value = present(field);
     if (!value.isString() || value.asString().isBlank()) {
       throw ApiError.badRequest("field '" + field + "' must be a non-empty string");
@@ -39,7 +39,7 @@ final class Body {
   }
 
   /** A whole-number field that fits a {@code long}. */
-  long integer(String field) {
+  public long integer(String field) {
     JsonNode value = present(field);
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
       throw ApiError.badRequest("field '" + field + "' must be an integer");

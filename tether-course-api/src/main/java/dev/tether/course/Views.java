@@ -6,26 +6,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JSON the course's API returns, as records built from loaded models inside the request's
+ * The JSON the course's API returns (shared with the Spring Boot version, whose mapper also writes
+ * {@code dueDate} as {@code due_date}), as records built from loaded models inside the request's
  * transaction (they never touch a session afterwards). Nested objects are the short forms, as the
  * course's {@code simple_serialize()} writes them; the mapper writes {@code dueDate} as {@code
  * due_date}.
  */
-final class Views {
+public final class Views {
   private Views() {}
 
   /** {@code {"courses": [...]}}. */
-  record Courses(List<CourseView> courses) {}
+  public record Courses(List<CourseView> courses) {}
 
   /** A course with its assignments, students and instructors. */
-  record CourseView(
+  public record CourseView(
       int id,
       String code,
       String name,
       List<AssignmentShort> assignments,
       List<UserShort> students,
       List<UserShort> instructors) {
-    static CourseView of(Course c) {
+    public static CourseView of(Course c) {
       return new CourseView(
           c.id,
           c.code,
@@ -37,8 +38,8 @@ final class Views {
   }
 
   /** A user with every course they take or teach (taken first, each once). */
-  record UserView(int id, String name, String netid, List<CourseShort> courses) {
-    static UserView of(User u) {
+  public record UserView(int id, String name, String netid, List<CourseShort> courses) {
+    public static UserView of(User u) {
       Set<Course> all = new LinkedHashSet<>(u.courses);
       all.addAll(u.teaching);
       List<CourseShort> courses = new ArrayList<>();
@@ -50,33 +51,33 @@ final class Views {
   }
 
   /** An assignment with its course. */
-  record AssignmentView(int id, String title, long dueDate, CourseShort course) {
-    static AssignmentView of(Assignment a) {
+  public record AssignmentView(int id, String title, long dueDate, CourseShort course) {
+    public static AssignmentView of(Assignment a) {
       return new AssignmentView(a.id, a.title, a.dueDate, CourseShort.of(a.course.get()));
     }
   }
 
   /** {@code {"id", "code", "name"}}. */
-  record CourseShort(int id, String code, String name) {
-    static CourseShort of(Course c) {
+  public record CourseShort(int id, String code, String name) {
+    public static CourseShort of(Course c) {
       return new CourseShort(c.id, c.code, c.name);
     }
   }
 
   /** {@code {"id", "name", "netid"}}. */
-  record UserShort(int id, String name, String netid) {
-    static UserShort of(User u) {
+  public record UserShort(int id, String name, String netid) {
+    public static UserShort of(User u) {
       return new UserShort(u.id, u.name, u.netid);
     }
   }
 
   /** {@code {"id", "title", "due_date"}}. */
-  record AssignmentShort(int id, String title, long dueDate) {
-    static AssignmentShort of(Assignment a) {
+  public record AssignmentShort(int id, String title, long dueDate) {
+    public static AssignmentShort of(Assignment a) {
       return new AssignmentShort(a.id, a.title, a.dueDate);
     }
   }
 
   /** {@code {"error": message}}. */
-  record Error(String error) {}
+  public record Error(String error) {}
 }

@@ -1,5 +1,7 @@
 package dev.tether.course.spring;
 
+import dev.tether.course.ApiError;
+import dev.tether.course.Views;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,8 @@
 package dev.tether.course.spring;
 
 import dev.tether.IntegrityException;
+import dev.tether.course.ApiError;
+import dev.tether.course.Body;
 import dev.tether.course.spring.AuthService.Tokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;

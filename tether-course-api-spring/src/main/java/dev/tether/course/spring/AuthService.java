@@ -3,6 +3,7 @@ package dev.tether.course.spring;
 import dev.tether.Session;
 import dev.tether.course.Account;
 import dev.tether.course.Account_;
+import dev.tether.course.ApiError;
 import dev.tether.query.ColumnAttribute;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

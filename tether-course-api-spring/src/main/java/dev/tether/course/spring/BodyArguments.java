@@ -1,5 +1,6 @@
 package dev.tether.course.spring;
 
+import dev.tether.course.Body;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,12 @@
 package dev.tether.course.spring;
 
+import dev.tether.course.ApiError;
 import dev.tether.course.Assignment;
+import dev.tether.course.Body;
 import dev.tether.course.Course;
-import dev.tether.course.spring.Views.CourseView;
-import dev.tether.course.spring.Views.Courses;
-import dev.tether.course.spring.Views.UserView;
+import dev.tether.course.Views.CourseView;
+import dev.tether.course.Views.Courses;
+import dev.tether.course.Views.UserView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

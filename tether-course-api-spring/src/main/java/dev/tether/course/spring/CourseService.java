@@ -1,14 +1,15 @@
 package dev.tether.course.spring;
 
 import dev.tether.Session;
+import dev.tether.course.ApiError;
 import dev.tether.course.Assignment;
 import dev.tether.course.Course;
 import dev.tether.course.Course_;
 import dev.tether.course.User;
 import dev.tether.course.User_;
-import dev.tether.course.spring.Views.CourseView;
-import dev.tether.course.spring.Views.Courses;
-import dev.tether.course.spring.Views.UserView;
+import dev.tether.course.Views.CourseView;
+import dev.tether.course.Views.Courses;
+import dev.tether.course.Views.UserView;
 import dev.tether.query.Load;
 import dev.tether.query.Select;
 import org.springframework.stereotype.Service;
