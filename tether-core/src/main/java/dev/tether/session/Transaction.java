@@ -230,7 +230,7 @@ class Transaction {
     c.close();
     try {
       if (readOnly) {
-        dialect.endTransaction(c.jdbc(), true);
+        dialect.endReadOnlyTransaction(c.jdbc());
       }
     } catch (SQLException e) {
       // the pool gets it back anyway, and checks it: a broken connection is dropped there

@@ -272,19 +272,27 @@ public abstract class Dialect {
     if (readOnly) {
       sql.append(isolation != null ? ", " : "").append("READ ONLY");
     }
-    // on the driver's connection, like BEGIN: part of beginning, not application statements
-    Connection driver = c.unwrap(Connection.class);
-    try (java.sql.Statement st = (driver != null ? driver : c).createStatement()) {
-      st.execute(sql.toString());
-    }
+    runOnDriver(c, sql.toString());
   }
 
   /**
-   * Undoes on {@code c} what {@link #beginTransaction(Connection, dev.tether.Isolation, boolean)}
-   * left on the connection rather than the transaction, before it goes back to the pool. Nothing by
-   * default ({@code SET TRANSACTION} ends with the transaction).
+   * Undoes on {@code c} what a read-only {@link #beginTransaction(Connection, dev.tether.Isolation,
+   * boolean)} left on the connection rather than the transaction, before it goes back to the pool.
+   * Nothing by default ({@code SET TRANSACTION} ends with the transaction).
    */
-  public void endTransaction(Connection c, boolean readOnly) throws SQLException {}
+  public void endReadOnlyTransaction(Connection c) throws SQLException {}
+
+  /**
+   * Runs {@code sql} on the driver's connection behind {@code c} (a pool's proxy, a wrapper that
+   * counts or traces statements), as the driver sends its own BEGIN: setting up or ending a
+   * transaction, not an application statement.
+   */
+  protected static void runOnDriver(Connection c, String sql) throws SQLException {
+    Connection driver = c.unwrap(Connection.class);
+    try (java.sql.Statement st = (driver != null ? driver : c).createStatement()) {
+      st.execute(sql);
+    }
+  }
 
   /**
    * The query that reads, right after a COMMIT on the same connection, how far the primary's log

@@ -121,7 +121,7 @@ public final class SqliteDialect extends Dialect {
    * SQLite runs every transaction serializable, so {@code isolation} changes nothing. A read-only
    * transaction keeps the driver's deferred {@code BEGIN} (it takes no write lock, so it neither
    * waits for nor blocks writers under WAL) and sets {@code PRAGMA query_only}, which makes any
-   * write fail; {@link #endTransaction} clears it.
+   * write fail; {@link #endReadOnlyTransaction} clears it.
    */
   @Override
   public void beginTransaction(Connection c, dev.tether.Isolation isolation, boolean readOnly)
@@ -131,28 +131,20 @@ public final class SqliteDialect extends Dialect {
       return;
     }
     c.setAutoCommit(false);
-    Connection driver = c.unwrap(Connection.class);
-    try (Statement st = (driver != null ? driver : c).createStatement()) {
-      st.execute("PRAGMA query_only = 1");
-    }
+    runOnDriver(c, "PRAGMA query_only = 1");
   }
 
   @Override
-  public void endTransaction(Connection c, boolean readOnly) throws SQLException {
-    if (readOnly) {
-      Connection driver = c.unwrap(Connection.class);
-      try (Statement st = (driver != null ? driver : c).createStatement()) {
-        st.execute("PRAGMA query_only = 0");
-      }
-    }
+  public void endReadOnlyTransaction(Connection c) throws SQLException {
+    runOnDriver(c, "PRAGMA query_only = 0");
   }
 
   /**
    * {@code BEGIN IMMEDIATE}: takes the write lock at the start, waiting up to the busy timeout. A
    * deferred transaction that has read and then writes while another connection writes fails at
    * once with {@code SQLITE_BUSY} (SQLite cannot wait there: the snapshot it read may be stale), so
-   * a session that reads then writes would fail under any concurrency. The cost: transactions on
-   * one database run one at a time, read-only ones included.
+   * a session that reads then writes would fail under any concurrency. The cost: write transactions
+   * on one database run one at a time (read-only ones begin deferred, above).
    *
    * <p>The driver issues a deferred {@code BEGIN} when autocommit goes off (and again after each
    * COMMIT, which must stay cheap); that empty transaction, which has taken no lock and read
